@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run build`: the TypeScript facade into dist/, and the native addon. On Linux the addon is
+// cross-built with MinGW-w64 into prebuilds/win32-x64/; on Windows node-gyp builds it with MSVC.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { run } from './lib/mingw.mjs';
+import { buildAddon } from './lib/native-build.mjs';
+import { ROOT } from './lib/paths.mjs';
+
+const require = createRequire(import.meta.url);
+
+export async function buildTypeScript() {
+  const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+  await run(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+}
+
+export async function buildNative() {
+  if (process.platform === 'win32') {
+    const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+    await run(process.execPath, [nodeGyp, 'rebuild'], { cwd: ROOT });
+    return path.join(ROOT, 'build', 'Release', 'windows_update_agent.node');
+  }
+  return buildAddon();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const nativeOnly = process.argv.includes('--native-only');
+  try {
+    if (!nativeOnly) await buildTypeScript();
+    const addon = await buildNative();
+    console.log(`built ${path.relative(ROOT, addon)}`);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,111 @@
+// Cross-compiles Windows DLLs with MinGW-w64 on Linux. Used for the addon and for the test-only
+// simulator, so both get the same flags, the same static runtime and the same incremental rules.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+
+export const TOOL_PREFIX = 'x86_64-w64-mingw32-';
+export const CXX = `${TOOL_PREFIX}g++-posix`;
+export const CC = `${TOOL_PREFIX}gcc-posix`;
+
+// Windows defines (UNICODE, _WIN32_WINNT, ...) are the caller's: the addon's come from
+// src/sources.gypi so that MSVC and MinGW builds agree.
+const BASE_CXXFLAGS = ['-std=c++17', '-O2', '-g0', '-Wall', '-Wextra', '-Wno-unused-parameter',
+  '-fexceptions'];
+// -static keeps libstdc++, libgcc and winpthread inside the DLL: a dependency on
+// libwinpthread-1.dll makes require() fail with ERR_DLOPEN_FAILED on a machine without MinGW.
+const BASE_LINKFLAGS = ['-shared', '-static', '-static-libgcc', '-static-libstdc++',
+  '-Wl,--exclude-all-symbols'];
+
+export function run(cmd, args, { cwd, env, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let output = '';
+    child.stdout?.on('data', (d) => { output += d; });
+    child.stderr?.on('data', (d) => { output += d; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${output}`));
+    });
+  });
+}
+
+function mtime(file) {
+  try { return statSync(file).mtimeMs; } catch { return -1; }
+}
+
+// An object is fresh when it is newer than its source and every header its .d file lists.
+function isFresh(object, depFile, extraInputs) {
+  const built = mtime(object);
+  if (built < 0 || !existsSync(depFile)) return false;
+  const deps = readFileSync(depFile, 'utf8').replace(/\\\n/g, ' ').split(':').slice(1).join(':')
+    .split(/\s+/).filter(Boolean);
+  return [...deps, ...extraInputs].every((dep) => { const t = mtime(dep); return t >= 0 && t <= built; });
+}
+
+async function inParallel(tasks, limit) {
+  const queue = [...tasks];
+  const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    while (queue.length) await queue.shift()();
+  });
+  await Promise.all(workers);
+}
+
+/**
+ * Builds `outDir/name` from C/C++ sources. Objects go to `outDir/obj-<name>/`, so a second build
+ * with nothing changed only stats files. Returns the DLL's path.
+ */
+export async function buildDll({ name, sources, outDir, includeDirs = [], defines = [], libs = [],
+  linkArgs = [], cxxflags = [], extraInputs = [], root = process.cwd() }) {
+  const objDir = path.join(outDir, `obj-${name}`);
+  mkdirSync(objDir, { recursive: true });
+  const flags = [...BASE_CXXFLAGS, ...cxxflags, ...includeDirs.map((d) => `-I${d}`),
+    ...defines.map((d) => `-D${d}`)];
+  const objects = [];
+  const stale = [];
+  for (const source of sources) {
+    const rel = path.relative(root, path.resolve(root, source)).replace(/[\\/]/g, '__');
+    const object = path.join(objDir, rel.replace(/\.(cc|cpp|c)$/, '.o'));
+    const depFile = object.replace(/\.o$/, '.d');
+    objects.push(object);
+    if (isFresh(object, depFile, extraInputs)) continue;
+    const compiler = source.endsWith('.c') ? CC : CXX;
+    const langFlags = source.endsWith('.c') ? flags.filter((f) => !f.startsWith('-std=c++')) : flags;
+    stale.push(() => run(compiler, [...langFlags, '-MMD', '-MF', depFile, '-c',
+      path.resolve(root, source), '-o', object], { cwd: root }));
+  }
+  await inParallel(stale, availableParallelism());
+  const dll = path.join(outDir, name);
+  const newestInput = Math.max(...objects.map(mtime), ...libs.filter((l) => l.includes('/')).map(mtime));
+  if (stale.length || mtime(dll) < newestInput) {
+    const libArgs = libs.map((l) => (l.includes('/') ? l : `-l${l}`));
+    await run(CXX, ['-o', dll, ...objects, ...BASE_LINKFLAGS, ...linkArgs, ...libArgs], { cwd: root });
+  }
+  return dll;
+}
+
+/**
+ * Import libraries for the Node-API functions, made from node-api-headers' .def file. The delay-load
+ * one lets the addon bind to whatever executable hosts it (electron.exe, an app's own exe), not only
+ * to a module called node.exe; see src/napi/delay_load_hook.cc.
+ */
+export async function nodeApiImportLibraries({ root, outDir }) {
+  const def = path.join(root, 'node_modules', 'node-api-headers', 'def', 'node_api.def');
+  mkdirSync(outDir, { recursive: true });
+  const direct = path.join(outDir, 'libnode_api.a');
+  const delayed = path.join(outDir, 'libnode_api_delay.a');
+  if (mtime(delayed) < mtime(def) || mtime(direct) < mtime(def)) {
+    await run(`${TOOL_PREFIX}dlltool`, ['-d', def, '-l', direct, '-y', delayed, '-D', 'node.exe'], { cwd: root });
+  }
+  return { direct, delayed, includeDir: path.join(root, 'node_modules', 'node-api-headers', 'include') };
+}
+
+/** The DLL names a PE file imports, read with objdump. */
+export async function importedDlls(file) {
+  const out = await run(`${TOOL_PREFIX}objdump`, ['-p', file], { quiet: true });
+  return [...out.matchAll(/DLL Name: (\S+)/g)].map((m) => m[1]);
+}
+
+export function ensureDir(dir) { mkdirSync(dir, { recursive: true }); return dir; }

@@ -1,0 +1,37 @@
+// The MinGW-w64 cross-build of the addon, from the source and define lists binding.gyp uses.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { buildDll, ensureDir, importedDlls, nodeApiImportLibraries, run, TOOL_PREFIX } from './mingw.mjs';
+import { BUILD_DIR, PREBUILD_FILE, ROOT } from './paths.mjs';
+
+// DLLs that ship with every Windows; anything else would make require() fail on some machine.
+const SYSTEM_DLLS = new Set(['kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'oleaut32.dll', 'user32.dll',
+  'advapi32.dll', 'api-ms-win-crt-runtime-l1-1-0.dll']);
+
+export function gypLists() {
+  return JSON.parse(readFileSync(path.join(ROOT, 'src', 'sources.gypi'), 'utf8')).variables;
+}
+
+export async function buildAddon() {
+  const { addon_sources: sources, addon_defines: defines, addon_libraries: libraries } = gypLists();
+  const outDir = ensureDir(path.join(BUILD_DIR, 'addon'));
+  const nodeApi = await nodeApiImportLibraries({ root: ROOT, outDir });
+  const dll = await buildDll({
+    name: 'windows-update-agent.node',
+    root: ROOT,
+    sources,
+    outDir,
+    includeDirs: [path.join(ROOT, 'src'), nodeApi.includeDir, path.join(ROOT, 'node_modules', 'node-addon-api')],
+    defines: [...defines, 'BUILDING_NODE_EXTENSION', 'NODE_GYP_MODULE_NAME=windows_update_agent'],
+    libs: [nodeApi.delayed, ...libraries.map((l) => l.replace(/^-l/, ''))],
+    extraInputs: [path.join(ROOT, 'src', 'sources.gypi')],
+  });
+  const unexpected = (await importedDlls(dll)).filter((name) => !SYSTEM_DLLS.has(name.toLowerCase()));
+  if (unexpected.length) {
+    throw new Error(`the addon imports DLLs that are not part of Windows: ${unexpected.join(', ')}`);
+  }
+  ensureDir(path.dirname(PREBUILD_FILE));
+  await run(`${TOOL_PREFIX}strip`, ['--strip-unneeded', '-o', PREBUILD_FILE, dll]);
+  return PREBUILD_FILE;
+}

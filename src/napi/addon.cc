@@ -1,0 +1,48 @@
+#include "napi/addon.h"
+
+#include <windows.h>
+
+#include <algorithm>
+
+#include "napi/session_wrap.h"
+
+namespace wua::napi {
+
+Addon::Addon(Napi::Env env, Napi::Object exports) {
+  DefineAddon(exports, {InstanceMethod<&Addon::Diagnostics>("diagnostics")});
+  exports.Set("Session", SessionWrap::Define(env));
+}
+
+Addon::~Addon() {
+  for (auto& weak : sessions_) {
+    if (auto core = weak.lock()) {
+      core->thread.Post([core] { core->session.reset(); });
+      core->thread.Stop();
+    }
+  }
+}
+
+void Addon::Track(const std::shared_ptr<SessionCore>& core) {
+  sessions_.erase(std::remove_if(sessions_.begin(), sessions_.end(),
+                                 [](const std::weak_ptr<SessionCore>& w) { return w.expired(); }),
+                  sessions_.end());
+  sessions_.push_back(core);
+}
+
+// Facts about the hosting thread and process, for tests and bug reports.
+Napi::Value Addon::Diagnostics(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("jsThreadId", static_cast<double>(::GetCurrentThreadId()));
+  out.Set("napiVersion", NAPI_VERSION);
+  wchar_t host[MAX_PATH];
+  DWORD length = ::GetModuleFileNameW(nullptr, host, MAX_PATH);
+  out.Set("hostExecutable",
+          Napi::String::New(env, reinterpret_cast<const char16_t*>(host), length));
+  return out;
+}
+
+}  // namespace wua::napi
+
+using WindowsUpdateAgentAddon = wua::napi::Addon;
+NODE_API_ADDON(WindowsUpdateAgentAddon)

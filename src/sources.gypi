@@ -1,0 +1,26 @@
+{
+  "variables": {
+    "addon_sources": [
+      "src/com/hresult.cc",
+      "src/napi/addon.cc",
+      "src/napi/com_thread.cc",
+      "src/napi/delay_load_hook.cc",
+      "src/napi/js_values.cc",
+      "src/napi/native_error.cc",
+      "src/napi/session_wrap.cc",
+      "src/wua/session.cc"
+    ],
+    "addon_defines": [
+      "NAPI_VERSION=8",
+      "NODE_ADDON_API_CPP_EXCEPTIONS",
+      "NODE_ADDON_API_CPP_EXCEPTIONS_ALL",
+      "NODE_ADDON_API_DISABLE_DEPRECATED",
+      "UNICODE",
+      "_UNICODE",
+      "WIN32_LEAN_AND_MEAN",
+      "NOMINMAX",
+      "_WIN32_WINNT=0x0A00"
+    ],
+    "addon_libraries": ["-lole32", "-loleaut32", "-luuid"]
+  }
+}
