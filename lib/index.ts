@@ -1,1 +1,5 @@
-export {};
+// The package's public surface. Only re-exports: every piece lives in the module named after it.
+export { UpdateSession, type SessionInfo } from './session.js';
+export { isSupported } from './platform.js';
+export * from './errors.js';
+export * from './types.js';
