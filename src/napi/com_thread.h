@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -16,26 +17,33 @@ namespace wua::napi {
 class ComThread {
  public:
   ComThread();
-  ~ComThread();  // runs what is queued, then joins
+  // Runs what is queued, then joins. When the last owner is a task on this very thread, the
+  // thread is detached instead and finishes on its own.
+  ~ComThread();
   ComThread(const ComThread&) = delete;
   ComThread& operator=(const ComThread&) = delete;
 
-  // False once Stop() was called: the task was not queued.
+  // False once a stop was requested: the task was not queued.
   bool Post(std::function<void()> task);
-  // Lets queued tasks finish, then ends the thread. Safe to call more than once.
-  void Stop();
   // Ends the thread once the queue is empty, without waiting for it.
   void RequestStop();
-  DWORD NativeThreadId() const noexcept { return threadId_; }
+  // Lets queued tasks finish, then joins. Safe to call more than once.
+  void Stop();
+  DWORD NativeThreadId() const noexcept { return queue_->threadId; }
 
  private:
-  void Run();
+  // Owned jointly by this object and the running thread, so that the thread may outlive the
+  // object when a task drops the object's last owner.
+  struct Queue {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::function<void()>> tasks;
+    bool stopping = false;
+    std::atomic<DWORD> threadId{0};
+  };
+  static void Run(std::shared_ptr<Queue> queue);
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::function<void()>> tasks_;
-  bool stopping_ = false;
-  std::atomic<DWORD> threadId_{0};
+  std::shared_ptr<Queue> queue_;
   std::thread thread_;
 };
 
