@@ -1,0 +1,240 @@
+// The facade's data types: every record is plain, JSON-serialisable data (Dates become ISO
+// strings), so it can cross Electron IPC or a worker boundary unchanged.
+
+/** Options of `new UpdateSession()`. */
+export interface UpdateSessionOptions {
+  /** Recorded by the agent in its history for every change this session makes. */
+  clientApplicationId?: string;
+}
+
+// ----- enumerations, as string literals (the agent's numeric values live in enums.ts) -----
+
+export type UpdateType = 'software' | 'driver';
+export type DeploymentAction = 'none' | 'installation' | 'uninstallation' | 'detection' | 'optionalInstallation';
+export type DownloadPriority = 'low' | 'normal' | 'high' | 'extraHigh';
+export type OperationResultCode = 'notStarted' | 'inProgress' | 'succeeded' | 'succeededWithErrors' | 'failed' | 'aborted';
+export type ServerSelection = 'default' | 'managedServer' | 'windowsUpdate' | 'others';
+export type InstallationImpact = 'normal' | 'minor' | 'requiresExclusiveHandling';
+export type RebootBehavior = 'neverReboots' | 'alwaysRequiresReboot' | 'canRequestReboot';
+export type DownloadPhase = 'initializing' | 'downloading' | 'verifying';
+export type AutoSelectionMode = 'letWindowsUpdateDecide' | 'autoSelectIfDownloaded' | 'neverAutoSelect' | 'alwaysAutoSelect';
+export type AutoDownloadMode = 'letWindowsUpdateDecide' | 'neverAutoDownload' | 'alwaysAutoDownload';
+export type UpdateExceptionContext = 'general' | 'windowsDriver' | 'windowsInstaller' | 'searchIncomplete';
+export type SearchScope = 'default' | 'machineOnly' | 'currentUserOnly' | 'machineAndCurrentUser' | 'machineAndAllUsers' | 'allUsers';
+export type UpdateOperation = 'installation' | 'uninstallation';
+export type CategoryType = 'Company' | 'ProductFamily' | 'Product' | 'UpdateClassification' | string;
+
+/** How a failure is best handled; see WindowsUpdateError.category. */
+export type ErrorCategory =
+  | 'success' | 'network' | 'permission' | 'busy' | 'reboot' | 'invalid-input' | 'aborted'
+  | 'disk' | 'policy' | 'download' | 'install' | 'agent' | 'unknown';
+
+// ----- update records -----
+
+export interface UpdateIdentity {
+  updateId: string;
+  revisionNumber: number;
+}
+
+export interface CategoryRecord {
+  categoryId: string;
+  name: string;
+  type: CategoryType;
+  description: string;
+  order: number;
+  /** Null for a root category. */
+  parentId: string | null;
+}
+
+export interface InstallationBehaviorRecord {
+  canRequestUserInput: boolean;
+  impact: InstallationImpact;
+  rebootBehavior: RebootBehavior;
+  requiresNetworkConnectivity: boolean;
+}
+
+export interface ImageRecord {
+  altText: string;
+  height: number;
+  source: string;
+  width: number;
+}
+
+export interface DownloadContentRecord {
+  downloadUrl: string;
+  isDeltaCompressedBinary: boolean;
+}
+
+export interface DriverEntryRecord {
+  driverClass: string;
+  hardwareId: string;
+  manufacturer: string;
+  model: string;
+  provider: string;
+  verDate: Date | null;
+  deviceProblemNumber: number;
+  deviceStatus: number;
+}
+
+/** The IWindowsDriverUpdate..5 properties of a driver update. */
+export interface DriverRecord extends DriverEntryRecord {
+  /** IWindowsDriverUpdate4.WindowsDriverUpdateEntries: every device the driver applies to. */
+  entries: DriverEntryRecord[];
+}
+
+/** Everything IUpdate..IUpdate5 (and IWindowsDriverUpdate..5 for drivers) says about an update. */
+export interface UpdateRecord {
+  identity: UpdateIdentity;
+  title: string;
+  description: string;
+  type: UpdateType;
+  kbArticleIds: string[];
+  securityBulletinIds: string[];
+  cveIds: string[];
+  categories: CategoryRecord[];
+  msrcSeverity: string | null;
+  deploymentAction: DeploymentAction;
+  downloadPriority: DownloadPriority;
+  autoSelectOnWebSites: boolean;
+  autoSelection: AutoSelectionMode;
+  autoDownload: AutoDownloadMode;
+  browseOnly: boolean;
+  canRequireSource: boolean;
+  isBeta: boolean;
+  isDownloaded: boolean;
+  isHidden: boolean;
+  isInstalled: boolean;
+  isMandatory: boolean;
+  isPresent: boolean;
+  isUninstallable: boolean;
+  rebootRequired: boolean;
+  perUser: boolean;
+  eulaAccepted: boolean;
+  eulaText: string | null;
+  deltaCompressedContentAvailable: boolean;
+  deltaCompressedContentPreferred: boolean;
+  handlerId: string;
+  languages: string[];
+  moreInfoUrls: string[];
+  supportUrl: string;
+  releaseNotes: string;
+  supersededUpdateIds: string[];
+  uninstallationNotes: string;
+  uninstallationSteps: string[];
+  maxDownloadSize: number;
+  minDownloadSize: number;
+  recommendedCpuSpeed: number;
+  recommendedHardDiskSpace: number;
+  recommendedMemory: number;
+  deadline: Date | null;
+  lastDeploymentChangeTime: Date | null;
+  installationBehavior: InstallationBehaviorRecord;
+  /** Null when the update cannot be uninstalled. */
+  uninstallationBehavior: InstallationBehaviorRecord | null;
+  image: ImageRecord | null;
+  downloadContents: DownloadContentRecord[];
+  /** Identities of the updates bundled in this one (their full records are in `bundledUpdates`). */
+  bundledUpdates: UpdateRecord[];
+  /** Null for software updates. */
+  driver: DriverRecord | null;
+}
+
+/** Where a record can come from: a search result, or the same record after a JSON round trip. */
+export type UpdateReference = UpdateRecord | { identity: UpdateIdentity } | string;
+
+// ----- search -----
+
+export interface SearchOptions {
+  /** False searches local data only (the agent's default is online). */
+  online?: boolean;
+  serverSelection?: ServerSelection;
+  /** Required when serverSelection is 'others'. */
+  serviceId?: string;
+  searchScope?: SearchScope;
+  includePotentiallySupersededUpdates?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface UpdateWarning {
+  hresult: number;
+  code: string;
+  message: string;
+  context: UpdateExceptionContext;
+}
+
+export interface SearchResult {
+  resultCode: OperationResultCode;
+  updates: UpdateRecord[];
+  rootCategories: CategoryRecord[];
+  /** Why a search may have missed updates (resultCode 'succeededWithErrors'). */
+  warnings: UpdateWarning[];
+}
+
+// ----- download, install, uninstall -----
+
+export interface ProgressUpdate {
+  updateId: string;
+  index: number;
+  percentComplete: number;
+  /** Downloads only. */
+  phase?: DownloadPhase;
+  bytesDownloaded?: number;
+  bytesTotal?: number;
+}
+
+export interface Progress {
+  operation: 'download' | 'install' | 'uninstall';
+  percentComplete: number;
+  current: ProgressUpdate;
+  /** Downloads only: all updates of the job. */
+  totalBytesDownloaded?: number;
+  totalBytesToDownload?: number;
+}
+
+export interface ChangeOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface DownloadOptions extends ChangeOptions {
+  priority?: DownloadPriority;
+  /** Download again what is already downloaded. */
+  force?: boolean;
+}
+
+export interface InstallOptions extends ChangeOptions {
+  /** Accept the license terms of every update given; without it an unaccepted EULA is an error. */
+  acceptEulas?: boolean;
+  forceQuiet?: boolean;
+  /** Install again what is already installed. */
+  force?: boolean;
+}
+
+export type UninstallOptions = ChangeOptions;
+
+export interface UpdateOutcome {
+  updateId: string;
+  resultCode: OperationResultCode;
+  hresult: number;
+  /** Symbolic name of hresult ('S_OK' when it is 0). */
+  code: string;
+  rebootRequired: boolean;
+}
+
+export interface ChangeResult {
+  resultCode: OperationResultCode;
+  hresult: number;
+  code: string;
+  /** Installs and uninstalls: a restart is needed to finish. Never started by this package. */
+  rebootRequired: boolean;
+  updates: UpdateOutcome[];
+}
+
+// ----- agent -----
+
+export interface AgentInfo {
+  apiMajorVersion: number;
+  apiMinorVersion: number;
+  productVersion: string;
+  rebootRequired: boolean;
+}
