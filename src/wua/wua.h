@@ -1,7 +1,7 @@
-// The one include for the agent's interfaces: the SDK's wuapi.h, completed under MinGW by the
-// declarations its Wine-derived header lacks.
+// The one include for the agent's interfaces and error codes.
 #pragma once
 #include <windows.h>
 
-#include <wuapi.h>
 #include <wuerror.h>
+
+#include "wua/wuapi_sdk.h"
