@@ -3,3 +3,4 @@ export { UpdateSession, type SessionInfo } from './session.js';
 export { isSupported } from './platform.js';
 export * from './errors.js';
 export * from './types.js';
+export * from './criteria.js';
