@@ -15,8 +15,8 @@ const BASE_CXXFLAGS = ['-std=c++17', '-O2', '-g0', '-Wall', '-Wextra', '-Wno-unu
   '-fexceptions'];
 // -static keeps libstdc++, libgcc and winpthread inside the DLL: a dependency on
 // libwinpthread-1.dll makes require() fail with ERR_DLOPEN_FAILED on a machine without MinGW.
-const BASE_LINKFLAGS = ['-shared', '-static', '-static-libgcc', '-static-libstdc++',
-  '-Wl,--exclude-all-symbols'];
+const STATIC_RUNTIME = ['-static', '-static-libgcc', '-static-libstdc++'];
+const DLL_LINKFLAGS = ['-shared', ...STATIC_RUNTIME, '-Wl,--exclude-all-symbols'];
 
 export function run(cmd, args, { cwd, env, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
@@ -54,11 +54,20 @@ async function inParallel(tasks, limit) {
 }
 
 /**
- * Builds `outDir/name` from C/C++ sources. Objects go to `outDir/obj-<name>/`, so a second build
- * with nothing changed only stats files. Returns the DLL's path.
+ * Builds the DLL `outDir/name` from C/C++ sources. Objects go to `outDir/obj-<name>/`, so a second
+ * build with nothing changed only stats files. Returns the DLL's path.
  */
-export async function buildDll({ name, sources, outDir, includeDirs = [], defines = [], libs = [],
-  linkArgs = [], cxxflags = [], extraInputs = [], root = process.cwd() }) {
+export function buildDll(options) {
+  return buildBinary(options, DLL_LINKFLAGS);
+}
+
+/** Builds a console program, with the same options and rules as buildDll. */
+export function buildExe(options) {
+  return buildBinary(options, STATIC_RUNTIME);
+}
+
+async function buildBinary({ name, sources, outDir, includeDirs = [], defines = [], libs = [],
+  linkArgs = [], cxxflags = [], extraInputs = [], root = process.cwd() }, linkFlags) {
   const objDir = path.join(outDir, `obj-${name}`);
   mkdirSync(objDir, { recursive: true });
   const flags = [...BASE_CXXFLAGS, ...cxxflags, ...includeDirs.map((d) => `-I${d}`),
@@ -81,7 +90,7 @@ export async function buildDll({ name, sources, outDir, includeDirs = [], define
   const newestInput = Math.max(...objects.map(mtime), ...libs.filter((l) => l.includes('/')).map(mtime));
   if (stale.length || mtime(dll) < newestInput) {
     const libArgs = libs.map((l) => (l.includes('/') ? l : `-l${l}`));
-    await run(CXX, ['-o', dll, ...objects, ...BASE_LINKFLAGS, ...linkArgs, ...libArgs], { cwd: root });
+    await run(CXX, ['-o', dll, ...objects, ...linkFlags, ...linkArgs, ...libArgs], { cwd: root });
   }
   return dll;
 }
