@@ -1,0 +1,87 @@
+// The simulated agent behind every object of this DLL: the scenario it plays and the machine
+// state its operations change. The state persists in a JSON file so that a second process (a
+// CLI run, a test's child) sees what the first one installed, hid or accepted.
+#pragma once
+#include <windows.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "scenario.h"
+
+namespace sim {
+
+// What operations change, per update.
+struct UpdateState {
+  bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = false,
+       isPresent = false, rebootRequired = false;
+};
+
+struct AutomaticUpdatesState {
+  int notificationLevel = 0, scheduledInstallationDay = 0, scheduledInstallationTime = 3;
+  bool includeRecommendedUpdates = true, featuredUpdatesEnabled = false, nonAdministratorsElevated = true;
+  bool serviceEnabled = true;
+};
+
+struct MachineState {
+  std::map<std::u16string, UpdateState> updates;  // by update ID
+  std::vector<HistoryEntryData> history;          // oldest first
+  std::vector<ServiceData> services;              // registered update services
+  AutomaticUpdatesState automaticUpdates;
+  bool rebootRequired = false;
+};
+
+class Agent {
+ public:
+  // The scenario and state files come from WUA_SIMULATOR_SCENARIO and WUA_SIMULATOR_STATE; the
+  // first use loads them. Without a scenario the agent has an empty catalog.
+  static Agent& Instance();
+
+  // Switches to another scenario (tests), starting from the state file if it exists.
+  void Load(const std::wstring& scenarioPath, const std::wstring& statePath);
+  // Forgets the state: the next read starts from the scenario's initial state.
+  void ResetState();
+
+  std::shared_ptr<const Scenario> CurrentScenario();
+  // Why the scenario named by the environment did not load; empty when it did.
+  std::string LoadError();
+  MachineState StateSnapshot();
+  UpdateState StateOf(const UpdateData& update);
+
+  // Applies a change and persists it, under the agent's lock.
+  template <class Change>
+  void Update(Change&& change) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    EnsureLoaded();
+    change(state_);
+    SaveState();
+  }
+
+  // One install or uninstall at a time, as the real agent allows.
+  bool TryBeginInstallation();
+  void EndInstallation();
+  bool IsInstallationRunning();
+
+ private:
+  Agent() = default;
+  void EnsureLoaded();  // with mutex_ held
+  void LoadState();
+  void SaveState();
+  static MachineState InitialState(const Scenario& scenario);
+
+  std::mutex mutex_;
+  bool loaded_ = false;
+  std::wstring scenarioPath_, statePath_;
+  std::shared_ptr<const Scenario> scenario_;
+  std::string loadError_;
+  MachineState state_;
+  bool installing_ = false;
+};
+
+// The current time as a DATE in UTC, as the agent stamps history entries.
+double NowAsDate();
+
+}  // namespace sim

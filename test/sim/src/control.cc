@@ -1,0 +1,109 @@
+// The tests' handle on the simulator: the same DLL, loaded into the test process with
+// process.dlopen, exports one Node-API function, control(command, argument) -> JSON text.
+// COM clients never reach this; in hosts other than Node it is never called, and its Node-API
+// imports are delay-loaded, so the DLL loads in cscript and regsvr32 as well.
+#include <node_api.h>
+
+#include <string>
+
+#include "agent.h"
+#include "diagnostics.h"
+#include "json.h"
+#include "module.h"
+
+namespace sim {
+
+namespace {
+
+std::string Utf8(const std::wstring& text) { return json::ToUtf8(std::u16string(text.begin(), text.end())); }
+std::wstring Wide(const std::string& text) {
+  const std::u16string wide = json::ToUtf16(text);
+  return std::wstring(wide.begin(), wide.end());
+}
+
+json::Value LiveObjects() {
+  json::Value classes = json::Value::Object();
+  for (const auto& [name, count] : Diagnostics::LiveObjects()) classes.Set(name, count);
+  json::Value out = json::Value::Object();
+  out.Set("total", Diagnostics::LiveObjectTotal()).Set("classes", std::move(classes));
+  return out;
+}
+
+json::Value Run(const std::string& command, const std::string& argument) {
+  Agent& agent = Agent::Instance();
+  if (command == "load") {
+    const json::Value options = json::Parse(argument);
+    const json::Reader reader(options);
+    agent.Load(Wide(reader.Field("scenario").String()), Wide(reader.Field("state").String("")));
+    if (reader.Field("reset").Bool(false)) agent.ResetState();
+    Diagnostics::ClearCallLog();
+    return json::Value::Object().Set("scenario", agent.CurrentScenario()->name);
+  }
+  if (command == "reset") {
+    agent.ResetState();
+    Diagnostics::ClearCallLog();
+    return json::Value(true);
+  }
+  if (command == "objects") return LiveObjects();
+  if (command == "calls") {
+    json::Value calls = json::Value::Array();
+    for (const std::string& call : Diagnostics::CallLog()) calls.Push(call);
+    return calls;
+  }
+  if (command == "clearCalls") {
+    Diagnostics::ClearCallLog();
+    return json::Value(true);
+  }
+  if (command == "status") {
+    json::Value out = json::Value::Object();
+    out.Set("scenario", agent.CurrentScenario()->name)
+        .Set("loadError", agent.LoadError())
+        .Set("module", Utf8(ModulePath()))
+        .Set("moduleReferences", ModuleReferences())
+        .Set("rebootRequired", agent.StateSnapshot().rebootRequired);
+    return out;
+  }
+  throw std::invalid_argument("unknown command '" + command + "'");
+}
+
+std::string StringArgument(napi_env env, napi_value value) {
+  size_t length = 0;
+  if (napi_get_value_string_utf8(env, value, nullptr, 0, &length) != napi_ok) return {};
+  std::string text(length, '\0');
+  napi_get_value_string_utf8(env, value, text.data(), length + 1, &length);
+  return text;
+}
+
+napi_value Control(napi_env env, napi_callback_info info) {
+  size_t count = 2;
+  napi_value args[2];
+  napi_get_cb_info(env, info, &count, args, nullptr, nullptr);
+  const std::string command = count > 0 ? StringArgument(env, args[0]) : "";
+  const std::string argument = count > 1 ? StringArgument(env, args[1]) : "";
+  try {
+    const std::string out = json::Serialize(Run(command, argument));
+    napi_value result;
+    napi_create_string_utf8(env, out.data(), out.size(), &result);
+    return result;
+  } catch (const std::exception& error) {
+    napi_throw_error(env, "ERR_WUA_SIMULATOR", error.what());
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+}  // namespace sim
+
+extern "C" {
+
+NAPI_MODULE_EXPORT int32_t node_api_module_get_api_version_v1() { return 8; }
+
+NAPI_MODULE_EXPORT napi_value napi_register_module_v1(napi_env env, napi_value exports) {
+  napi_value control;
+  napi_create_function(env, "control", NAPI_AUTO_LENGTH, sim::Control, nullptr, &control);
+  napi_set_named_property(env, exports, "control", control);
+  return exports;
+}
+
+}

@@ -1,0 +1,84 @@
+#include "diagnostics.h"
+
+#include <deque>
+#include <map>
+#include <mutex>
+
+#include "agent.h"
+
+namespace sim {
+
+namespace {
+
+// Enough to see what a test did, bounded so that a 10,000-update read does not grow it forever.
+constexpr size_t kCallLogLimit = 20000;
+
+struct Registry {
+  std::mutex mutex;
+  std::map<std::string, long> live;
+  std::deque<std::string> calls;
+};
+
+Registry& TheRegistry() {
+  static Registry* const registry = new Registry();
+  return *registry;
+}
+
+}  // namespace
+
+void Diagnostics::ObjectCreated(const char* className) {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  ++r.live[className];
+}
+
+void Diagnostics::ObjectDestroyed(const char* className) {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  --r.live[className];
+}
+
+long Diagnostics::LiveObjectTotal() {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  long total = 0;
+  for (const auto& [name, count] : r.live) total += count;
+  return total;
+}
+
+std::vector<std::pair<std::string, long>> Diagnostics::LiveObjects() {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  std::vector<std::pair<std::string, long>> out;
+  for (const auto& [name, count] : r.live) {
+    if (count != 0) out.emplace_back(name, count);
+  }
+  return out;
+}
+
+HRESULT Diagnostics::Called(const char* member) {
+  {
+    Registry& r = TheRegistry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    if (r.calls.size() == kCallLogLimit) r.calls.pop_front();
+    r.calls.emplace_back(member);
+  }
+  const auto scenario = Agent::Instance().CurrentScenario();
+  if (auto delay = scenario->agent.delays.find(member); delay != scenario->agent.delays.end()) ::Sleep(delay->second);
+  auto fault = scenario->agent.faults.find(member);
+  return fault == scenario->agent.faults.end() ? S_OK : fault->second;
+}
+
+std::vector<std::string> Diagnostics::CallLog() {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  return {r.calls.begin(), r.calls.end()};
+}
+
+void Diagnostics::ClearCallLog() {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.calls.clear();
+}
+
+}  // namespace sim

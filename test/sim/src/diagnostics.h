@@ -1,0 +1,27 @@
+// What the tests observe of the simulated agent: live objects per class (every COM reference the
+// client took must be released) and a bounded log of the members the client called.
+#pragma once
+#include <windows.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sim {
+
+class Diagnostics {
+ public:
+  static void ObjectCreated(const char* className);
+  static void ObjectDestroyed(const char* className);
+  static long LiveObjectTotal();
+  static std::vector<std::pair<std::string, long>> LiveObjects();
+
+  // Records one call by the client, waits as long as the scenario says it takes, and returns
+  // the fault the scenario injects for it, or S_OK.
+  static HRESULT Called(const char* member);
+  static std::vector<std::string> CallLog();
+  static void ClearCallLog();
+};
+
+}  // namespace sim

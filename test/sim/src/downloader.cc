@@ -1,0 +1,257 @@
+#include <wuerror.h>
+
+#include "downloader.h"
+
+namespace sim {
+
+namespace {
+
+std::u16string FromBstr(BSTR value) {
+  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
+}
+
+HRESULT OutCollection(IUpdateCollection** retval, const ComPtr<IUpdateCollection>& updates) {
+  if (!retval) return E_POINTER;
+  *retval = updates.Get();
+  if (*retval) (*retval)->AddRef();
+  return S_OK;
+}
+
+class UpdateDownloader final : public Object<UpdateDownloader, Chain<IUpdateDownloader>> {
+ public:
+  static constexpr const char* kClassName = "UpdateDownloader";
+  explicit UpdateDownloader(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
+
+  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
+  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
+    clientApplicationId_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_IsForced(VARIANT_BOOL* retval) override { return Out(retval, forced_); }
+  STDMETHODIMP put_IsForced(VARIANT_BOOL value) override {
+    forced_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_Priority(DownloadPriority* retval) override { return Out(retval, priority_); }
+  STDMETHODIMP put_Priority(DownloadPriority value) override {
+    if (value < dpLow || value > dpExtraHigh) return E_INVALIDARG;
+    priority_ = value;
+    return S_OK;
+  }
+  STDMETHODIMP get_Updates(IUpdateCollection** retval) override { return OutCollection(retval, updates_); }
+  STDMETHODIMP put_Updates(IUpdateCollection* value) override {
+    updates_ = ComPtr<IUpdateCollection>(value);
+    return S_OK;
+  }
+  STDMETHODIMP BeginDownload(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state,
+                             IDownloadJob** retval) override {
+    SIM_ENTER("IUpdateDownloader::BeginDownload");
+    if (!retval) return E_POINTER;
+    std::shared_ptr<Operation> operation;
+    if (HRESULT hr = Prepare(&operation); FAILED(hr)) return hr;
+    IDownloadJob* job = NewDownloadJob(operation, state);
+    operation->Start(job, onProgressChanged, onCompleted);
+    return OutObject(retval, job);
+  }
+  STDMETHODIMP Download(IDownloadResult** retval) override {
+    SIM_ENTER("IUpdateDownloader::Download");
+    if (!retval) return E_POINTER;
+    std::shared_ptr<Operation> operation;
+    if (HRESULT hr = Prepare(&operation); FAILED(hr)) return hr;
+    operation->RunHere();
+    if (HRESULT hr = operation->CallResult(); FAILED(hr)) return Fail(hr, u"the download failed");
+    return OutObject(retval, NewDownloadResult(operation));
+  }
+  STDMETHODIMP EndDownload(IDownloadJob* value, IDownloadResult** retval) override {
+    SIM_ENTER("IUpdateDownloader::EndDownload");
+    std::shared_ptr<Operation> operation = OperationOf(value);
+    if (!operation || operation->Kind() != OperationKind::kDownload) return E_INVALIDARG;
+    if (!retval) return E_POINTER;
+    operation->WaitUntilCompleted();
+    if (HRESULT hr = operation->CallResult(); FAILED(hr)) return Fail(hr, u"the download failed");
+    return OutObject(retval, NewDownloadResult(operation));
+  }
+
+ private:
+  HRESULT Prepare(std::shared_ptr<Operation>* out) {
+    ScenarioPtr scenario = Agent::Instance().CurrentScenario();
+    if (!scenario->agent.isAdministrator) {
+      return Fail(WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED, u"downloading updates needs an administrator");
+    }
+    OperationRequest request;
+    request.kind = OperationKind::kDownload;
+    request.updates = updates_;
+    request.clientApplicationId = clientApplicationId_;
+    request.forced = forced_;
+    if (HRESULT hr = ResolveUpdates(updates_.Get(), *scenario, &request.catalog); FAILED(hr)) return hr;
+    *out = std::make_shared<Operation>(std::move(scenario), std::move(request));
+    return S_OK;
+  }
+
+  std::u16string clientApplicationId_;
+  bool forced_ = false;
+  DownloadPriority priority_ = dpNormal;
+  ComPtr<IUpdateCollection> updates_;
+};
+
+class UpdateInstaller final
+    : public Object<UpdateInstaller, Chain<IUpdateInstaller4, IUpdateInstaller3, IUpdateInstaller2, IUpdateInstaller>> {
+ public:
+  static constexpr const char* kClassName = "UpdateInstaller";
+  explicit UpdateInstaller(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
+
+  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
+  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
+    clientApplicationId_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_IsForced(VARIANT_BOOL* retval) override { return Out(retval, forced_); }
+  STDMETHODIMP put_IsForced(VARIANT_BOOL value) override {
+    forced_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_ParentHwnd(HWND* retval) override {
+    if (!retval) return E_POINTER;
+    *retval = parentHwnd_;
+    return S_OK;
+  }
+  STDMETHODIMP put_ParentHwnd(HWND value) override {
+    parentHwnd_ = value;
+    return S_OK;
+  }
+  STDMETHODIMP put_ParentWindow(IUnknown* value) override {
+    parentWindow_ = ComPtr<IUnknown>(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_ParentWindow(IUnknown** retval) override {
+    if (!retval) return E_POINTER;
+    *retval = parentWindow_.Get();
+    if (*retval) (*retval)->AddRef();
+    return S_OK;
+  }
+  STDMETHODIMP get_Updates(IUpdateCollection** retval) override { return OutCollection(retval, updates_); }
+  STDMETHODIMP put_Updates(IUpdateCollection* value) override {
+    updates_ = ComPtr<IUpdateCollection>(value);
+    return S_OK;
+  }
+  STDMETHODIMP BeginInstall(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state,
+                            IInstallationJob** retval) override {
+    SIM_ENTER("IUpdateInstaller::BeginInstall");
+    return Begin(OperationKind::kInstall, onProgressChanged, onCompleted, state, retval);
+  }
+  STDMETHODIMP BeginUninstall(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state,
+                              IInstallationJob** retval) override {
+    SIM_ENTER("IUpdateInstaller::BeginUninstall");
+    return Begin(OperationKind::kUninstall, onProgressChanged, onCompleted, state, retval);
+  }
+  STDMETHODIMP EndInstall(IInstallationJob* value, IInstallationResult** retval) override {
+    SIM_ENTER("IUpdateInstaller::EndInstall");
+    return End(OperationKind::kInstall, value, retval);
+  }
+  STDMETHODIMP EndUninstall(IInstallationJob* value, IInstallationResult** retval) override {
+    SIM_ENTER("IUpdateInstaller::EndUninstall");
+    return End(OperationKind::kUninstall, value, retval);
+  }
+  STDMETHODIMP Install(IInstallationResult** retval) override {
+    SIM_ENTER("IUpdateInstaller::Install");
+    return RunHere(OperationKind::kInstall, retval);
+  }
+  // There is no user to show a wizard to: it installs as Install does.
+  STDMETHODIMP RunWizard(BSTR, IInstallationResult** retval) override {
+    SIM_ENTER("IUpdateInstaller::RunWizard");
+    return RunHere(OperationKind::kInstall, retval);
+  }
+  STDMETHODIMP get_IsBusy(VARIANT_BOOL* retval) override {
+    SIM_ENTER("IUpdateInstaller::get_IsBusy");
+    return Out(retval, Agent::Instance().IsInstallationRunning());
+  }
+  STDMETHODIMP Uninstall(IInstallationResult** retval) override {
+    SIM_ENTER("IUpdateInstaller::Uninstall");
+    return RunHere(OperationKind::kUninstall, retval);
+  }
+  STDMETHODIMP get_AllowSourcePrompts(VARIANT_BOOL* retval) override { return Out(retval, allowSourcePrompts_); }
+  STDMETHODIMP put_AllowSourcePrompts(VARIANT_BOOL value) override {
+    allowSourcePrompts_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_RebootRequiredBeforeInstallation(VARIANT_BOOL* retval) override {
+    SIM_ENTER("IUpdateInstaller::get_RebootRequiredBeforeInstallation");
+    return Out(retval, Agent::Instance().StateSnapshot().rebootRequired);
+  }
+  STDMETHODIMP get_ForceQuiet(VARIANT_BOOL* retval) override { return Out(retval, forceQuiet_); }
+  STDMETHODIMP put_ForceQuiet(VARIANT_BOOL value) override {
+    forceQuiet_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_AttemptCloseAppsIfNecessary(VARIANT_BOOL* retval) override { return Out(retval, attemptCloseApps_); }
+  STDMETHODIMP put_AttemptCloseAppsIfNecessary(VARIANT_BOOL value) override {
+    attemptCloseApps_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP Commit(DWORD flags) override {
+    SIM_ENTER("IUpdateInstaller4::Commit");
+    return flags == 0 ? S_OK : E_INVALIDARG;
+  }
+
+ private:
+  HRESULT Prepare(OperationKind kind, std::shared_ptr<Operation>* out) {
+    ScenarioPtr scenario = Agent::Instance().CurrentScenario();
+    if (!scenario->agent.isAdministrator) {
+      return Fail(WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED, u"installing updates needs an administrator");
+    }
+    OperationRequest request;
+    request.kind = kind;
+    request.updates = updates_;
+    request.clientApplicationId = clientApplicationId_;
+    request.forced = forced_;
+    if (HRESULT hr = ResolveUpdates(updates_.Get(), *scenario, &request.catalog); FAILED(hr)) return hr;
+    if (!Agent::Instance().TryBeginInstallation()) {
+      return Fail(WU_E_INSTALL_NOT_ALLOWED, u"another installation is in progress");
+    }
+    *out = std::make_shared<Operation>(std::move(scenario), std::move(request));
+    return S_OK;
+  }
+  HRESULT Begin(OperationKind kind, IUnknown* onProgressChanged, IUnknown* onCompleted, const VARIANT& state,
+                IInstallationJob** retval) {
+    if (!retval) return E_POINTER;
+    std::shared_ptr<Operation> operation;
+    if (HRESULT hr = Prepare(kind, &operation); FAILED(hr)) return hr;
+    IInstallationJob* job = NewInstallationJob(operation, state);
+    operation->Start(job, onProgressChanged, onCompleted);
+    return OutObject(retval, job);
+  }
+  HRESULT End(OperationKind kind, IInstallationJob* value, IInstallationResult** retval) {
+    std::shared_ptr<Operation> operation = OperationOf(value);
+    if (!operation || operation->Kind() != kind) return E_INVALIDARG;
+    if (!retval) return E_POINTER;
+    operation->WaitUntilCompleted();
+    if (HRESULT hr = operation->CallResult(); FAILED(hr)) return Fail(hr, u"the installation failed");
+    return OutObject(retval, NewInstallationResult(operation));
+  }
+  HRESULT RunHere(OperationKind kind, IInstallationResult** retval) {
+    if (!retval) return E_POINTER;
+    std::shared_ptr<Operation> operation;
+    if (HRESULT hr = Prepare(kind, &operation); FAILED(hr)) return hr;
+    operation->RunHere();
+    if (HRESULT hr = operation->CallResult(); FAILED(hr)) return Fail(hr, u"the installation failed");
+    return OutObject(retval, NewInstallationResult(operation));
+  }
+
+  std::u16string clientApplicationId_;
+  bool forced_ = false, allowSourcePrompts_ = true, forceQuiet_ = false, attemptCloseApps_ = false;
+  HWND parentHwnd_ = nullptr;
+  ComPtr<IUnknown> parentWindow_;
+  ComPtr<IUpdateCollection> updates_;
+};
+
+}  // namespace
+
+IUpdateDownloader* NewUpdateDownloader(std::u16string clientApplicationId) {
+  return UpdateDownloader::Create(std::move(clientApplicationId));
+}
+
+IUpdateInstaller4* NewUpdateInstaller(std::u16string clientApplicationId) {
+  return UpdateInstaller::Create(std::move(clientApplicationId));
+}
+
+}  // namespace sim

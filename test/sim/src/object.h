@@ -1,0 +1,141 @@
+// The base of every simulated agent object: reference counting, QueryInterface over the
+// interface chains the class implements, IDispatch through the typelib registered in the prefix,
+// and the helpers that write [out, retval] values the way the real agent does.
+#pragma once
+#include <windows.h>
+
+#include <atomic>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+#include "wua/wuapi_sdk.h"
+
+namespace sim {
+
+// One chain of interfaces, newest first, where each derives from the next (IUpdate5 ... IUpdate):
+// one C++ base serves them all with the same pointer.
+template <class Newest, class... Older>
+struct Chain {
+  using Head = Newest;
+  static bool Has(REFIID iid) {
+    return IsEqualIID(iid, __uuidof(Newest)) || (IsEqualIID(iid, __uuidof(Older)) || ...);
+  }
+  static std::vector<IID> Iids() { return {__uuidof(Newest), __uuidof(Older)...}; }
+};
+
+// The typeinfo the registered WUApiLib typelib has for the newest of `chain` it knows, or null.
+// Wine's typelib describes the original 33 interfaces only, so IUpdateSession3 is scripted
+// through IUpdateSession's description, which its vtable extends.
+ITypeInfo* FindTypeInfo(const std::vector<IID>& chain);
+
+// Sets the thread's IErrorInfo, as the agent does, and returns `hr`.
+HRESULT Fail(HRESULT hr, std::u16string_view description);
+
+void ModuleAddRef();
+void ModuleRelease();
+
+template <class Self, class PrimaryChain, class... OtherChains>
+class Object : public PrimaryChain::Head, public OtherChains::Head... {
+ public:
+  using Primary = typename PrimaryChain::Head;
+
+  Object() { ModuleAddRef(); Diagnostics::ObjectCreated(Self::kClassName); }
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+  virtual ~Object() { Diagnostics::ObjectDestroyed(Self::kClassName); ModuleRelease(); }
+
+  STDMETHODIMP QueryInterface(REFIID iid, void** out) override {
+    if (!out) return E_POINTER;
+    *out = nullptr;
+    if (IsEqualIID(iid, IID_IUnknown) || IsEqualIID(iid, IID_IDispatch) || PrimaryChain::Has(iid)) {
+      *out = static_cast<Primary*>(this);
+    } else {
+      (void)((OtherChains::Has(iid) && (*out = static_cast<typename OtherChains::Head*>(this))) || ...);
+    }
+    if (!*out) return E_NOINTERFACE;
+    AddRef();
+    return S_OK;
+  }
+  STDMETHODIMP_(ULONG) AddRef() override { return ++references_; }
+  STDMETHODIMP_(ULONG) Release() override {
+    ULONG left = --references_;
+    if (left == 0) delete static_cast<Self*>(this);
+    return left;
+  }
+
+  STDMETHODIMP GetTypeInfoCount(UINT* count) override {
+    if (!count) return E_POINTER;
+    *count = TypeInfo() ? 1 : 0;
+    return S_OK;
+  }
+  STDMETHODIMP GetTypeInfo(UINT index, LCID, ITypeInfo** info) override {
+    if (!info) return E_POINTER;
+    *info = nullptr;
+    if (index != 0) return DISP_E_BADINDEX;
+    ITypeInfo* known = TypeInfo();
+    if (!known) return TYPE_E_ELEMENTNOTFOUND;
+    known->AddRef();
+    *info = known;
+    return S_OK;
+  }
+  STDMETHODIMP GetIDsOfNames(REFIID, LPOLESTR* names, UINT count, LCID, DISPID* ids) override {
+    ITypeInfo* known = TypeInfo();
+    return known ? ::DispGetIDsOfNames(known, names, count, ids) : E_NOTIMPL;
+  }
+  STDMETHODIMP Invoke(DISPID id, REFIID, LCID, WORD flags, DISPPARAMS* params, VARIANT* result,
+                      EXCEPINFO* exception, UINT* argError) override {
+    ITypeInfo* known = TypeInfo();
+    if (!known) return E_NOTIMPL;
+    return ::DispInvoke(static_cast<Primary*>(this), known, id, flags, params, result, exception,
+                        argError);
+  }
+
+  // A new object with one reference, owned by the caller.
+  template <class... Args>
+  static Self* Create(Args&&... args) {
+    Self* object = new Self(std::forward<Args>(args)...);
+    object->AddRef();
+    return object;
+  }
+
+ private:
+  static ITypeInfo* TypeInfo() {
+    static ITypeInfo* const info = FindTypeInfo(PrimaryChain::Iids());
+    return info;
+  }
+  std::atomic<ULONG> references_{0};
+};
+
+// [out, retval] writers. Each checks the pointer and hands over a fresh copy or reference.
+HRESULT Out(BSTR* out, std::u16string_view value);
+HRESULT Out(VARIANT_BOOL* out, bool value);
+HRESULT Out(LONG* out, long value);
+HRESULT Out(DATE* out, double value);
+HRESULT OutDecimal(DECIMAL* out, long long value);
+template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
+HRESULT Out(Enum* out, Enum value) {
+  if (!out) return E_POINTER;
+  *out = value;
+  return S_OK;
+}
+// Takes ownership of one reference to `value` (which may be null where the agent returns null).
+template <class Interface, class Implementation>
+HRESULT OutObject(Interface** out, Implementation* value) {
+  if (!out) {
+    if (value) value->Release();
+    return E_POINTER;
+  }
+  *out = value;
+  return S_OK;
+}
+
+// Returns from a member with the fault the scenario injects for it, if any.
+#define SIM_ENTER(member)                                         \
+  do {                                                            \
+    if (HRESULT injected = ::sim::Diagnostics::Called(member); FAILED(injected)) \
+      return ::sim::Fail(injected, u"fault injected by the scenario at " member);  \
+  } while (0)
+
+}  // namespace sim

@@ -1,0 +1,581 @@
+#include "operation.h"
+
+#include <wuerror.h>
+
+#include <chrono>
+
+#include "com/apartment.h"
+#include "com/bstr.h"
+
+namespace sim {
+
+namespace {
+
+// Lets the agent find its own operation behind a job the client hands back to End*.
+MIDL_INTERFACE("9C5C1D4E-3C1F-4B59-9B8E-6C2D7A0E5F11")
+IOperationHolder : public IUnknown {
+  virtual std::shared_ptr<Operation> Held() = 0;
+};
+
+}  // namespace
+}  // namespace sim
+__CRT_UUID_DECL(sim::IOperationHolder, 0x9c5c1d4e, 0x3c1f, 0x4b59, 0x9b, 0x8e, 0x6c, 0x2d, 0x7a, 0x0e, 0x5f, 0x11)
+
+namespace sim {
+
+namespace {
+
+bool IsInstallation(OperationKind kind) { return kind != OperationKind::kDownload; }
+
+UpdateOperation HistoryOperation(OperationKind kind) {
+  return kind == OperationKind::kUninstall ? uoUninstallation : uoInstallation;
+}
+
+// Significance order of OperationResultCode: the overall code is the worst of the updates',
+// except that a mix of successes and failures is "succeeded with errors".
+OperationResultCode Overall(const std::vector<UpdateOutcome>& outcomes) {
+  bool anySucceeded = false, anyFailed = false, anyAborted = false, anyWithErrors = false;
+  for (const auto& o : outcomes) {
+    anySucceeded |= o.resultCode == orcSucceeded;
+    anyWithErrors |= o.resultCode == orcSucceededWithErrors;
+    anyFailed |= o.resultCode == orcFailed;
+    anyAborted |= o.resultCode == orcAborted;
+  }
+  if (anyAborted) return orcAborted;
+  if (anyFailed) return anySucceeded || anyWithErrors ? orcSucceededWithErrors : orcFailed;
+  if (anyWithErrors) return orcSucceededWithErrors;
+  return orcSucceeded;
+}
+
+class UpdateDownloadResult final : public Object<UpdateDownloadResult, Chain<IUpdateDownloadResult>> {
+ public:
+  static constexpr const char* kClassName = "UpdateDownloadResult";
+  explicit UpdateDownloadResult(UpdateOutcome outcome) : outcome_(outcome) {}
+  STDMETHODIMP get_HResult(LONG* retval) override { return Out(retval, outcome_.hresult); }
+  STDMETHODIMP get_ResultCode(OperationResultCode* retval) override { return Out(retval, outcome_.resultCode); }
+
+ private:
+  UpdateOutcome outcome_;
+};
+
+class UpdateInstallationResult final : public Object<UpdateInstallationResult, Chain<IUpdateInstallationResult>> {
+ public:
+  static constexpr const char* kClassName = "UpdateInstallationResult";
+  explicit UpdateInstallationResult(UpdateOutcome outcome) : outcome_(outcome) {}
+  STDMETHODIMP get_HResult(LONG* retval) override { return Out(retval, outcome_.hresult); }
+  STDMETHODIMP get_RebootRequired(VARIANT_BOOL* retval) override { return Out(retval, outcome_.rebootRequired); }
+  STDMETHODIMP get_ResultCode(OperationResultCode* retval) override { return Out(retval, outcome_.resultCode); }
+
+ private:
+  UpdateOutcome outcome_;
+};
+
+HRESULT OutcomeAt(const std::vector<UpdateOutcome>& outcomes, LONG index, UpdateOutcome* out) {
+  if (IndexOutOfRange(index, outcomes.size())) return E_INVALIDARG;
+  *out = outcomes[index];
+  return S_OK;
+}
+
+class DownloadProgress final : public Object<DownloadProgress, Chain<IDownloadProgress>> {
+ public:
+  static constexpr const char* kClassName = "DownloadProgress";
+  explicit DownloadProgress(ProgressSnapshot snapshot) : s_(std::move(snapshot)) {}
+  STDMETHODIMP get_CurrentUpdateBytesDownloaded(DECIMAL* retval) override { return OutDecimal(retval, s_.currentUpdateBytesDone); }
+  STDMETHODIMP get_CurrentUpdateBytesToDownload(DECIMAL* retval) override { return OutDecimal(retval, s_.currentUpdateBytesTotal); }
+  STDMETHODIMP get_CurrentUpdateIndex(LONG* retval) override { return Out(retval, s_.currentUpdateIndex); }
+  STDMETHODIMP get_PercentComplete(LONG* retval) override { return Out(retval, s_.percent); }
+  STDMETHODIMP get_TotalBytesDownloaded(DECIMAL* retval) override { return OutDecimal(retval, s_.totalBytesDone); }
+  STDMETHODIMP get_TotalBytesToDownload(DECIMAL* retval) override { return OutDecimal(retval, s_.totalBytesTotal); }
+  STDMETHODIMP GetUpdateResult(LONG index, IUpdateDownloadResult** retval) override {
+    UpdateOutcome outcome;
+    if (HRESULT hr = OutcomeAt(s_.outcomes, index, &outcome); FAILED(hr)) return hr;
+    return OutObject(retval, UpdateDownloadResult::Create(outcome));
+  }
+  STDMETHODIMP get_CurrentUpdateDownloadPhase(DownloadPhase* retval) override { return Out(retval, s_.phase); }
+  STDMETHODIMP get_CurrentUpdatePercentComplete(LONG* retval) override { return Out(retval, s_.currentUpdatePercent); }
+
+ private:
+  ProgressSnapshot s_;
+};
+
+class InstallationProgress final : public Object<InstallationProgress, Chain<IInstallationProgress>> {
+ public:
+  static constexpr const char* kClassName = "InstallationProgress";
+  explicit InstallationProgress(ProgressSnapshot snapshot) : s_(std::move(snapshot)) {}
+  STDMETHODIMP get_CurrentUpdateIndex(LONG* retval) override { return Out(retval, s_.currentUpdateIndex); }
+  STDMETHODIMP get_CurrentUpdatePercentComplete(LONG* retval) override { return Out(retval, s_.currentUpdatePercent); }
+  STDMETHODIMP get_PercentComplete(LONG* retval) override { return Out(retval, s_.percent); }
+  STDMETHODIMP GetUpdateResult(LONG index, IUpdateInstallationResult** retval) override {
+    UpdateOutcome outcome;
+    if (HRESULT hr = OutcomeAt(s_.outcomes, index, &outcome); FAILED(hr)) return hr;
+    return OutObject(retval, UpdateInstallationResult::Create(outcome));
+  }
+
+ private:
+  ProgressSnapshot s_;
+};
+
+class DownloadProgressChangedArgs final
+    : public Object<DownloadProgressChangedArgs, Chain<IDownloadProgressChangedCallbackArgs>> {
+ public:
+  static constexpr const char* kClassName = "DownloadProgressChangedCallbackArgs";
+  explicit DownloadProgressChangedArgs(ProgressSnapshot snapshot) : s_(std::move(snapshot)) {}
+  STDMETHODIMP get_Progress(IDownloadProgress** retval) override { return OutObject(retval, DownloadProgress::Create(s_)); }
+
+ private:
+  ProgressSnapshot s_;
+};
+
+class InstallationProgressChangedArgs final
+    : public Object<InstallationProgressChangedArgs, Chain<IInstallationProgressChangedCallbackArgs>> {
+ public:
+  static constexpr const char* kClassName = "InstallationProgressChangedCallbackArgs";
+  explicit InstallationProgressChangedArgs(ProgressSnapshot snapshot) : s_(std::move(snapshot)) {}
+  STDMETHODIMP get_Progress(IInstallationProgress** retval) override {
+    return OutObject(retval, InstallationProgress::Create(s_));
+  }
+
+ private:
+  ProgressSnapshot s_;
+};
+
+class DownloadCompletedArgs final : public Object<DownloadCompletedArgs, Chain<IDownloadCompletedCallbackArgs>> {
+ public:
+  static constexpr const char* kClassName = "DownloadCompletedCallbackArgs";
+};
+
+class InstallationCompletedArgs final
+    : public Object<InstallationCompletedArgs, Chain<IInstallationCompletedCallbackArgs>> {
+ public:
+  static constexpr const char* kClassName = "InstallationCompletedCallbackArgs";
+};
+
+// What IDownloadJob and IInstallationJob share.
+template <class Self, class JobInterface, class ProgressInterface, class ProgressImplementation>
+class Job : public Object<Self, Chain<JobInterface>, Chain<IOperationHolder>> {
+ public:
+  Job(std::shared_ptr<Operation> operation, const VARIANT& state) : operation_(std::move(operation)) {
+    ::VariantInit(&state_);
+    ::VariantCopy(&state_, const_cast<VARIANT*>(&state));
+  }
+  ~Job() override { ::VariantClear(&state_); }
+
+  std::shared_ptr<Operation> Held() override { return operation_; }
+
+  STDMETHODIMP get_AsyncState(VARIANT* retval) override {
+    if (!retval) return E_POINTER;
+    ::VariantInit(retval);
+    return ::VariantCopy(retval, &state_);
+  }
+  STDMETHODIMP get_IsCompleted(VARIANT_BOOL* retval) override { return Out(retval, operation_->IsCompleted()); }
+  STDMETHODIMP get_Updates(IUpdateCollection** retval) override {
+    IUpdateCollection* updates = operation_->Updates();
+    if (updates) updates->AddRef();
+    return OutObject(retval, updates);
+  }
+  STDMETHODIMP CleanUp() override {
+    SIM_ENTER("Job::CleanUp");
+    operation_->ReleaseCallbacks();
+    return S_OK;
+  }
+  STDMETHODIMP GetProgress(ProgressInterface** retval) override {
+    return OutObject(retval, ProgressImplementation::Create(operation_->Progress()));
+  }
+  STDMETHODIMP RequestAbort() override {
+    SIM_ENTER("Job::RequestAbort");
+    operation_->RequestAbort();
+    return S_OK;
+  }
+
+ private:
+  std::shared_ptr<Operation> operation_;
+  VARIANT state_;
+};
+
+class DownloadJob final : public Job<DownloadJob, IDownloadJob, IDownloadProgress, DownloadProgress> {
+ public:
+  static constexpr const char* kClassName = "DownloadJob";
+  using Job::Job;
+};
+
+class InstallationJob final : public Job<InstallationJob, IInstallationJob, IInstallationProgress, InstallationProgress> {
+ public:
+  static constexpr const char* kClassName = "InstallationJob";
+  using Job::Job;
+};
+
+class DownloadResult final : public Object<DownloadResult, Chain<IDownloadResult>> {
+ public:
+  static constexpr const char* kClassName = "DownloadResult";
+  DownloadResult(OperationResultCode code, HRESULT hr, std::vector<UpdateOutcome> outcomes)
+      : code_(code), hr_(hr), outcomes_(std::move(outcomes)) {}
+  STDMETHODIMP get_HResult(LONG* retval) override { return Out(retval, hr_); }
+  STDMETHODIMP get_ResultCode(OperationResultCode* retval) override { return Out(retval, code_); }
+  STDMETHODIMP GetUpdateResult(LONG index, IUpdateDownloadResult** retval) override {
+    UpdateOutcome outcome;
+    if (HRESULT hr = OutcomeAt(outcomes_, index, &outcome); FAILED(hr)) return hr;
+    return OutObject(retval, UpdateDownloadResult::Create(outcome));
+  }
+
+ private:
+  OperationResultCode code_;
+  HRESULT hr_;
+  std::vector<UpdateOutcome> outcomes_;
+};
+
+class InstallationResult final : public Object<InstallationResult, Chain<IInstallationResult>> {
+ public:
+  static constexpr const char* kClassName = "InstallationResult";
+  InstallationResult(OperationResultCode code, HRESULT hr, bool reboot, std::vector<UpdateOutcome> outcomes)
+      : code_(code), hr_(hr), reboot_(reboot), outcomes_(std::move(outcomes)) {}
+  STDMETHODIMP get_HResult(LONG* retval) override { return Out(retval, hr_); }
+  STDMETHODIMP get_RebootRequired(VARIANT_BOOL* retval) override { return Out(retval, reboot_); }
+  STDMETHODIMP get_ResultCode(OperationResultCode* retval) override { return Out(retval, code_); }
+  STDMETHODIMP GetUpdateResult(LONG index, IUpdateInstallationResult** retval) override {
+    UpdateOutcome outcome;
+    if (HRESULT hr = OutcomeAt(outcomes_, index, &outcome); FAILED(hr)) return hr;
+    return OutObject(retval, UpdateInstallationResult::Create(outcome));
+  }
+
+ private:
+  OperationResultCode code_;
+  HRESULT hr_;
+  bool reboot_;
+  std::vector<UpdateOutcome> outcomes_;
+};
+
+}  // namespace
+
+Operation::Operation(ScenarioPtr scenario, OperationRequest request)
+    : scenario_(std::move(scenario)), request_(std::move(request)) {
+  progress_.outcomes.resize(request_.catalog.size());
+  for (const UpdateData* update : request_.catalog) progress_.totalBytesTotal += update->maxDownloadSize;
+}
+
+const Behavior& Operation::BehaviorOf(const UpdateData& update) const {
+  switch (request_.kind) {
+    case OperationKind::kDownload: return update.download ? *update.download : scenario_->download;
+    case OperationKind::kInstall: return update.install ? *update.install : scenario_->install;
+    case OperationKind::kUninstall: return update.uninstall ? *update.uninstall : scenario_->uninstall;
+  }
+  return scenario_->download;
+}
+
+void Operation::RunHere() { Run(); }
+
+void Operation::Start(IDispatch* job, IUnknown* onProgressChanged, IUnknown* onCompleted) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    job_ = ComPtr<IDispatch>(job);
+    onProgressChanged_ = ComPtr<IUnknown>(onProgressChanged);
+    onCompleted_ = ComPtr<IUnknown>(onCompleted);
+  }
+  ModuleAddRef();  // the DLL stays loaded while its thread runs
+  std::thread([self = shared_from_this()] {
+    {
+      wua::com::ScopedApartment apartment;
+      self->Run();
+    }
+    ModuleRelease();
+  }).detach();
+}
+
+bool Operation::Wait(int milliseconds) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return !changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return abortRequested_; });
+}
+
+bool Operation::WaitForAbort() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [&] { return abortRequested_; });
+  return false;
+}
+
+void Operation::RequestAbort() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  abortRequested_ = true;
+  changed_.notify_all();
+}
+
+bool Operation::IsCompleted() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return completed_;
+}
+
+void Operation::WaitUntilCompleted() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [&] { return completed_; });
+}
+
+void Operation::ReleaseCallbacks() {
+  ComPtr<IUnknown> progress, completed;
+  ComPtr<IDispatch> job;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!completed_) return;  // still needed; the thread drops them when it finishes
+    progress = std::move(onProgressChanged_);
+    completed = std::move(onCompleted_);
+    job = std::move(job_);
+  }
+}
+
+ProgressSnapshot Operation::Progress() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return progress_;
+}
+
+HRESULT Operation::CallResult() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return callResult_;
+}
+
+OperationResultCode Operation::ResultCode() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return resultCode_;
+}
+
+HRESULT Operation::ResultHresult() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return resultHresult_;
+}
+
+bool Operation::RebootRequired() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& o : progress_.outcomes) {
+    if (o.rebootRequired) return true;
+  }
+  return false;
+}
+
+void Operation::Notify(IDispatch* job) {
+  ComPtr<IUnknown> sink;
+  ProgressSnapshot snapshot;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sink = onProgressChanged_;
+    snapshot = progress_;
+  }
+  if (!sink || !job) return;
+  if (request_.kind == OperationKind::kDownload) {
+    ComPtr<IDownloadProgressChangedCallback> callback;
+    ComPtr<IDownloadJob> downloadJob;
+    if (FAILED(sink.As(callback)) || FAILED(job->QueryInterface(__uuidof(IDownloadJob), downloadJob.PutVoid()))) return;
+    ComPtr<IDownloadProgressChangedCallbackArgs> args;
+    args.Attach(DownloadProgressChangedArgs::Create(std::move(snapshot)));
+    callback->Invoke(downloadJob.Get(), args.Get());
+  } else {
+    ComPtr<IInstallationProgressChangedCallback> callback;
+    ComPtr<IInstallationJob> installationJob;
+    if (FAILED(sink.As(callback)) ||
+        FAILED(job->QueryInterface(__uuidof(IInstallationJob), installationJob.PutVoid()))) {
+      return;
+    }
+    ComPtr<IInstallationProgressChangedCallbackArgs> args;
+    args.Attach(InstallationProgressChangedArgs::Create(std::move(snapshot)));
+    callback->Invoke(installationJob.Get(), args.Get());
+  }
+}
+
+UpdateOutcome Operation::Precondition(const UpdateData& update, const UpdateState& state) const {
+  auto failed = [](HRESULT hr) { return UpdateOutcome{orcFailed, hr, false}; };
+  switch (request_.kind) {
+    case OperationKind::kDownload:
+      break;
+    case OperationKind::kInstall:
+      if (!state.eulaAccepted) return failed(WU_E_EULAS_DECLINED);
+      if (!state.isDownloaded) return failed(WU_E_UH_NEEDANOTHERDOWNLOAD);
+      if (state.isInstalled && !request_.forced) return UpdateOutcome{orcSucceeded, S_OK, state.rebootRequired};
+      break;
+    case OperationKind::kUninstall:
+      if (!update.isUninstallable) return failed(WU_E_UNINSTALL_NOT_ALLOWED);
+      if (!state.isInstalled) return failed(WU_E_UNINSTALL_NOT_ALLOWED);
+      break;
+  }
+  return UpdateOutcome{orcNotStarted, S_OK, false};
+}
+
+void Operation::Apply(const UpdateData& update, const UpdateOutcome& outcome) {
+  const bool succeeded = outcome.resultCode == orcSucceeded || outcome.resultCode == orcSucceededWithErrors;
+  const OperationKind kind = request_.kind;
+  Agent::Instance().Update([&](MachineState& machine) {
+    UpdateState& state = machine.updates[update.updateId];
+    if (succeeded) {
+      if (kind == OperationKind::kDownload) state.isDownloaded = true;
+      if (kind == OperationKind::kInstall) state.isInstalled = state.isPresent = true;
+      if (kind == OperationKind::kUninstall) state.isInstalled = state.isPresent = false;
+      if (IsInstallation(kind)) {
+        state.rebootRequired = outcome.rebootRequired;
+        machine.rebootRequired = machine.rebootRequired || outcome.rebootRequired;
+      }
+    }
+    if (IsInstallation(kind) && outcome.resultCode != orcAborted) {
+      HistoryEntryData entry;
+      entry.operation = HistoryOperation(kind);
+      entry.resultCode = outcome.resultCode;
+      entry.hresult = outcome.hresult;
+      entry.date = NowAsDate();
+      entry.updateId = update.updateId;
+      entry.revisionNumber = update.revisionNumber;
+      entry.title = update.title;
+      entry.description = update.description;
+      entry.clientApplicationId = request_.clientApplicationId;
+      entry.supportUrl = update.supportUrl;
+      entry.uninstallationSteps = update.uninstallationSteps;
+      entry.uninstallationNotes = update.uninstallationNotes;
+      entry.categoryIds = update.categoryIds;
+      machine.history.push_back(std::move(entry));
+    }
+  });
+}
+
+void Operation::Run() {
+  const size_t count = request_.catalog.size();
+  bool aborted = false, disconnected = false;
+  long long bytesBefore = 0;
+  for (size_t index = 0; index < count && !aborted && !disconnected; ++index) {
+    const UpdateData& update = *request_.catalog[index];
+    const Behavior& behavior = BehaviorOf(update);
+    UpdateOutcome outcome = Precondition(update, Agent::Instance().StateOf(update));
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      progress_.currentUpdateIndex = static_cast<long>(index);
+      progress_.currentUpdatePercent = 0;
+      progress_.currentUpdateBytesDone = 0;
+      progress_.currentUpdateBytesTotal = update.maxDownloadSize;
+      progress_.phase = dphInitializing;
+      progress_.outcomes[index].resultCode = orcInProgress;
+    }
+    if (outcome.resultCode == orcNotStarted) {
+      Notify(job_.Get());
+      if (behavior.hangUntilAbort) aborted = !WaitForAbort();
+      for (int step = 1; step <= behavior.progressSteps && !aborted && !disconnected; ++step) {
+        if (!Wait(behavior.durationMs / behavior.progressSteps)) {
+          aborted = true;
+          break;
+        }
+        const long percent = static_cast<long>(100 * step / behavior.progressSteps);
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          progress_.currentUpdatePercent = percent;
+          progress_.currentUpdateBytesDone = update.maxDownloadSize * step / behavior.progressSteps;
+          progress_.totalBytesDone = bytesBefore + progress_.currentUpdateBytesDone;
+          progress_.percent = static_cast<long>((100 * index + percent) / count);
+          progress_.phase = step == behavior.progressSteps ? dphVerifying : dphDownloading;
+          disconnected = behavior.disconnectAtPercent >= 0 && percent >= behavior.disconnectAtPercent;
+        }
+        if (!disconnected) Notify(job_.Get());
+      }
+      if (aborted) {
+        outcome = UpdateOutcome{orcAborted, S_OK, false};
+      } else if (disconnected || behavior.failCall) {
+        outcome = UpdateOutcome{orcFailed, disconnected ? RPC_E_DISCONNECTED : behavior.hresult, false};
+      } else {
+        const bool reboot = behavior.rebootRequired.value_or(
+            update.installationBehavior.rebootBehavior == irbAlwaysRequiresReboot);
+        outcome = UpdateOutcome{behavior.resultCode, behavior.hresult, IsInstallation(request_.kind) && reboot &&
+                                                                           behavior.resultCode != orcFailed};
+      }
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      progress_.outcomes[index] = outcome;
+      progress_.currentUpdatePercent = 100;
+      progress_.percent = static_cast<long>(100 * (index + 1) / count);
+      if (disconnected) callResult_ = RPC_E_DISCONNECTED;
+      else if (behavior.failCall && !aborted) callResult_ = behavior.hresult;
+    }
+    bytesBefore += update.maxDownloadSize;
+    if (!disconnected) Apply(update, outcome);
+    if (behavior.failCall) break;
+  }
+  // Updates never reached keep "not started", except after an abort, which ends them all.
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (aborted) {
+      for (auto& o : progress_.outcomes) {
+        if (o.resultCode == orcNotStarted || o.resultCode == orcInProgress) o.resultCode = orcAborted;
+      }
+    }
+    resultCode_ = Overall(progress_.outcomes);
+    resultHresult_ = S_OK;
+    if (resultCode_ == orcFailed) {
+      for (const auto& o : progress_.outcomes) {
+        if (FAILED(o.hresult)) {
+          resultHresult_ = o.hresult;
+          break;
+        }
+      }
+    }
+  }
+  Finish();
+}
+
+void Operation::Finish() {
+  if (IsInstallation(request_.kind)) Agent::Instance().EndInstallation();
+  ComPtr<IUnknown> sink;
+  ComPtr<IDispatch> job;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    completed_ = true;
+    changed_.notify_all();
+    sink = std::move(onCompleted_);
+    job = std::move(job_);
+    onProgressChanged_.Reset();
+  }
+  if (!sink || !job) return;
+  if (request_.kind == OperationKind::kDownload) {
+    ComPtr<IDownloadCompletedCallback> callback;
+    ComPtr<IDownloadJob> downloadJob;
+    if (FAILED(sink.As(callback)) || FAILED(job->QueryInterface(__uuidof(IDownloadJob), downloadJob.PutVoid()))) return;
+    ComPtr<IDownloadCompletedCallbackArgs> args;
+    args.Attach(DownloadCompletedArgs::Create());
+    callback->Invoke(downloadJob.Get(), args.Get());
+  } else {
+    ComPtr<IInstallationCompletedCallback> callback;
+    ComPtr<IInstallationJob> installationJob;
+    if (FAILED(sink.As(callback)) ||
+        FAILED(job->QueryInterface(__uuidof(IInstallationJob), installationJob.PutVoid()))) {
+      return;
+    }
+    ComPtr<IInstallationCompletedCallbackArgs> args;
+    args.Attach(InstallationCompletedArgs::Create());
+    callback->Invoke(installationJob.Get(), args.Get());
+  }
+}
+
+IDownloadJob* NewDownloadJob(std::shared_ptr<Operation> operation, const VARIANT& state) {
+  return DownloadJob::Create(std::move(operation), state);
+}
+
+IInstallationJob* NewInstallationJob(std::shared_ptr<Operation> operation, const VARIANT& state) {
+  return InstallationJob::Create(std::move(operation), state);
+}
+
+IDownloadResult* NewDownloadResult(const std::shared_ptr<Operation>& operation) {
+  return DownloadResult::Create(operation->ResultCode(), operation->ResultHresult(), operation->Progress().outcomes);
+}
+
+IInstallationResult* NewInstallationResult(const std::shared_ptr<Operation>& operation) {
+  return InstallationResult::Create(operation->ResultCode(), operation->ResultHresult(), operation->RebootRequired(),
+                                    operation->Progress().outcomes);
+}
+
+std::shared_ptr<Operation> OperationOf(IUnknown* job) {
+  if (!job) return nullptr;
+  ComPtr<IOperationHolder> holder;
+  if (FAILED(job->QueryInterface(__uuidof(IOperationHolder), holder.PutVoid()))) return nullptr;
+  return holder->Held();
+}
+
+HRESULT ResolveUpdates(IUpdateCollection* updates, const Scenario& scenario, std::vector<const UpdateData*>* out) {
+  std::vector<std::u16string> ids;
+  if (HRESULT hr = ReadUpdateIds(updates, &ids); FAILED(hr)) return hr;
+  for (const auto& id : ids) {
+    const UpdateData* data = scenario.FindUpdate(id);
+    if (!data) return Fail(WU_E_UPDATE_NOT_PROCESSED, u"an update in the collection is not in the agent's catalog");
+    out->push_back(data);
+  }
+  return S_OK;
+}
+
+}  // namespace sim

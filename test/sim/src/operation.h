@@ -1,0 +1,104 @@
+// Download, install and uninstall as the agent runs them: one update after the other, with
+// progress callbacks from the agent's own thread, abort, injected faults and state changes.
+// The downloader and installer objects only check their arguments and start one of these.
+#pragma once
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "agent.h"
+#include "collections.h"
+#include "update.h"
+
+namespace sim {
+
+enum class OperationKind { kDownload, kInstall, kUninstall };
+
+struct UpdateOutcome {
+  OperationResultCode resultCode = orcNotStarted;
+  HRESULT hresult = S_OK;
+  bool rebootRequired = false;
+};
+
+struct ProgressSnapshot {
+  long currentUpdateIndex = 0;
+  long currentUpdatePercent = 0;
+  long percent = 0;
+  long long currentUpdateBytesDone = 0, currentUpdateBytesTotal = 0, totalBytesDone = 0, totalBytesTotal = 0;
+  DownloadPhase phase = dphInitializing;
+  std::vector<UpdateOutcome> outcomes;
+};
+
+struct OperationRequest {
+  OperationKind kind = OperationKind::kDownload;
+  ComPtr<IUpdateCollection> updates;         // the caller's collection, as given
+  std::vector<const UpdateData*> catalog;    // the same updates in the scenario, in order
+  std::u16string clientApplicationId;
+  bool forced = false;
+};
+
+// The state shared by a running operation, its job object and the thread that runs it.
+class Operation : public std::enable_shared_from_this<Operation> {
+ public:
+  Operation(ScenarioPtr scenario, OperationRequest request);
+
+  // Runs to the end on the calling thread (the synchronous Download, Install, Uninstall).
+  void RunHere();
+  // Runs on a thread of the agent's own; `job` is the object handed to the callbacks.
+  void Start(IDispatch* job, IUnknown* onProgressChanged, IUnknown* onCompleted);
+
+  void RequestAbort();
+  bool IsCompleted();
+  void WaitUntilCompleted();
+  // Drops the callbacks (the job's CleanUp), breaking the job <-> callback reference cycle.
+  void ReleaseCallbacks();
+
+  ProgressSnapshot Progress();
+  // After completion: the call's own failure (RPC_E_DISCONNECTED, a failCall fault), or S_OK.
+  HRESULT CallResult();
+  OperationResultCode ResultCode();
+  HRESULT ResultHresult();
+  bool RebootRequired();
+  OperationKind Kind() const { return request_.kind; }
+  IUpdateCollection* Updates() const { return request_.updates.Get(); }
+
+ private:
+  void Run();
+  const Behavior& BehaviorOf(const UpdateData& update) const;
+  // Sleeps, or waits for an abort; false when aborted.
+  bool Wait(int milliseconds);
+  bool WaitForAbort();
+  void Notify(IDispatch* job);
+  UpdateOutcome Precondition(const UpdateData& update, const UpdateState& state) const;
+  void Apply(const UpdateData& update, const UpdateOutcome& outcome);
+  void Finish();
+
+  ScenarioPtr scenario_;
+  OperationRequest request_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool abortRequested_ = false;
+  bool completed_ = false;
+  HRESULT callResult_ = S_OK;
+  OperationResultCode resultCode_ = orcNotStarted;
+  HRESULT resultHresult_ = S_OK;
+  ProgressSnapshot progress_;
+  ComPtr<IDispatch> job_;
+  ComPtr<IUnknown> onProgressChanged_, onCompleted_;
+};
+
+// Job, progress and result objects over an Operation.
+IDownloadJob* NewDownloadJob(std::shared_ptr<Operation> operation, const VARIANT& state);
+IInstallationJob* NewInstallationJob(std::shared_ptr<Operation> operation, const VARIANT& state);
+IDownloadResult* NewDownloadResult(const std::shared_ptr<Operation>& operation);
+IInstallationResult* NewInstallationResult(const std::shared_ptr<Operation>& operation);
+// The operation behind a job this DLL made; null for anything else.
+std::shared_ptr<Operation> OperationOf(IUnknown* job);
+
+// Resolves the caller's collection against the catalog; WU_E_NO_UPDATE when it is empty.
+HRESULT ResolveUpdates(IUpdateCollection* updates, const Scenario& scenario, std::vector<const UpdateData*>* out);
+
+}  // namespace sim

@@ -1,0 +1,515 @@
+#include "scenario.h"
+
+#include <cwctype>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "dates.h"
+#include "json.h"
+
+namespace sim {
+
+namespace {
+
+using json::Reader;
+
+std::u16string Lower(std::u16string text) {
+  for (char16_t& c : text) {
+    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
+  }
+  return text;
+}
+
+bool IsGuid(std::u16string_view text) {
+  if (text.size() != 36) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char16_t c = text[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != u'-') return false;
+    } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::u16string Guid(const Reader& field) {
+  std::u16string text = field.String16();
+  if (!IsGuid(text)) field.Fail("expected a GUID like '0fa1201d-4330-4fa8-8ae9-b877473b6441'");
+  return Lower(std::move(text));
+}
+
+Strings Strings16(const Reader& field) {
+  Strings out;
+  if (field.IsNull()) return out;
+  for (size_t i = 0; i < field.Size(); ++i) out.push_back(field.Item(i).String16());
+  return out;
+}
+
+Strings Guids(const Reader& field) {
+  Strings out;
+  if (field.IsNull()) return out;
+  for (size_t i = 0; i < field.Size(); ++i) out.push_back(Guid(field.Item(i)));
+  return out;
+}
+
+std::u16string Text(const Reader& field) { return field.IsNull() ? u"" : field.String16(); }
+
+// Dates are ISO 8601 UTC strings in the file and OLE Automation DATEs in the agent.
+double Date(const Reader& field) {
+  double date = 0;
+  if (!ParseIsoDate(field.String(), &date)) field.Fail("expected an ISO 8601 date like '2026-11-10T17:00:00Z'");
+  return date;
+}
+
+std::optional<double> OptionalDate(const Reader& field) {
+  if (field.IsNull()) return std::nullopt;
+  return Date(field);
+}
+
+}  // namespace
+
+// An HRESULT is written as a number or as a hexadecimal string ("0x8024001E").
+HRESULT ReadHresult(const Reader& field) {
+  if (field.IsNull()) return S_OK;
+  int64_t value = 0;
+  try {
+    value = field.Integer();
+  } catch (const json::SchemaError&) {
+    const std::string text = field.String();
+    size_t used = 0;
+    try {
+      if (text.rfind("0x", 0) == 0 || text.rfind("0X", 0) == 0) value = std::stoll(text.substr(2), &used, 16), used += 2;
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != text.size()) field.Fail("expected an HRESULT as a number or a hexadecimal string like '0x8024001E'");
+  }
+  if (value < INT32_MIN || value > UINT32_MAX) field.Fail("is out of range for an HRESULT");
+  return static_cast<HRESULT>(static_cast<uint32_t>(value));
+}
+
+namespace {
+
+OperationResultCode ResultCode(const Reader& field) {
+  return field.OneOf<OperationResultCode>({{"notStarted", orcNotStarted}, {"inProgress", orcInProgress},
+                                           {"succeeded", orcSucceeded}, {"succeededWithErrors", orcSucceededWithErrors},
+                                           {"failed", orcFailed}, {"aborted", orcAborted}});
+}
+
+#define BEHAVIOR_KEYS "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", \
+                      "disconnectAtPercent", "rebootRequired"
+
+Behavior ReadBehaviorFields(const Reader& field) {
+  Behavior behavior;
+  behavior.durationMs = static_cast<int>(field.Field("durationMs").Integer(0));
+  behavior.progressSteps = static_cast<int>(field.Field("progressSteps").Integer(4));
+  if (behavior.durationMs < 0) field.Field("durationMs").Fail("must not be negative");
+  if (behavior.progressSteps < 1 || behavior.progressSteps > 1000) field.Field("progressSteps").Fail("must be from 1 to 1000");
+  behavior.hresult = ReadHresult(field.Field("hresult"));
+  behavior.failCall = field.Field("failCall").Bool(false);
+  if (!field.Field("resultCode").IsNull()) {
+    behavior.resultCode = ResultCode(field.Field("resultCode"));
+  } else if (FAILED(behavior.hresult) && !behavior.failCall) {
+    behavior.resultCode = orcFailed;
+  }
+  if (behavior.failCall && SUCCEEDED(behavior.hresult)) field.Field("hresult").Fail("failCall needs a failure HRESULT");
+  behavior.hangUntilAbort = field.Field("hangUntilAbort").Bool(false);
+  behavior.disconnectAtPercent = static_cast<int>(field.Field("disconnectAtPercent").Integer(-1));
+  if (behavior.disconnectAtPercent > 100) field.Field("disconnectAtPercent").Fail("must be from 0 to 100");
+  if (!field.Field("rebootRequired").IsNull()) behavior.rebootRequired = field.Field("rebootRequired").Bool();
+  return behavior;
+}
+
+std::optional<Behavior> ReadBehavior(const Reader& field) {
+  if (field.IsNull()) return std::nullopt;
+  field.OnlyKeys({BEHAVIOR_KEYS});
+  return ReadBehaviorFields(field);
+}
+
+InstallationBehaviorData ReadInstallationBehavior(const Reader& field) {
+  InstallationBehaviorData out;
+  if (field.IsNull()) return out;
+  field.OnlyKeys({"canRequestUserInput", "impact", "rebootBehavior", "requiresNetworkConnectivity"});
+  out.canRequestUserInput = field.Field("canRequestUserInput").Bool(false);
+  if (!field.Field("impact").IsNull()) {
+    out.impact = field.Field("impact").OneOf<InstallationImpact>(
+        {{"normal", iiNormal}, {"minor", iiMinor}, {"requiresExclusiveHandling", iiRequiresExclusiveHandling}});
+  }
+  if (!field.Field("rebootBehavior").IsNull()) {
+    out.rebootBehavior = field.Field("rebootBehavior").OneOf<InstallationRebootBehavior>(
+        {{"neverReboots", irbNeverReboots}, {"alwaysRequiresReboot", irbAlwaysRequiresReboot},
+         {"canRequestReboot", irbCanRequestReboot}});
+  }
+  out.requiresNetworkConnectivity = field.Field("requiresNetworkConnectivity").Bool(false);
+  return out;
+}
+
+DriverEntryData ReadDriverEntry(const Reader& field) {
+  DriverEntryData out;
+  out.driverClass = Text(field.Field("class"));
+  out.hardwareId = Text(field.Field("hardwareId"));
+  out.manufacturer = Text(field.Field("manufacturer"));
+  out.model = Text(field.Field("model"));
+  out.provider = Text(field.Field("provider"));
+  if (!field.Field("verDate").IsNull()) out.verDate = Date(field.Field("verDate"));
+  out.deviceProblemNumber = static_cast<long>(field.Field("deviceProblemNumber").Integer(0));
+  out.deviceStatus = static_cast<long>(field.Field("deviceStatus").Integer(0));
+  return out;
+}
+
+#define DRIVER_ENTRY_KEYS "class", "hardwareId", "manufacturer", "model", "provider", "verDate", \
+                          "deviceProblemNumber", "deviceStatus"
+
+DriverData ReadDriver(const Reader& field) {
+  field.OnlyKeys({DRIVER_ENTRY_KEYS, "entries"});
+  DriverData out;
+  out.main = ReadDriverEntry(field);
+  const Reader entries = field.Field("entries");
+  if (entries.IsNull()) {
+    out.entries.push_back(out.main);
+  } else {
+    for (size_t i = 0; i < entries.Size(); ++i) {
+      entries.Item(i).OnlyKeys({DRIVER_ENTRY_KEYS});
+      out.entries.push_back(ReadDriverEntry(entries.Item(i)));
+    }
+  }
+  return out;
+}
+
+UpdateData ReadUpdate(const Reader& field) {
+  field.OnlyKeys({"id", "revision", "title", "description", "type", "kbArticleIds", "securityBulletinIds", "cveIds",
+                  "categories", "languages", "moreInfoUrls", "supersededUpdateIds", "bundledUpdates",
+                  "uninstallationSteps", "msrcSeverity", "eulaText", "handlerId", "supportUrl", "releaseNotes",
+                  "uninstallationNotes", "deploymentAction", "downloadPriority", "autoSelection", "autoDownload",
+                  "autoSelectOnWebSites", "browseOnly", "canRequireSource", "isBeta", "isMandatory",
+                  "isUninstallable", "perUser", "isAssigned", "deltaCompressedContentAvailable",
+                  "deltaCompressedContentPreferred", "maxDownloadSize", "minDownloadSize", "recommendedCpuSpeed",
+                  "recommendedHardDiskSpace", "recommendedMemory", "deadline", "lastDeploymentChangeTime",
+                  "installationBehavior", "uninstallationBehavior", "image", "downloadContents", "driver", "state",
+                  "download", "install", "uninstall"});
+  UpdateData u;
+  u.updateId = Guid(field.Field("id"));
+  u.revisionNumber = static_cast<long>(field.Field("revision").Integer(1));
+  u.title = field.Field("title").String16();
+  u.description = Text(field.Field("description"));
+  if (!field.Field("type").IsNull()) {
+    u.type = field.Field("type").OneOf<UpdateType>({{"software", utSoftware}, {"driver", utDriver}});
+  }
+  u.kbArticleIds = Strings16(field.Field("kbArticleIds"));
+  u.securityBulletinIds = Strings16(field.Field("securityBulletinIds"));
+  u.cveIds = Strings16(field.Field("cveIds"));
+  u.categoryIds = Guids(field.Field("categories"));
+  u.languages = Strings16(field.Field("languages"));
+  u.moreInfoUrls = Strings16(field.Field("moreInfoUrls"));
+  u.supersededUpdateIds = Guids(field.Field("supersededUpdateIds"));
+  u.bundledUpdateIds = Guids(field.Field("bundledUpdates"));
+  u.uninstallationSteps = Strings16(field.Field("uninstallationSteps"));
+  u.msrcSeverity = Text(field.Field("msrcSeverity"));
+  if (!u.msrcSeverity.empty() && u.msrcSeverity != u"Critical" && u.msrcSeverity != u"Important" &&
+      u.msrcSeverity != u"Moderate" && u.msrcSeverity != u"Low") {
+    field.Field("msrcSeverity").Fail("expected one of 'Critical', 'Important', 'Moderate', 'Low'");
+  }
+  u.eulaText = Text(field.Field("eulaText"));
+  u.handlerId = Text(field.Field("handlerId"));
+  u.supportUrl = Text(field.Field("supportUrl"));
+  u.releaseNotes = Text(field.Field("releaseNotes"));
+  u.uninstallationNotes = Text(field.Field("uninstallationNotes"));
+  if (!field.Field("deploymentAction").IsNull()) {
+    u.deploymentAction = field.Field("deploymentAction").OneOf<DeploymentAction>(
+        {{"none", daNone}, {"installation", daInstallation}, {"uninstallation", daUninstallation},
+         {"detection", daDetection}, {"optionalInstallation", daOptionalInstallation}});
+  }
+  if (!field.Field("downloadPriority").IsNull()) {
+    u.downloadPriority = field.Field("downloadPriority").OneOf<DownloadPriority>(
+        {{"low", dpLow}, {"normal", dpNormal}, {"high", dpHigh}, {"extraHigh", dpExtraHigh}});
+  }
+  if (!field.Field("autoSelection").IsNull()) {
+    u.autoSelection = field.Field("autoSelection").OneOf<AutoSelectionMode>(
+        {{"letWindowsUpdateDecide", asLetWindowsUpdateDecide}, {"autoSelectIfDownloaded", asAutoSelectIfDownloaded},
+         {"neverAutoSelect", asNeverAutoSelect}, {"alwaysAutoSelect", asAlwaysAutoSelect}});
+  }
+  if (!field.Field("autoDownload").IsNull()) {
+    u.autoDownload = field.Field("autoDownload").OneOf<AutoDownloadMode>(
+        {{"letWindowsUpdateDecide", adLetWindowsUpdateDecide}, {"neverAutoDownload", adNeverAutoDownload},
+         {"alwaysAutoDownload", adAlwaysAutoDownload}});
+  }
+  u.autoSelectOnWebSites = field.Field("autoSelectOnWebSites").Bool(true);
+  u.browseOnly = field.Field("browseOnly").Bool(false);
+  u.canRequireSource = field.Field("canRequireSource").Bool(false);
+  u.isBeta = field.Field("isBeta").Bool(false);
+  u.isMandatory = field.Field("isMandatory").Bool(false);
+  u.isUninstallable = field.Field("isUninstallable").Bool(false);
+  u.perUser = field.Field("perUser").Bool(false);
+  u.isAssigned = field.Field("isAssigned").Bool(true);
+  u.deltaCompressedContentAvailable = field.Field("deltaCompressedContentAvailable").Bool(false);
+  u.deltaCompressedContentPreferred = field.Field("deltaCompressedContentPreferred").Bool(true);
+  u.maxDownloadSize = field.Field("maxDownloadSize").Integer(0);
+  u.minDownloadSize = field.Field("minDownloadSize").Integer(u.maxDownloadSize);
+  if (u.minDownloadSize > u.maxDownloadSize) field.Field("minDownloadSize").Fail("is larger than maxDownloadSize");
+  u.recommendedCpuSpeed = static_cast<long>(field.Field("recommendedCpuSpeed").Integer(0));
+  u.recommendedHardDiskSpace = static_cast<long>(field.Field("recommendedHardDiskSpace").Integer(0));
+  u.recommendedMemory = static_cast<long>(field.Field("recommendedMemory").Integer(0));
+  u.deadline = OptionalDate(field.Field("deadline"));
+  if (!field.Field("lastDeploymentChangeTime").IsNull()) u.lastDeploymentChangeTime = Date(field.Field("lastDeploymentChangeTime"));
+  u.installationBehavior = ReadInstallationBehavior(field.Field("installationBehavior"));
+  if (!field.Field("uninstallationBehavior").IsNull()) {
+    u.uninstallationBehavior = ReadInstallationBehavior(field.Field("uninstallationBehavior"));
+  } else if (u.isUninstallable) {
+    u.uninstallationBehavior = u.installationBehavior;
+  }
+  if (const Reader image = field.Field("image"); !image.IsNull()) {
+    image.OnlyKeys({"altText", "source", "height", "width"});
+    u.image = ImageData{Text(image.Field("altText")), Text(image.Field("source")),
+                        static_cast<long>(image.Field("height").Integer(0)), static_cast<long>(image.Field("width").Integer(0))};
+  }
+  if (const Reader contents = field.Field("downloadContents"); !contents.IsNull()) {
+    for (size_t i = 0; i < contents.Size(); ++i) {
+      const Reader item = contents.Item(i);
+      item.OnlyKeys({"url", "isDeltaCompressedContent"});
+      u.downloadContents.push_back({item.Field("url").String16(), item.Field("isDeltaCompressedContent").Bool(false)});
+    }
+  }
+  if (const Reader driver = field.Field("driver"); !driver.IsNull()) {
+    if (u.type != utDriver) driver.Fail("only a driver update (type 'driver') has driver properties");
+    u.driver = ReadDriver(driver);
+  } else if (u.type == utDriver) {
+    u.driver = DriverData{};
+    u.driver->entries.push_back({});
+  }
+  if (const Reader state = field.Field("state"); !state.IsNull()) {
+    state.OnlyKeys({"isInstalled", "isDownloaded", "isHidden", "eulaAccepted", "isPresent", "rebootRequired"});
+    u.isInstalled = state.Field("isInstalled").Bool(false);
+    u.isDownloaded = state.Field("isDownloaded").Bool(u.isInstalled);
+    u.isHidden = state.Field("isHidden").Bool(false);
+    u.isPresent = state.Field("isPresent").Bool(u.isInstalled);
+    u.rebootRequired = state.Field("rebootRequired").Bool(false);
+    u.eulaAccepted = state.Field("eulaAccepted").Bool(u.eulaText.empty());
+  } else {
+    u.eulaAccepted = u.eulaText.empty();
+  }
+  if (u.isHidden && u.isMandatory) field.Field("state").Field("isHidden").Fail("a mandatory update cannot be hidden");
+  u.download = ReadBehavior(field.Field("download"));
+  u.install = ReadBehavior(field.Field("install"));
+  u.uninstall = ReadBehavior(field.Field("uninstall"));
+  return u;
+}
+
+ServiceData ReadService(const Reader& field) {
+  field.OnlyKeys({"id", "name", "serviceUrl", "setupPrefix", "contentValidationCert", "isManaged", "isRegisteredWithAu",
+                  "isScanPackageService", "canRegisterWithAu", "offersWindowsUpdates", "isDefaultAuService",
+                  "issueDate", "expirationDate", "redirectUrls"});
+  ServiceData s;
+  s.serviceId = Guid(field.Field("id"));
+  s.name = field.Field("name").String16();
+  s.serviceUrl = Text(field.Field("serviceUrl"));
+  s.setupPrefix = Text(field.Field("setupPrefix"));
+  s.contentValidationCert = Text(field.Field("contentValidationCert"));
+  s.isManaged = field.Field("isManaged").Bool(false);
+  s.isRegisteredWithAu = field.Field("isRegisteredWithAu").Bool(false);
+  s.isScanPackageService = field.Field("isScanPackageService").Bool(false);
+  s.canRegisterWithAu = field.Field("canRegisterWithAu").Bool(true);
+  s.offersWindowsUpdates = field.Field("offersWindowsUpdates").Bool(true);
+  s.isDefaultAuService = field.Field("isDefaultAuService").Bool(false);
+  if (!field.Field("issueDate").IsNull()) s.issueDate = Date(field.Field("issueDate"));
+  if (!field.Field("expirationDate").IsNull()) s.expirationDate = Date(field.Field("expirationDate"));
+  s.redirectUrls = Strings16(field.Field("redirectUrls"));
+  return s;
+}
+
+HistoryEntryData ReadHistoryEntry(const Reader& field) {
+  field.OnlyKeys({"operation", "resultCode", "hresult", "date", "updateId", "revision", "title", "description",
+                  "clientApplicationId", "supportUrl", "serverSelection", "serviceId", "uninstallationSteps",
+                  "uninstallationNotes", "categories"});
+  HistoryEntryData h;
+  h.operation = field.Field("operation").OneOf<UpdateOperation>({{"installation", uoInstallation}, {"uninstallation", uoUninstallation}});
+  h.resultCode = field.Field("resultCode").IsNull() ? orcSucceeded : ResultCode(field.Field("resultCode"));
+  h.hresult = ReadHresult(field.Field("hresult"));
+  h.date = Date(field.Field("date"));
+  h.updateId = Guid(field.Field("updateId"));
+  h.revisionNumber = static_cast<long>(field.Field("revision").Integer(1));
+  h.title = field.Field("title").String16();
+  h.description = Text(field.Field("description"));
+  h.clientApplicationId = Text(field.Field("clientApplicationId"));
+  h.supportUrl = Text(field.Field("supportUrl"));
+  if (!field.Field("serverSelection").IsNull()) {
+    h.serverSelection = field.Field("serverSelection").OneOf<ServerSelection>(
+        {{"default", ssDefault}, {"managedServer", ssManagedServer}, {"windowsUpdate", ssWindowsUpdate}, {"others", ssOthers}});
+  }
+  h.serviceId = Text(field.Field("serviceId"));
+  h.uninstallationSteps = Strings16(field.Field("uninstallationSteps"));
+  h.uninstallationNotes = Text(field.Field("uninstallationNotes"));
+  h.categoryIds = Guids(field.Field("categories"));
+  return h;
+}
+
+AgentData ReadAgent(const Reader& field) {
+  AgentData a;
+  if (field.IsNull()) return a;
+  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
+                  "isAdministrator", "installerBusy", "automaticUpdates", "services", "history", "faults",
+                  "delays"});
+  a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
+  a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
+  if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
+  a.oemHardwareSupportLink = Text(field.Field("oemHardwareSupportLink"));
+  a.rebootRequired = field.Field("rebootRequired").Bool(false);
+  a.isAdministrator = field.Field("isAdministrator").Bool(true);
+  a.installerBusy = field.Field("installerBusy").Bool(false);
+  if (const Reader au = field.Field("automaticUpdates"); !au.IsNull()) {
+    au.OnlyKeys({"notificationLevel", "scheduledInstallationDay", "scheduledInstallationTime", "serviceEnabled",
+                 "includeRecommendedUpdates", "lastSearchSuccessDate", "lastInstallationSuccessDate"});
+    a.notificationLevel = static_cast<int>(au.Field("notificationLevel").Integer(a.notificationLevel));
+    if (a.notificationLevel < 0 || a.notificationLevel > 4) au.Field("notificationLevel").Fail("must be from 0 to 4");
+    a.scheduledInstallationDay = static_cast<int>(au.Field("scheduledInstallationDay").Integer(0));
+    if (a.scheduledInstallationDay < 0 || a.scheduledInstallationDay > 7) au.Field("scheduledInstallationDay").Fail("must be from 0 to 7");
+    a.scheduledInstallationTime = static_cast<int>(au.Field("scheduledInstallationTime").Integer(3));
+    if (a.scheduledInstallationTime < 0 || a.scheduledInstallationTime > 23) au.Field("scheduledInstallationTime").Fail("must be from 0 to 23");
+    a.serviceEnabled = au.Field("serviceEnabled").Bool(true);
+    a.includeRecommendedUpdates = au.Field("includeRecommendedUpdates").Bool(true);
+    a.lastSearchSuccessDate = OptionalDate(au.Field("lastSearchSuccessDate"));
+    a.lastInstallationSuccessDate = OptionalDate(au.Field("lastInstallationSuccessDate"));
+  }
+  if (const Reader services = field.Field("services"); !services.IsNull()) {
+    for (size_t i = 0; i < services.Size(); ++i) a.services.push_back(ReadService(services.Item(i)));
+  }
+  if (const Reader history = field.Field("history"); !history.IsNull()) {
+    for (size_t i = 0; i < history.Size(); ++i) a.history.push_back(ReadHistoryEntry(history.Item(i)));
+  }
+  if (const Reader faults = field.Field("faults"); !faults.IsNull()) {
+    if (!faults.IsObject()) faults.Fail("expected an object of member names and HRESULTs");
+    for (const std::string& member : faults.Keys()) {
+      const HRESULT hr = ReadHresult(faults.Field(member));
+      if (SUCCEEDED(hr)) faults.Field(member).Fail("a fault must be a failure HRESULT");
+      a.faults[member] = hr;
+    }
+  }
+  if (const Reader delays = field.Field("delays"); !delays.IsNull()) {
+    if (!delays.IsObject()) delays.Fail("expected an object of member names and milliseconds");
+    for (const std::string& member : delays.Keys()) {
+      const int64_t milliseconds = delays.Field(member).Integer();
+      if (milliseconds < 0 || milliseconds > 600000) delays.Field(member).Fail("must be from 0 to 600000");
+      a.delays[member] = static_cast<int>(milliseconds);
+    }
+  }
+  return a;
+}
+
+SearchData ReadSearch(const Reader& field) {
+  SearchData s;
+  if (field.IsNull()) return s;
+  field.OnlyKeys({BEHAVIOR_KEYS, "warnings"});
+  s.behavior = ReadBehaviorFields(field);
+  if (const Reader warnings = field.Field("warnings"); !warnings.IsNull()) {
+    for (size_t i = 0; i < warnings.Size(); ++i) {
+      const Reader w = warnings.Item(i);
+      w.OnlyKeys({"context", "hresult", "message"});
+      const auto context = w.Field("context").IsNull() ? uecGeneral : w.Field("context").OneOf<UpdateExceptionContext>(
+          {{"general", uecGeneral}, {"windowsDriver", uecWindowsDriver}, {"windowsInstaller", uecWindowsInstaller},
+           {"searchIncomplete", uecSearchIncomplete}});
+      s.warnings.emplace_back(context, ReadHresult(w.Field("hresult")));
+      s.warningMessages.push_back(Text(w.Field("message")));
+    }
+    if (!s.warnings.empty() && field.Field("resultCode").IsNull()) s.behavior.resultCode = orcSucceededWithErrors;
+  }
+  return s;
+}
+
+CategoryData ReadCategory(const Reader& field) {
+  field.OnlyKeys({"id", "name", "description", "type", "parent", "order"});
+  CategoryData c;
+  c.id = Guid(field.Field("id"));
+  c.name = field.Field("name").String16();
+  c.description = Text(field.Field("description"));
+  c.type = json::ToUtf16(field.Field("type").OneOf<std::string_view>(
+      {{"Company", "Company"}, {"ProductFamily", "ProductFamily"}, {"Product", "Product"},
+       {"UpdateClassification", "UpdateClassification"}}));
+  if (!field.Field("parent").IsNull()) c.parentId = Guid(field.Field("parent"));
+  c.order = static_cast<long>(field.Field("order").Integer(0));
+  return c;
+}
+
+Scenario ReadScenario(const Reader& root) {
+  root.OnlyKeys({"name", "description", "agent", "categories", "updates", "search", "download", "install", "uninstall"});
+  Scenario s;
+  s.name = root.Field("name").String("unnamed");
+  s.agent = ReadAgent(root.Field("agent"));
+  if (const Reader categories = root.Field("categories"); !categories.IsNull()) {
+    for (size_t i = 0; i < categories.Size(); ++i) s.categories.push_back(ReadCategory(categories.Item(i)));
+  }
+  const Reader updates = root.Field("updates");
+  if (!updates.IsNull()) {
+    s.updates.reserve(updates.Size());
+    for (size_t i = 0; i < updates.Size(); ++i) s.updates.push_back(ReadUpdate(updates.Item(i)));
+  }
+  s.search = ReadSearch(root.Field("search"));
+  s.download = ReadBehavior(root.Field("download")).value_or(Behavior{});
+  s.install = ReadBehavior(root.Field("install")).value_or(Behavior{});
+  s.uninstall = ReadBehavior(root.Field("uninstall")).value_or(Behavior{});
+  s.BuildIndexes();
+
+  // References between entries must resolve, as they always do in the real agent's data store.
+  for (size_t i = 0; i < s.categories.size(); ++i) {
+    if (!s.categories[i].parentId.empty() && !s.FindCategory(s.categories[i].parentId)) {
+      root.Field("categories").Item(i).Field("parent").Fail("names a category that is not in 'categories'");
+    }
+  }
+  for (size_t i = 0; i < s.updates.size(); ++i) {
+    const UpdateData& u = s.updates[i];
+    if (s.FindUpdate(u.updateId) != &u) root.Field("updates").Item(i).Field("id").Fail("is the ID of an earlier update too");
+    for (size_t c = 0; c < u.categoryIds.size(); ++c) {
+      if (!s.FindCategory(u.categoryIds[c])) {
+        root.Field("updates").Item(i).Field("categories").Item(c).Fail("names a category that is not in 'categories'");
+      }
+    }
+    for (size_t b = 0; b < u.bundledUpdateIds.size(); ++b) {
+      if (!s.FindUpdate(u.bundledUpdateIds[b]) || u.bundledUpdateIds[b] == u.updateId) {
+        root.Field("updates").Item(i).Field("bundledUpdates").Item(b).Fail("names an update that is not in 'updates'");
+      }
+    }
+  }
+  return s;
+}
+
+std::string ReadFile(const std::wstring& path) {
+  std::ifstream file(path.c_str(), std::ios::binary);
+  if (!file) throw std::runtime_error("cannot open the scenario file");
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+}  // namespace
+
+void Scenario::BuildIndexes() {
+  updateIndex.clear();
+  categoryIndex.clear();
+  for (size_t i = 0; i < updates.size(); ++i) updateIndex.emplace(updates[i].updateId, i);
+  for (size_t i = 0; i < categories.size(); ++i) categoryIndex.emplace(categories[i].id, i);
+}
+
+const UpdateData* Scenario::FindUpdate(std::u16string_view updateId) const {
+  auto found = updateIndex.find(Lower(std::u16string(updateId)));
+  return found == updateIndex.end() ? nullptr : &updates[found->second];
+}
+
+const CategoryData* Scenario::FindCategory(std::u16string_view categoryId) const {
+  auto found = categoryIndex.find(Lower(std::u16string(categoryId)));
+  return found == categoryIndex.end() ? nullptr : &categories[found->second];
+}
+
+Scenario LoadScenario(const std::wstring& path) {
+  const std::string name = json::ToUtf8(std::u16string(path.begin(), path.end()));
+  try {
+    const json::Value document = json::Parse(ReadFile(path));
+    return ReadScenario(Reader(document));
+  } catch (const json::SchemaError& error) {
+    throw std::runtime_error(name + ": " + error.what());
+  } catch (const std::exception& error) {
+    throw std::runtime_error(name + ": " + error.what());
+  }
+}
+
+}  // namespace sim

@@ -1,0 +1,161 @@
+// A scenario: the catalog of updates the simulated agent knows, the agent's own facts, and how
+// each operation behaves. Read once from a JSON file (see ../SCENARIOS.md) and never changed;
+// what operations change lives in State.
+#pragma once
+#include <windows.h>
+
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wua/wuapi_sdk.h"
+
+namespace sim {
+
+using Strings = std::vector<std::u16string>;
+
+// How one operation (search, download, install, uninstall) unfolds, for all updates or one.
+struct Behavior {
+  int durationMs = 0;                        // spread over the progress steps
+  int progressSteps = 4;                     // progress callbacks per update
+  OperationResultCode resultCode = orcSucceeded;
+  HRESULT hresult = S_OK;                    // the HRESULT of a failed result, or of the call
+  bool failCall = false;                     // the call itself fails with `hresult`
+  bool hangUntilAbort = false;               // never finishes unless RequestAbort is called
+  int disconnectAtPercent = -1;              // the agent goes away (RPC_E_DISCONNECTED) there
+  std::optional<bool> rebootRequired;        // overrides the update's installation behaviour
+};
+
+struct InstallationBehaviorData {
+  bool canRequestUserInput = false;
+  InstallationImpact impact = iiNormal;
+  InstallationRebootBehavior rebootBehavior = irbNeverReboots;
+  bool requiresNetworkConnectivity = false;
+};
+
+struct CategoryData {
+  std::u16string id, name, description, type;
+  std::u16string parentId;
+  long order = 0;
+};
+
+struct ImageData {
+  std::u16string altText, source;
+  long height = 0, width = 0;
+};
+
+struct DownloadContentData {
+  std::u16string url;
+  bool isDeltaCompressedContent = false;
+};
+
+struct DriverEntryData {
+  std::u16string driverClass, hardwareId, manufacturer, model, provider;
+  double verDate = 0;
+  long deviceProblemNumber = 0, deviceStatus = 0;
+};
+
+struct DriverData {
+  DriverEntryData main;
+  std::vector<DriverEntryData> entries;
+};
+
+struct UpdateData {
+  std::u16string updateId;  // lower-case GUID
+  long revisionNumber = 1;
+  std::u16string title, description;
+  UpdateType type = utSoftware;
+  Strings kbArticleIds, securityBulletinIds, cveIds, categoryIds, languages, moreInfoUrls;
+  Strings supersededUpdateIds, bundledUpdateIds, uninstallationSteps;
+  std::u16string msrcSeverity, eulaText, handlerId, supportUrl, releaseNotes, uninstallationNotes;
+  DeploymentAction deploymentAction = daInstallation;
+  DownloadPriority downloadPriority = dpNormal;
+  AutoSelectionMode autoSelection = asLetWindowsUpdateDecide;
+  AutoDownloadMode autoDownload = adLetWindowsUpdateDecide;
+  bool autoSelectOnWebSites = true, browseOnly = false, canRequireSource = false, isBeta = false,
+       isMandatory = false, isUninstallable = false, perUser = false, isAssigned = true,
+       deltaCompressedContentAvailable = false, deltaCompressedContentPreferred = true;
+  long long maxDownloadSize = 0, minDownloadSize = 0;
+  long recommendedCpuSpeed = 0, recommendedHardDiskSpace = 0, recommendedMemory = 0;
+  std::optional<double> deadline;            // DATE, UTC
+  double lastDeploymentChangeTime = 0;       // DATE, UTC
+  InstallationBehaviorData installationBehavior;
+  std::optional<InstallationBehaviorData> uninstallationBehavior;
+  std::optional<ImageData> image;
+  std::vector<DownloadContentData> downloadContents;
+  std::optional<DriverData> driver;
+  // The machine's state before any operation of the scenario.
+  bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = true,
+       isPresent = false, rebootRequired = false;
+  std::optional<Behavior> download, install, uninstall;
+};
+
+struct ServiceData {
+  std::u16string serviceId, name, serviceUrl, setupPrefix, contentValidationCert;
+  bool isManaged = false, isRegisteredWithAu = false, isScanPackageService = false,
+       canRegisterWithAu = true, offersWindowsUpdates = true, isDefaultAuService = false;
+  double issueDate = 0, expirationDate = 0;
+  Strings redirectUrls;
+};
+
+struct HistoryEntryData {
+  UpdateOperation operation = uoInstallation;
+  OperationResultCode resultCode = orcSucceeded;
+  HRESULT hresult = S_OK;
+  double date = 0;
+  std::u16string updateId, title, description, clientApplicationId, supportUrl;
+  long revisionNumber = 1;
+  ServerSelection serverSelection = ssDefault;
+  std::u16string serviceId;
+  Strings uninstallationSteps, categoryIds;
+  std::u16string uninstallationNotes;
+};
+
+struct AgentData {
+  long apiMajorVersion = 8, apiMinorVersion = 0;
+  std::u16string productVersion = u"10.0.19041.3636";
+  std::u16string oemHardwareSupportLink;
+  bool rebootRequired = false;
+  bool isAdministrator = true;
+  bool installerBusy = false;
+  int notificationLevel = 4, scheduledInstallationDay = 0, scheduledInstallationTime = 3;
+  bool serviceEnabled = true, includeRecommendedUpdates = true;
+  std::optional<double> lastSearchSuccessDate, lastInstallationSuccessDate;
+  std::vector<ServiceData> services;
+  std::vector<HistoryEntryData> history;
+  // Member ("IUpdateSearcher::Search") -> HRESULT returned by every call to it.
+  std::map<std::string, HRESULT> faults;
+  // Member -> milliseconds every call to it takes before doing its work.
+  std::map<std::string, int> delays;
+};
+
+struct SearchData {
+  Behavior behavior;
+  std::vector<std::pair<UpdateExceptionContext, HRESULT>> warnings;  // with their messages
+  Strings warningMessages;
+};
+
+struct Scenario {
+  std::string name;
+  AgentData agent;
+  std::vector<CategoryData> categories;
+  std::vector<UpdateData> updates;
+  SearchData search;
+  Behavior download, install, uninstall;  // defaults for updates with no behaviour of their own
+
+  // Both take an ID in any case.
+  const UpdateData* FindUpdate(std::u16string_view updateId) const;
+  const CategoryData* FindCategory(std::u16string_view categoryId) const;
+  void BuildIndexes();
+
+ private:
+  std::unordered_map<std::u16string, size_t> updateIndex, categoryIndex;
+};
+
+// Reads and validates a scenario; throws std::runtime_error naming the file and the bad field.
+Scenario LoadScenario(const std::wstring& path);
+
+}  // namespace sim

@@ -1,0 +1,358 @@
+#include "searcher.h"
+
+#include <wuerror.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "com/apartment.h"
+#include "criteria.h"
+#include "history.h"
+#include "json.h"
+
+namespace sim {
+
+namespace {
+
+std::u16string FromBstr(BSTR value) {
+  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
+}
+
+UpdateFacts FactsOf(const UpdateData& u, const UpdateState& state) {
+  static const char16_t* const kActions[] = {u"None", u"Installation", u"Uninstallation", u"Detection",
+                                             u"OptionalInstallation"};
+  UpdateFacts facts;
+  facts.type = u.type == utDriver ? u"Driver" : u"Software";
+  facts.deploymentAction = kActions[u.deploymentAction];
+  facts.updateId = u.updateId;
+  facts.revisionNumber = u.revisionNumber;
+  facts.categoryIds = u.categoryIds;
+  facts.isAssigned = u.isAssigned;
+  facts.browseOnly = u.browseOnly;
+  facts.autoSelectOnWebSites = u.autoSelectOnWebSites;
+  facts.isInstalled = state.isInstalled;
+  facts.isHidden = state.isHidden;
+  facts.isPresent = state.isPresent;
+  facts.rebootRequired = state.rebootRequired;
+  return facts;
+}
+
+class UpdateException final : public Object<UpdateException, Chain<IUpdateException>> {
+ public:
+  static constexpr const char* kClassName = "UpdateException";
+  UpdateException(std::u16string message, HRESULT hr, UpdateExceptionContext context)
+      : message_(std::move(message)), hr_(hr), context_(context) {}
+  STDMETHODIMP get_Message(BSTR* retval) override { return Out(retval, message_); }
+  STDMETHODIMP get_HResult(LONG* retval) override { return Out(retval, hr_); }
+  STDMETHODIMP get_Context(UpdateExceptionContext* retval) override { return Out(retval, context_); }
+
+ private:
+  std::u16string message_;
+  HRESULT hr_;
+  UpdateExceptionContext context_;
+};
+
+class UpdateExceptionCollection final
+    : public ReadOnlyList<UpdateExceptionCollection, Chain<IUpdateExceptionCollection>, IUpdateException> {
+ public:
+  static constexpr const char* kClassName = "UpdateExceptionCollection";
+  using ReadOnlyList::ReadOnlyList;
+};
+
+class SearchResult final : public Object<SearchResult, Chain<ISearchResult>> {
+ public:
+  static constexpr const char* kClassName = "SearchResult";
+  SearchResult(ScenarioPtr scenario, OperationResultCode code, std::vector<ComPtr<IUpdate>> updates)
+      : scenario_(std::move(scenario)), code_(code), updates_(std::move(updates)) {}
+
+  STDMETHODIMP get_ResultCode(OperationResultCode* retval) override { return Out(retval, code_); }
+  STDMETHODIMP get_RootCategories(ICategoryCollection** retval) override {
+    return OutObject(retval, NewRootCategoryCollection(scenario_));
+  }
+  STDMETHODIMP get_Updates(IUpdateCollection** retval) override {
+    return OutObject(retval, UpdateCollection::Create(updates_, true));
+  }
+  STDMETHODIMP get_Warnings(IUpdateExceptionCollection** retval) override {
+    std::vector<ComPtr<IUpdateException>> warnings;
+    if (code_ != orcAborted) {
+      const SearchData& search = scenario_->search;
+      for (size_t i = 0; i < search.warnings.size(); ++i) {
+        ComPtr<IUpdateException> warning;
+        warning.Attach(UpdateException::Create(search.warningMessages[i], search.warnings[i].second, search.warnings[i].first));
+        warnings.push_back(std::move(warning));
+      }
+    }
+    return OutObject(retval, UpdateExceptionCollection::Create(std::move(warnings)));
+  }
+
+ private:
+  ScenarioPtr scenario_;
+  OperationResultCode code_;
+  std::vector<ComPtr<IUpdate>> updates_;
+};
+
+struct SearchRequest {
+  std::u16string criteria;
+  bool includeSuperseded = false;
+  ServerSelection serverSelection = ssDefault;
+  std::u16string serviceId;
+};
+
+// One search, run here or on the agent's thread, that RequestAbort can end early.
+class SearchRun {
+ public:
+  SearchRun(ScenarioPtr scenario, SearchRequest request) : scenario_(std::move(scenario)), request_(std::move(request)) {}
+
+  // The result, or the failure the call reports; `result` is set on success.
+  HRESULT Execute(ISearchResult** result) {
+    const Behavior& behavior = scenario_->search.behavior;
+    std::optional<Criteria> criteria;
+    std::u16string criteriaProblem;
+    try {
+      criteria = Criteria::Parse(request_.criteria);
+    } catch (const CriteriaError& error) {
+      criteriaProblem = json::ToUtf16(std::string(error.what()) + " at position " + std::to_string(error.position + 1));
+    }
+    if (behavior.hangUntilAbort ? !WaitForAbort() : !Wait(behavior.durationMs)) {
+      return OutObject(result, SearchResult::Create(scenario_, orcAborted, std::vector<ComPtr<IUpdate>>{}));
+    }
+    if (!criteria) return Fail(WU_E_INVALID_CRITERIA, criteriaProblem);
+    if (behavior.disconnectAtPercent >= 0) return Fail(RPC_E_DISCONNECTED, u"the agent went away during the search");
+    if (FAILED(behavior.hresult)) return Fail(behavior.hresult, u"the scenario fails searches");
+    if (request_.serverSelection == ssOthers && !KnowsService(request_.serviceId)) {
+      return Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
+    }
+    const MachineState state = Agent::Instance().StateSnapshot();
+    std::vector<ComPtr<IUpdate>> found;
+    for (const UpdateData& u : scenario_->updates) {
+      const UpdateState& updateState = state.updates.at(u.updateId);
+      if (!criteria->Matches(FactsOf(u, updateState))) continue;
+      if (!request_.includeSuperseded && IsSuperseded(u, state)) continue;
+      ComPtr<IUpdate> update;
+      update.Attach(Update::New(scenario_, u, updateState));
+      found.push_back(std::move(update));
+    }
+    return OutObject(result, SearchResult::Create(scenario_, behavior.resultCode, std::move(found)));
+  }
+
+  void RequestAbort() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    aborted_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  bool KnowsService(const std::u16string& id) const {
+    for (const ServiceData& s : scenario_->agent.services) {
+      if (_wcsicmp(reinterpret_cast<const wchar_t*>(s.serviceId.c_str()), reinterpret_cast<const wchar_t*>(id.c_str())) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // An update another applicable, not yet installed update supersedes.
+  bool IsSuperseded(const UpdateData& update, const MachineState& state) const {
+    for (const UpdateData& other : scenario_->updates) {
+      if (state.updates.at(other.updateId).isInstalled) continue;
+      for (const auto& id : other.supersededUpdateIds) {
+        if (id == update.updateId) return true;
+      }
+    }
+    return false;
+  }
+  bool Wait(int milliseconds) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return !changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return aborted_; });
+  }
+  bool WaitForAbort() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return aborted_; });
+    return false;
+  }
+
+  ScenarioPtr scenario_;
+  SearchRequest request_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool aborted_ = false;
+};
+
+class SearchJob final : public Object<SearchJob, Chain<ISearchJob>> {
+ public:
+  static constexpr const char* kClassName = "SearchJob";
+  SearchJob(std::shared_ptr<SearchRun> run, const VARIANT& state) : run_(std::move(run)) {
+    ::VariantInit(&state_);
+    ::VariantCopy(&state_, const_cast<VARIANT*>(&state));
+  }
+  ~SearchJob() override { ::VariantClear(&state_); }
+
+  void Start(IUnknown* onCompleted) {
+    callback_ = ComPtr<IUnknown>(onCompleted);
+    ModuleAddRef();
+    AddRef();  // the thread's reference, dropped when it has called back
+    std::thread([this] {
+      {
+        wua::com::ScopedApartment apartment;
+        ComPtr<ISearchResult> result;
+        const HRESULT hr = run_->Execute(result.Put());
+        ComPtr<IUnknown> callback;
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          hr_ = hr;
+          result_ = std::move(result);
+          completed_ = true;
+          completedChanged_.notify_all();
+          callback = std::move(callback_);
+        }
+        ComPtr<ISearchCompletedCallback> sink;
+        if (callback && SUCCEEDED(callback.As(sink))) sink->Invoke(this, nullptr);
+        Release();
+      }
+      ModuleRelease();
+    }).detach();
+  }
+
+  // EndSearch: waits for the search, then hands over its result once.
+  HRESULT End(ISearchResult** retval) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    completedChanged_.wait(lock, [&] { return completed_; });
+    if (ended_) return Fail(WU_E_INVALID_OPERATION, u"EndSearch was already called for this job");
+    ended_ = true;
+    if (FAILED(hr_)) return hr_;
+    return OutObject(retval, result_.Detach());
+  }
+
+  STDMETHODIMP get_AsyncState(VARIANT* retval) override {
+    if (!retval) return E_POINTER;
+    ::VariantInit(retval);
+    return ::VariantCopy(retval, &state_);
+  }
+  STDMETHODIMP get_IsCompleted(VARIANT_BOOL* retval) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return Out(retval, completed_);
+  }
+  STDMETHODIMP CleanUp() override {
+    SIM_ENTER("ISearchJob::CleanUp");
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (completed_) callback_.Reset();
+    return S_OK;
+  }
+  STDMETHODIMP RequestAbort() override {
+    SIM_ENTER("ISearchJob::RequestAbort");
+    run_->RequestAbort();
+    return S_OK;
+  }
+
+ private:
+  std::shared_ptr<SearchRun> run_;
+  VARIANT state_;
+  std::mutex mutex_;
+  std::condition_variable completedChanged_;
+  bool completed_ = false, ended_ = false;
+  HRESULT hr_ = S_OK;
+  ComPtr<ISearchResult> result_;
+  ComPtr<IUnknown> callback_;
+};
+
+class UpdateSearcher final
+    : public Object<UpdateSearcher, Chain<IUpdateSearcher3, IUpdateSearcher2, IUpdateSearcher>> {
+ public:
+  static constexpr const char* kClassName = "UpdateSearcher";
+  explicit UpdateSearcher(SearcherSettings settings) : clientApplicationId_(std::move(settings.clientApplicationId)) {}
+
+  STDMETHODIMP get_CanAutomaticallyUpgradeService(VARIANT_BOOL* retval) override { return Out(retval, canUpgrade_); }
+  STDMETHODIMP put_CanAutomaticallyUpgradeService(VARIANT_BOOL value) override {
+    canUpgrade_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
+  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
+    clientApplicationId_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_IncludePotentiallySupersededUpdates(VARIANT_BOOL* retval) override {
+    return Out(retval, request_.includeSuperseded);
+  }
+  STDMETHODIMP put_IncludePotentiallySupersededUpdates(VARIANT_BOOL value) override {
+    request_.includeSuperseded = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_ServerSelection(ServerSelection* retval) override { return Out(retval, request_.serverSelection); }
+  STDMETHODIMP put_ServerSelection(ServerSelection value) override {
+    if (value < ssDefault || value > ssOthers) return E_INVALIDARG;
+    request_.serverSelection = value;
+    return S_OK;
+  }
+  STDMETHODIMP BeginSearch(BSTR criteria, IUnknown* onCompleted, VARIANT state, ISearchJob** retval) override {
+    SIM_ENTER("IUpdateSearcher::BeginSearch");
+    if (!retval) return E_POINTER;
+    SearchJob* job = SearchJob::Create(NewRun(criteria), state);
+    job->Start(onCompleted);
+    return OutObject(retval, job);
+  }
+  STDMETHODIMP EndSearch(ISearchJob* searchJob, ISearchResult** retval) override {
+    SIM_ENTER("IUpdateSearcher::EndSearch");
+    if (!searchJob || !retval) return E_INVALIDARG;
+    // Only jobs of this DLL reach here in practice; the cast is safe because ISearchJob has no
+    // other implementation in the process.
+    return static_cast<SearchJob*>(searchJob)->End(retval);
+  }
+  STDMETHODIMP EscapeString(BSTR unescaped, BSTR* retval) override {
+    return Out(retval, EscapeCriteriaString(FromBstr(unescaped)));
+  }
+  STDMETHODIMP QueryHistory(LONG startIndex, LONG count, IUpdateHistoryEntryCollection** retval) override {
+    SIM_ENTER("IUpdateSearcher::QueryHistory");
+    if (startIndex < 0 || count < 0) return E_INVALIDARG;
+    return OutObject(retval, NewHistoryCollection(Agent::Instance().CurrentScenario(), startIndex, count, u""));
+  }
+  STDMETHODIMP Search(BSTR criteria, ISearchResult** retval) override {
+    SIM_ENTER("IUpdateSearcher::Search");
+    if (!retval) return E_POINTER;
+    return NewRun(criteria)->Execute(retval);
+  }
+  STDMETHODIMP get_Online(VARIANT_BOOL* retval) override { return Out(retval, online_); }
+  STDMETHODIMP put_Online(VARIANT_BOOL value) override {
+    online_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP GetTotalHistoryCount(LONG* retval) override {
+    SIM_ENTER("IUpdateSearcher::GetTotalHistoryCount");
+    return Out(retval, static_cast<long>(Agent::Instance().StateSnapshot().history.size()));
+  }
+  STDMETHODIMP get_ServiceID(BSTR* retval) override { return Out(retval, request_.serviceId); }
+  STDMETHODIMP put_ServiceID(BSTR value) override {
+    request_.serviceId = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_IgnoreDownloadPriority(VARIANT_BOOL* retval) override { return Out(retval, ignoreDownloadPriority_); }
+  STDMETHODIMP put_IgnoreDownloadPriority(VARIANT_BOOL value) override {
+    ignoreDownloadPriority_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_SearchScope(SearchScope* retval) override { return Out(retval, scope_); }
+  STDMETHODIMP put_SearchScope(SearchScope value) override {
+    if (value < searchScopeDefault || value > searchScopeAllUsers) return E_INVALIDARG;
+    scope_ = value;
+    return S_OK;
+  }
+
+ private:
+  std::shared_ptr<SearchRun> NewRun(BSTR criteria) {
+    SearchRequest request = request_;
+    request.criteria = FromBstr(criteria);
+    return std::make_shared<SearchRun>(Agent::Instance().CurrentScenario(), std::move(request));
+  }
+
+  std::u16string clientApplicationId_;
+  SearchRequest request_;
+  bool canUpgrade_ = false, online_ = true, ignoreDownloadPriority_ = false;
+  SearchScope scope_ = searchScopeDefault;
+};
+
+}  // namespace
+
+IUpdateSearcher3* NewUpdateSearcher(SearcherSettings settings) { return UpdateSearcher::Create(std::move(settings)); }
+
+}  // namespace sim

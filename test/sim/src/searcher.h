@@ -1,0 +1,13 @@
+// IUpdateSearcher3: the criteria language, synchronous and asynchronous search, history queries.
+#pragma once
+#include "update.h"
+
+namespace sim {
+
+struct SearcherSettings {
+  std::u16string clientApplicationId;
+};
+
+IUpdateSearcher3* NewUpdateSearcher(SearcherSettings settings);
+
+}  // namespace sim

@@ -1,0 +1,435 @@
+// Update services (IUpdateServiceManager2), Automatic Updates (IAutomaticUpdates2) and the
+// session's web proxy (IWebProxy).
+#include <wuerror.h>
+
+#include "agent.h"
+#include "collections.h"
+#include "session.h"
+
+namespace sim {
+
+namespace {
+
+constexpr char16_t kWindowsUpdateServiceId[] = u"9482f4b4-e343-43b6-b170-9a65bc822c77";
+constexpr char16_t kMicrosoftUpdateServiceId[] = u"7971f918-a847-4430-9279-4a52d1efe18d";
+
+std::u16string FromBstr(BSTR value) {
+  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
+}
+
+std::u16string Lower(std::u16string text) {
+  for (char16_t& c : text) {
+    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
+  }
+  return text;
+}
+
+bool IsAdministrator() { return Agent::Instance().CurrentScenario()->agent.isAdministrator; }
+
+HRESULT Date(VARIANT* retval, const std::optional<double>& date) {
+  if (!retval) return E_POINTER;
+  ::VariantInit(retval);
+  if (date) {
+    retval->vt = VT_DATE;
+    retval->date = *date;
+  }
+  return S_OK;
+}
+
+class UpdateService final : public Object<UpdateService, Chain<IUpdateService2, IUpdateService>> {
+ public:
+  static constexpr const char* kClassName = "UpdateService";
+  explicit UpdateService(ServiceData data) : data_(std::move(data)) {}
+
+  STDMETHODIMP get_Name(BSTR* retval) override { return Out(retval, data_.name); }
+  STDMETHODIMP get_ContentValidationCert(VARIANT* retval) override {
+    if (!retval) return E_POINTER;
+    ::VariantInit(retval);
+    if (data_.contentValidationCert.empty()) return S_OK;
+    retval->vt = VT_BSTR;
+    return Out(&retval->bstrVal, data_.contentValidationCert);
+  }
+  STDMETHODIMP get_ExpirationDate(DATE* retval) override { return Out(retval, data_.expirationDate); }
+  STDMETHODIMP get_IsManaged(VARIANT_BOOL* retval) override { return Out(retval, data_.isManaged); }
+  STDMETHODIMP get_IsRegisteredWithAU(VARIANT_BOOL* retval) override { return Out(retval, data_.isRegisteredWithAu); }
+  STDMETHODIMP get_IssueDate(DATE* retval) override { return Out(retval, data_.issueDate); }
+  STDMETHODIMP get_OffersWindowsUpdates(VARIANT_BOOL* retval) override { return Out(retval, data_.offersWindowsUpdates); }
+  STDMETHODIMP get_RedirectUrls(IStringCollection** retval) override {
+    return OutObject(retval, StringCollection::Create(data_.redirectUrls, true));
+  }
+  STDMETHODIMP get_ServiceID(BSTR* retval) override { return Out(retval, data_.serviceId); }
+  STDMETHODIMP get_IsScanPackageService(VARIANT_BOOL* retval) override { return Out(retval, data_.isScanPackageService); }
+  STDMETHODIMP get_CanRegisterWithAU(VARIANT_BOOL* retval) override { return Out(retval, data_.canRegisterWithAu); }
+  STDMETHODIMP get_ServiceUrl(BSTR* retval) override { return Out(retval, data_.serviceUrl); }
+  STDMETHODIMP get_SetupPrefix(BSTR* retval) override { return Out(retval, data_.setupPrefix); }
+  STDMETHODIMP get_IsDefaultAUService(VARIANT_BOOL* retval) override { return Out(retval, data_.isDefaultAuService); }
+
+ private:
+  ServiceData data_;
+};
+
+class UpdateServiceCollection final
+    : public ReadOnlyList<UpdateServiceCollection, Chain<IUpdateServiceCollection>, IUpdateService> {
+ public:
+  static constexpr const char* kClassName = "UpdateServiceCollection";
+  using ReadOnlyList::ReadOnlyList;
+};
+
+class UpdateServiceRegistration final : public Object<UpdateServiceRegistration, Chain<IUpdateServiceRegistration>> {
+ public:
+  static constexpr const char* kClassName = "UpdateServiceRegistration";
+  UpdateServiceRegistration(std::u16string serviceId, std::optional<ServiceData> service, bool pendingWithAu)
+      : serviceId_(std::move(serviceId)), service_(std::move(service)), pendingWithAu_(pendingWithAu) {}
+
+  STDMETHODIMP get_RegistrationState(UpdateServiceRegistrationState* retval) override {
+    return Out(retval, service_ ? usrsRegistered : usrsNotRegistered);
+  }
+  STDMETHODIMP get_ServiceID(BSTR* retval) override { return Out(retval, serviceId_); }
+  STDMETHODIMP get_IsPendingRegistrationWithAU(VARIANT_BOOL* retval) override { return Out(retval, pendingWithAu_); }
+  STDMETHODIMP get_Service(IUpdateService2** retval) override {
+    return OutObject(retval, service_ ? UpdateService::Create(*service_) : nullptr);
+  }
+
+ private:
+  std::u16string serviceId_;
+  std::optional<ServiceData> service_;
+  bool pendingWithAu_;
+};
+
+std::optional<ServiceData> FindService(const std::u16string& serviceId) {
+  const std::u16string id = Lower(serviceId);
+  for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
+    if (s.serviceId == id) return s;
+  }
+  return std::nullopt;
+}
+
+class UpdateServiceManager final
+    : public Object<UpdateServiceManager, Chain<IUpdateServiceManager2, IUpdateServiceManager>> {
+ public:
+  static constexpr const char* kClassName = "UpdateServiceManager";
+  explicit UpdateServiceManager(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
+
+  STDMETHODIMP get_Services(IUpdateServiceCollection** retval) override {
+    SIM_ENTER("IUpdateServiceManager::get_Services");
+    std::vector<ComPtr<IUpdateService>> services;
+    for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
+      ComPtr<IUpdateService> service;
+      service.Attach(UpdateService::Create(s));
+      services.push_back(std::move(service));
+    }
+    return OutObject(retval, UpdateServiceCollection::Create(std::move(services)));
+  }
+  STDMETHODIMP AddService(BSTR serviceID, BSTR authorizationCabPath, IUpdateService** retval) override {
+    SIM_ENTER("IUpdateServiceManager::AddService");
+    if (!retval) return E_POINTER;
+    if (FromBstr(authorizationCabPath).empty()) return E_INVALIDARG;
+    ServiceData added;
+    if (HRESULT hr = Register(FromBstr(serviceID), 0, &added); FAILED(hr)) return hr;
+    return OutObject(retval, UpdateService::Create(added));
+  }
+  STDMETHODIMP RegisterServiceWithAU(BSTR serviceID) override {
+    SIM_ENTER("IUpdateServiceManager::RegisterServiceWithAU");
+    return SetRegisteredWithAu(FromBstr(serviceID), true);
+  }
+  STDMETHODIMP RemoveService(BSTR serviceID) override {
+    SIM_ENTER("IUpdateServiceManager::RemoveService");
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"removing a service needs an administrator");
+    const std::u16string id = Lower(FromBstr(serviceID));
+    if (id == kWindowsUpdateServiceId) return Fail(WU_E_DS_INVALIDOPERATION, u"the Windows Update service cannot be removed");
+    bool removed = false;
+    Agent::Instance().Update([&](MachineState& machine) {
+      for (auto it = machine.services.begin(); it != machine.services.end(); ++it) {
+        if (it->serviceId != id) continue;
+        machine.services.erase(it);
+        removed = true;
+        break;
+      }
+    });
+    return removed ? S_OK : Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
+  }
+  STDMETHODIMP UnregisterServiceWithAU(BSTR serviceID) override {
+    SIM_ENTER("IUpdateServiceManager::UnregisterServiceWithAU");
+    return SetRegisteredWithAu(FromBstr(serviceID), false);
+  }
+  STDMETHODIMP AddScanPackageService(BSTR serviceName, BSTR scanFileLocation, LONG flags, IUpdateService** retval) override {
+    SIM_ENTER("IUpdateServiceManager::AddScanPackageService");
+    if (!retval) return E_POINTER;
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"adding a service needs an administrator");
+    const std::u16string location = FromBstr(scanFileLocation);
+    if (FromBstr(serviceName).empty() || location.empty() || (flags & ~usoNonVolatileService) != 0) return E_INVALIDARG;
+    if (::GetFileAttributesW(reinterpret_cast<const wchar_t*>(location.c_str())) == INVALID_FILE_ATTRIBUTES) {
+      return Fail(HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND), u"the scan package does not exist");
+    }
+    GUID guid;
+    ::CoCreateGuid(&guid);
+    wchar_t text[40];
+    ::StringFromGUID2(guid, text, 40);
+    ServiceData service;
+    service.serviceId = Lower(std::u16string(reinterpret_cast<const char16_t*>(text) + 1, 36));
+    service.name = FromBstr(serviceName);
+    service.isScanPackageService = true;
+    service.canRegisterWithAu = false;
+    service.offersWindowsUpdates = false;
+    service.issueDate = NowAsDate();
+    Agent::Instance().Update([&](MachineState& machine) { machine.services.push_back(service); });
+    return OutObject(retval, UpdateService::Create(service));
+  }
+  STDMETHODIMP SetOption(BSTR optionName, VARIANT optionValue) override {
+    SIM_ENTER("IUpdateServiceManager::SetOption");
+    const std::u16string name = FromBstr(optionName);
+    if (name == u"AllowedServiceID" && optionValue.vt == VT_BSTR) {
+      allowedServiceId_ = FromBstr(optionValue.bstrVal);
+      return S_OK;
+    }
+    if (name == u"AllowWarningUI" && optionValue.vt == VT_BOOL) {
+      allowWarningUi_ = optionValue.boolVal != VARIANT_FALSE;
+      return S_OK;
+    }
+    return E_INVALIDARG;
+  }
+  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
+  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
+    clientApplicationId_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP QueryServiceRegistration(BSTR serviceID, IUpdateServiceRegistration** retval) override {
+    SIM_ENTER("IUpdateServiceManager2::QueryServiceRegistration");
+    const std::u16string id = Lower(FromBstr(serviceID));
+    if (id.size() != 36) return E_INVALIDARG;
+    return OutObject(retval, UpdateServiceRegistration::Create(id, FindService(id), false));
+  }
+  STDMETHODIMP AddService2(BSTR serviceID, LONG flags, BSTR authorizationCabPath,
+                           IUpdateServiceRegistration** retval) override {
+    SIM_ENTER("IUpdateServiceManager2::AddService2");
+    if (!retval) return E_POINTER;
+    const bool deferred = (flags & (asfAllowPendingRegistration | asfAllowOnlineRegistration)) != 0;
+    const bool hasCab = !FromBstr(authorizationCabPath).empty();
+    if ((flags & ~(asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU)) != 0 ||
+        deferred == hasCab) {
+      return Fail(E_INVALIDARG, u"pending or online registration takes no cab path; any other takes one");
+    }
+    ServiceData added;
+    if (HRESULT hr = Register(FromBstr(serviceID), flags, &added); FAILED(hr)) return hr;
+    return OutObject(retval, UpdateServiceRegistration::Create(added.serviceId, added, false));
+  }
+
+ private:
+  HRESULT Register(const std::u16string& serviceId, LONG flags, ServiceData* out) {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"adding a service needs an administrator");
+    const std::u16string id = Lower(serviceId);
+    if (id.size() != 36) return E_INVALIDARG;
+    const bool withAu = (flags & asfRegisterServiceWithAU) != 0;
+    Agent::Instance().Update([&](MachineState& machine) {
+      for (ServiceData& s : machine.services) {
+        if (s.serviceId != id) continue;
+        s.isRegisteredWithAu = s.isRegisteredWithAu || withAu;
+        *out = s;
+        return;
+      }
+      ServiceData s;
+      s.serviceId = id;
+      s.name = id == kMicrosoftUpdateServiceId ? u"Microsoft Update" : u"Update service " + id;
+      s.isRegisteredWithAu = withAu;
+      s.issueDate = NowAsDate();
+      machine.services.push_back(s);
+      *out = s;
+    });
+    return S_OK;
+  }
+  HRESULT SetRegisteredWithAu(const std::u16string& serviceId, bool registered) {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates' services needs an administrator");
+    const std::u16string id = Lower(serviceId);
+    HRESULT result = Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
+    Agent::Instance().Update([&](MachineState& machine) {
+      for (ServiceData& s : machine.services) {
+        if (s.serviceId != id) continue;
+        if (registered && !s.canRegisterWithAu) {
+          result = Fail(WU_E_DS_INVALIDOPERATION, u"this service cannot be registered with Automatic Updates");
+          return;
+        }
+        s.isRegisteredWithAu = registered;
+        result = S_OK;
+      }
+    });
+    return result;
+  }
+
+  std::u16string clientApplicationId_, allowedServiceId_;
+  bool allowWarningUi_ = true;
+};
+
+class AutomaticUpdatesResults final : public Object<AutomaticUpdatesResults, Chain<IAutomaticUpdatesResults>> {
+ public:
+  static constexpr const char* kClassName = "AutomaticUpdatesResults";
+  STDMETHODIMP get_LastSearchSuccessDate(VARIANT* retval) override {
+    return Date(retval, Agent::Instance().CurrentScenario()->agent.lastSearchSuccessDate);
+  }
+  STDMETHODIMP get_LastInstallationSuccessDate(VARIANT* retval) override {
+    return Date(retval, Agent::Instance().CurrentScenario()->agent.lastInstallationSuccessDate);
+  }
+};
+
+// A snapshot of the settings, changed locally by its setters. Since Windows 10, Save keeps
+// nothing (documented), so a second read sees the machine's values again.
+class AutomaticUpdatesSettings final
+    : public Object<AutomaticUpdatesSettings,
+                    Chain<IAutomaticUpdatesSettings3, IAutomaticUpdatesSettings2, IAutomaticUpdatesSettings>> {
+ public:
+  static constexpr const char* kClassName = "AutomaticUpdatesSettings";
+  AutomaticUpdatesSettings() { Refresh(); }
+
+  STDMETHODIMP get_NotificationLevel(AutomaticUpdatesNotificationLevel* retval) override {
+    return Out(retval, static_cast<AutomaticUpdatesNotificationLevel>(s_.notificationLevel));
+  }
+  STDMETHODIMP put_NotificationLevel(AutomaticUpdatesNotificationLevel value) override {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (value < aunlNotConfigured || value > aunlScheduledInstallation) return E_INVALIDARG;
+    s_.notificationLevel = value;
+    return S_OK;
+  }
+  STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override { return Out(retval, !IsAdministrator()); }
+  STDMETHODIMP get_Required(VARIANT_BOOL* retval) override { return Out(retval, false); }
+  STDMETHODIMP get_ScheduledInstallationDay(AutomaticUpdatesScheduledInstallationDay* retval) override {
+    return Out(retval, static_cast<AutomaticUpdatesScheduledInstallationDay>(s_.scheduledInstallationDay));
+  }
+  STDMETHODIMP put_ScheduledInstallationDay(AutomaticUpdatesScheduledInstallationDay value) override {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (value < ausidEveryDay || value > ausidEverySaturday) return E_INVALIDARG;
+    s_.scheduledInstallationDay = value;
+    return S_OK;
+  }
+  STDMETHODIMP get_ScheduledInstallationTime(LONG* retval) override { return Out(retval, s_.scheduledInstallationTime); }
+  STDMETHODIMP put_ScheduledInstallationTime(LONG value) override {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (value < 0 || value > 23) return E_INVALIDARG;
+    s_.scheduledInstallationTime = value;
+    return S_OK;
+  }
+  STDMETHODIMP Refresh() override {
+    s_ = Agent::Instance().StateSnapshot().automaticUpdates;
+    return S_OK;
+  }
+  STDMETHODIMP Save() override {
+    SIM_ENTER("IAutomaticUpdatesSettings::Save");
+    return IsAdministrator() ? S_OK : Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+  }
+  STDMETHODIMP get_IncludeRecommendedUpdates(VARIANT_BOOL* retval) override { return Out(retval, s_.includeRecommendedUpdates); }
+  STDMETHODIMP put_IncludeRecommendedUpdates(VARIANT_BOOL value) override {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    s_.includeRecommendedUpdates = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP CheckPermission(AutomaticUpdatesUserType, AutomaticUpdatesPermissionType, VARIANT_BOOL* retval) override {
+    return Out(retval, true);  // documented: always granted since Windows 10
+  }
+  STDMETHODIMP get_NonAdministratorsElevated(VARIANT_BOOL* retval) override { return Out(retval, s_.nonAdministratorsElevated); }
+  STDMETHODIMP put_NonAdministratorsElevated(VARIANT_BOOL value) override {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    s_.nonAdministratorsElevated = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_FeaturedUpdatesEnabled(VARIANT_BOOL* retval) override { return Out(retval, s_.featuredUpdatesEnabled); }
+  STDMETHODIMP put_FeaturedUpdatesEnabled(VARIANT_BOOL value) override {
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    s_.featuredUpdatesEnabled = value != VARIANT_FALSE;
+    return S_OK;
+  }
+
+ private:
+  AutomaticUpdatesState s_;
+};
+
+class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticUpdates2, IAutomaticUpdates>> {
+ public:
+  static constexpr const char* kClassName = "AutomaticUpdates";
+  STDMETHODIMP DetectNow() override {
+    SIM_ENTER("IAutomaticUpdates::DetectNow");
+    return Agent::Instance().StateSnapshot().automaticUpdates.serviceEnabled
+               ? S_OK
+               : Fail(WU_E_AU_NOSERVICE, u"the Automatic Updates service is disabled");
+  }
+  // Documented as doing nothing since Windows 10.
+  STDMETHODIMP Pause() override { return S_OK; }
+  STDMETHODIMP Resume() override { return S_OK; }
+  STDMETHODIMP ShowSettingsDialog() override { return S_OK; }
+  STDMETHODIMP get_Settings(IAutomaticUpdatesSettings** retval) override {
+    return OutObject(retval, AutomaticUpdatesSettings::Create());
+  }
+  STDMETHODIMP get_ServiceEnabled(VARIANT_BOOL* retval) override {
+    return Out(retval, Agent::Instance().StateSnapshot().automaticUpdates.serviceEnabled);
+  }
+  STDMETHODIMP EnableService() override {
+    SIM_ENTER("IAutomaticUpdates::EnableService");
+    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"enabling Automatic Updates needs an administrator");
+    Agent::Instance().Update([](MachineState& machine) { machine.automaticUpdates.serviceEnabled = true; });
+    return S_OK;
+  }
+  STDMETHODIMP get_Results(IAutomaticUpdatesResults** retval) override {
+    return OutObject(retval, AutomaticUpdatesResults::Create());
+  }
+};
+
+class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
+ public:
+  static constexpr const char* kClassName = "WebProxy";
+  STDMETHODIMP get_Address(BSTR* retval) override { return Out(retval, address_); }
+  STDMETHODIMP put_Address(BSTR value) override {
+    address_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_BypassList(IStringCollection** retval) override {
+    return OutObject(retval, StringCollection::Create(bypassList_, false));
+  }
+  STDMETHODIMP put_BypassList(IStringCollection* value) override {
+    if (!value) return E_INVALIDARG;
+    LONG count = 0;
+    if (HRESULT hr = value->get_Count(&count); FAILED(hr)) return hr;
+    std::vector<std::u16string> list;
+    for (LONG i = 0; i < count; ++i) {
+      BSTR item = nullptr;
+      if (HRESULT hr = value->get_Item(i, &item); FAILED(hr)) return hr;
+      list.push_back(FromBstr(item));
+      ::SysFreeString(item);
+    }
+    bypassList_ = std::move(list);
+    return S_OK;
+  }
+  STDMETHODIMP get_BypassProxyOnLocal(VARIANT_BOOL* retval) override { return Out(retval, bypassLocal_); }
+  STDMETHODIMP put_BypassProxyOnLocal(VARIANT_BOOL value) override {
+    bypassLocal_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+  STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override { return Out(retval, false); }
+  STDMETHODIMP get_UserName(BSTR* retval) override { return Out(retval, userName_); }
+  STDMETHODIMP put_UserName(BSTR value) override {
+    userName_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP SetPassword(BSTR) override { return S_OK; }
+  // There is nobody to prompt.
+  STDMETHODIMP PromptForCredentials(IUnknown*, BSTR) override { return WU_E_NOT_SUPPORTED; }
+  STDMETHODIMP PromptForCredentialsFromHwnd(HWND, BSTR) override { return WU_E_NOT_SUPPORTED; }
+  STDMETHODIMP get_AutoDetect(VARIANT_BOOL* retval) override { return Out(retval, autoDetect_); }
+  STDMETHODIMP put_AutoDetect(VARIANT_BOOL value) override {
+    autoDetect_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+
+ private:
+  std::u16string address_, userName_;
+  std::vector<std::u16string> bypassList_;
+  bool bypassLocal_ = false, autoDetect_ = false;
+};
+
+}  // namespace
+
+HRESULT CreateServiceManager(const std::u16string& clientApplicationId, IUpdateServiceManager2** retval) {
+  return OutObject(retval, UpdateServiceManager::Create(clientApplicationId));
+}
+
+IUnknown* NewServiceManagerObject() { return static_cast<IUpdateServiceManager2*>(UpdateServiceManager::Create(u"")); }
+IUnknown* NewAutomaticUpdates() { return static_cast<IAutomaticUpdates2*>(AutomaticUpdates::Create()); }
+IUnknown* NewWebProxy() { return static_cast<IWebProxy*>(WebProxy::Create()); }
+
+}  // namespace sim

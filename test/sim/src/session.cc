@@ -1,0 +1,142 @@
+// UpdateSession, SystemInformation and WindowsUpdateAgentInfo: the creatable entry points.
+#include "session.h"
+
+#include <wuerror.h>
+
+#include "downloader.h"
+#include "history.h"
+#include "searcher.h"
+
+namespace sim {
+
+namespace {
+
+std::u16string FromBstr(BSTR value) {
+  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
+}
+
+class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, IUpdateSession2, IUpdateSession>> {
+ public:
+  static constexpr const char* kClassName = "UpdateSession";
+
+  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override {
+    SIM_ENTER("IUpdateSession::get_ClientApplicationID");
+    return Out(retval, clientApplicationId_);
+  }
+  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
+    SIM_ENTER("IUpdateSession::put_ClientApplicationID");
+    clientApplicationId_ = FromBstr(value);
+    return S_OK;
+  }
+  STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override {
+    SIM_ENTER("IUpdateSession::get_ReadOnly");
+    return Out(retval, !Agent::Instance().CurrentScenario()->agent.isAdministrator);
+  }
+  STDMETHODIMP get_WebProxy(IWebProxy** retval) override {
+    if (!retval) return E_POINTER;
+    *retval = webProxy_.Get();
+    if (*retval) (*retval)->AddRef();
+    return S_OK;
+  }
+  STDMETHODIMP put_WebProxy(IWebProxy* value) override {
+    webProxy_ = ComPtr<IWebProxy>(value);
+    return S_OK;
+  }
+  STDMETHODIMP CreateUpdateSearcher(IUpdateSearcher** retval) override {
+    SIM_ENTER("IUpdateSession::CreateUpdateSearcher");
+    return OutObject(retval, NewUpdateSearcher({clientApplicationId_}));
+  }
+  STDMETHODIMP CreateUpdateDownloader(IUpdateDownloader** retval) override {
+    SIM_ENTER("IUpdateSession::CreateUpdateDownloader");
+    return OutObject(retval, NewUpdateDownloader(clientApplicationId_));
+  }
+  STDMETHODIMP CreateUpdateInstaller(IUpdateInstaller** retval) override {
+    SIM_ENTER("IUpdateSession::CreateUpdateInstaller");
+    return OutObject(retval, NewUpdateInstaller(clientApplicationId_));
+  }
+  STDMETHODIMP get_UserLocale(LCID* retval) override {
+    if (!retval) return E_POINTER;
+    *retval = locale_;
+    return S_OK;
+  }
+  STDMETHODIMP put_UserLocale(LCID value) override {
+    locale_ = value;
+    return S_OK;
+  }
+  STDMETHODIMP CreateUpdateServiceManager(IUpdateServiceManager2** retval) override {
+    SIM_ENTER("IUpdateSession3::CreateUpdateServiceManager");
+    return CreateServiceManager(clientApplicationId_, retval);
+  }
+  STDMETHODIMP QueryHistory(BSTR criteria, LONG startIndex, LONG count, IUpdateHistoryEntryCollection** retval) override {
+    SIM_ENTER("IUpdateSession3::QueryHistory");
+    if (startIndex < 0 || count < 0) return E_INVALIDARG;
+    // The only criteria history accepts: none, or one UpdateID.
+    std::u16string text = FromBstr(criteria), updateId;
+    if (!text.empty()) {
+      const std::u16string prefix = u"UpdateID='";
+      if (text.size() != prefix.size() + 37 || _wcsnicmp(reinterpret_cast<const wchar_t*>(text.c_str()),
+                                                         reinterpret_cast<const wchar_t*>(prefix.c_str()), prefix.size()) != 0 ||
+          text.back() != u'\'') {
+        return Fail(WU_E_INVALID_CRITERIA, u"history criteria are empty or UpdateID='<guid>'");
+      }
+      updateId = text.substr(prefix.size(), 36);
+      for (char16_t& c : updateId) {
+        if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
+      }
+    }
+    return OutObject(retval, NewHistoryCollection(Agent::Instance().CurrentScenario(), startIndex, count, updateId));
+  }
+
+ private:
+  std::u16string clientApplicationId_;
+  LCID locale_ = ::GetUserDefaultUILanguage();
+  ComPtr<IWebProxy> webProxy_;
+};
+
+class SystemInformation final : public Object<SystemInformation, Chain<ISystemInformation>> {
+ public:
+  static constexpr const char* kClassName = "SystemInformation";
+  STDMETHODIMP get_OemHardwareSupportLink(BSTR* retval) override {
+    return Out(retval, Agent::Instance().CurrentScenario()->agent.oemHardwareSupportLink);
+  }
+  STDMETHODIMP get_RebootRequired(VARIANT_BOOL* retval) override {
+    SIM_ENTER("ISystemInformation::get_RebootRequired");
+    return Out(retval, Agent::Instance().StateSnapshot().rebootRequired);
+  }
+};
+
+class WindowsUpdateAgentInfo final : public Object<WindowsUpdateAgentInfo, Chain<IWindowsUpdateAgentInfo>> {
+ public:
+  static constexpr const char* kClassName = "WindowsUpdateAgentInfo";
+  STDMETHODIMP GetInfo(VARIANT identifier, VARIANT* retval) override {
+    SIM_ENTER("IWindowsUpdateAgentInfo::GetInfo");
+    if (!retval) return E_POINTER;
+    ::VariantInit(retval);
+    if (identifier.vt != VT_BSTR || !identifier.bstrVal) return E_INVALIDARG;
+    const std::u16string name = FromBstr(identifier.bstrVal);
+    const AgentData& agent = Agent::Instance().CurrentScenario()->agent;
+    if (name == u"ApiMajorVersion" || name == u"ApiMinorVersion") {
+      retval->vt = VT_I4;
+      retval->lVal = name == u"ApiMajorVersion" ? agent.apiMajorVersion : agent.apiMinorVersion;
+      return S_OK;
+    }
+    if (name == u"ProductVersionString") {
+      retval->vt = VT_BSTR;
+      return Out(&retval->bstrVal, agent.productVersion);
+    }
+    return E_INVALIDARG;
+  }
+};
+
+}  // namespace
+
+IUnknown* NewUpdateSession() { return static_cast<IUpdateSession3*>(UpdateSession::Create()); }
+IUnknown* NewSystemInformation() { return static_cast<ISystemInformation*>(SystemInformation::Create()); }
+IUnknown* NewWindowsUpdateAgentInfo() { return static_cast<IWindowsUpdateAgentInfo*>(WindowsUpdateAgentInfo::Create()); }
+IUnknown* NewUpdateCollection() { return static_cast<IUpdateCollection*>(UpdateCollection::Create()); }
+IUnknown* NewStringCollection() { return static_cast<IStringCollection*>(StringCollection::Create()); }
+IUnknown* NewSearcherObject() { return NewUpdateSearcher({}); }
+IUnknown* NewDownloaderObject() { return NewUpdateDownloader(u""); }
+IUnknown* NewInstallerObject() { return NewUpdateInstaller(u""); }
+
+}  // namespace sim

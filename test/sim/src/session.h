@@ -1,0 +1,21 @@
+// Constructors of the creatable classes, for the class factories.
+#pragma once
+#include "object.h"
+
+namespace sim {
+
+IUnknown* NewUpdateSession();
+IUnknown* NewSystemInformation();
+IUnknown* NewWindowsUpdateAgentInfo();
+IUnknown* NewUpdateCollection();
+IUnknown* NewStringCollection();
+IUnknown* NewSearcherObject();
+IUnknown* NewDownloaderObject();
+IUnknown* NewInstallerObject();
+IUnknown* NewServiceManagerObject();
+IUnknown* NewAutomaticUpdates();
+IUnknown* NewWebProxy();
+
+HRESULT CreateServiceManager(const std::u16string& clientApplicationId, IUpdateServiceManager2** retval);
+
+}  // namespace sim

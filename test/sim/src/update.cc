@@ -1,0 +1,348 @@
+#include "update.h"
+
+#include <wuerror.h>
+
+namespace sim {
+
+namespace {
+
+IStringCollection* ReadOnlyStrings(const Strings& items) { return StringCollection::Create(items, true); }
+
+class UpdateIdentity final : public Object<UpdateIdentity, Chain<IUpdateIdentity>> {
+ public:
+  static constexpr const char* kClassName = "UpdateIdentity";
+  UpdateIdentity(std::u16string id, long revision) : id_(std::move(id)), revision_(revision) {}
+  STDMETHODIMP get_RevisionNumber(LONG* retval) override { return Out(retval, revision_); }
+  STDMETHODIMP get_UpdateID(BSTR* retval) override { return Out(retval, id_); }
+
+ private:
+  std::u16string id_;
+  long revision_;
+};
+
+class ImageInformation final : public Object<ImageInformation, Chain<IImageInformation>> {
+ public:
+  static constexpr const char* kClassName = "ImageInformation";
+  explicit ImageInformation(const ImageData& data) : data_(data) {}
+  STDMETHODIMP get_AltText(BSTR* retval) override { return Out(retval, data_.altText); }
+  STDMETHODIMP get_Height(LONG* retval) override { return Out(retval, data_.height); }
+  STDMETHODIMP get_Source(BSTR* retval) override { return Out(retval, data_.source); }
+  STDMETHODIMP get_Width(LONG* retval) override { return Out(retval, data_.width); }
+
+ private:
+  ImageData data_;
+};
+
+class InstallationBehavior final : public Object<InstallationBehavior, Chain<IInstallationBehavior>> {
+ public:
+  static constexpr const char* kClassName = "InstallationBehavior";
+  explicit InstallationBehavior(const InstallationBehaviorData& data) : data_(data) {}
+  STDMETHODIMP get_CanRequestUserInput(VARIANT_BOOL* retval) override { return Out(retval, data_.canRequestUserInput); }
+  STDMETHODIMP get_Impact(InstallationImpact* retval) override { return Out(retval, data_.impact); }
+  STDMETHODIMP get_RebootBehavior(InstallationRebootBehavior* retval) override { return Out(retval, data_.rebootBehavior); }
+  STDMETHODIMP get_RequiresNetworkConnectivity(VARIANT_BOOL* retval) override {
+    return Out(retval, data_.requiresNetworkConnectivity);
+  }
+
+ private:
+  InstallationBehaviorData data_;
+};
+
+class DownloadContent final : public Object<DownloadContent, Chain<IUpdateDownloadContent2, IUpdateDownloadContent>> {
+ public:
+  static constexpr const char* kClassName = "UpdateDownloadContent";
+  explicit DownloadContent(const DownloadContentData& data) : data_(data) {}
+  STDMETHODIMP get_DownloadUrl(BSTR* retval) override { return Out(retval, data_.url); }
+  STDMETHODIMP get_IsDeltaCompressedContent(VARIANT_BOOL* retval) override {
+    return Out(retval, data_.isDeltaCompressedContent);
+  }
+
+ private:
+  DownloadContentData data_;
+};
+
+class DownloadContentCollection final
+    : public ReadOnlyList<DownloadContentCollection, Chain<IUpdateDownloadContentCollection>, IUpdateDownloadContent> {
+ public:
+  static constexpr const char* kClassName = "UpdateDownloadContentCollection";
+  using ReadOnlyList::ReadOnlyList;
+};
+
+class DriverEntry final : public Object<DriverEntry, Chain<IWindowsDriverUpdateEntry>> {
+ public:
+  static constexpr const char* kClassName = "WindowsDriverUpdateEntry";
+  explicit DriverEntry(const DriverEntryData& data) : data_(data) {}
+  STDMETHODIMP get_DriverClass(BSTR* retval) override { return Out(retval, data_.driverClass); }
+  STDMETHODIMP get_DriverHardwareID(BSTR* retval) override { return Out(retval, data_.hardwareId); }
+  STDMETHODIMP get_DriverManufacturer(BSTR* retval) override { return Out(retval, data_.manufacturer); }
+  STDMETHODIMP get_DriverModel(BSTR* retval) override { return Out(retval, data_.model); }
+  STDMETHODIMP get_DriverProvider(BSTR* retval) override { return Out(retval, data_.provider); }
+  STDMETHODIMP get_DriverVerDate(DATE* retval) override { return Out(retval, data_.verDate); }
+  STDMETHODIMP get_DeviceProblemNumber(LONG* retval) override { return Out(retval, data_.deviceProblemNumber); }
+  STDMETHODIMP get_DeviceStatus(LONG* retval) override { return Out(retval, data_.deviceStatus); }
+
+ private:
+  DriverEntryData data_;
+};
+
+class DriverEntryCollection final
+    : public ReadOnlyList<DriverEntryCollection, Chain<IWindowsDriverUpdateEntryCollection>, IWindowsDriverUpdateEntry> {
+ public:
+  static constexpr const char* kClassName = "WindowsDriverUpdateEntryCollection";
+  using ReadOnlyList::ReadOnlyList;
+};
+
+class Category final : public Object<Category, Chain<ICategory>> {
+ public:
+  static constexpr const char* kClassName = "Category";
+  Category(ScenarioPtr scenario, const CategoryData& data) : scenario_(std::move(scenario)), data_(data) {}
+
+  STDMETHODIMP get_Name(BSTR* retval) override { return Out(retval, data_.name); }
+  STDMETHODIMP get_CategoryID(BSTR* retval) override { return Out(retval, data_.id); }
+  STDMETHODIMP get_Children(ICategoryCollection** retval) override {
+    Strings children;
+    for (const CategoryData& c : scenario_->categories) {
+      if (c.parentId == data_.id) children.push_back(c.id);
+    }
+    return OutObject(retval, NewCategoryCollection(scenario_, children));
+  }
+  STDMETHODIMP get_Description(BSTR* retval) override { return Out(retval, data_.description); }
+  STDMETHODIMP get_Image(IImageInformation** retval) override { return OutObject(retval, static_cast<IImageInformation*>(nullptr)); }
+  STDMETHODIMP get_Order(LONG* retval) override { return Out(retval, data_.order); }
+  STDMETHODIMP get_Parent(ICategory** retval) override {
+    const CategoryData* parent = data_.parentId.empty() ? nullptr : scenario_->FindCategory(data_.parentId);
+    return OutObject(retval, parent ? Category::Create(scenario_, *parent) : nullptr);
+  }
+  STDMETHODIMP get_Type(BSTR* retval) override { return Out(retval, data_.type); }
+  STDMETHODIMP get_Updates(IUpdateCollection** retval) override {
+    std::vector<ComPtr<IUpdate>> updates;
+    for (const UpdateData& u : scenario_->updates) {
+      for (const auto& id : u.categoryIds) {
+        if (id != data_.id) continue;
+        ComPtr<IUpdate> update;
+        update.Attach(Update::New(scenario_, u));
+        updates.push_back(std::move(update));
+        break;
+      }
+    }
+    return OutObject(retval, UpdateCollection::Create(std::move(updates), true));
+  }
+
+ private:
+  ScenarioPtr scenario_;
+  const CategoryData& data_;
+};
+
+class CategoryCollection final : public ReadOnlyList<CategoryCollection, Chain<ICategoryCollection>, ICategory> {
+ public:
+  static constexpr const char* kClassName = "CategoryCollection";
+  using ReadOnlyList::ReadOnlyList;
+};
+
+template <class Item, class Implementation, class Source>
+std::vector<ComPtr<Item>> Wrap(const std::vector<Source>& sources) {
+  std::vector<ComPtr<Item>> items;
+  for (const Source& source : sources) {
+    ComPtr<Item> item;
+    item.Attach(Implementation::Create(source));
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+}  // namespace
+
+ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds) {
+  std::vector<ComPtr<ICategory>> items;
+  for (const auto& id : categoryIds) {
+    if (const CategoryData* data = scenario->FindCategory(id)) {
+      ComPtr<ICategory> item;
+      item.Attach(Category::Create(scenario, *data));
+      items.push_back(std::move(item));
+    }
+  }
+  return CategoryCollection::Create(std::move(items));
+}
+
+ICategoryCollection* NewRootCategoryCollection(const ScenarioPtr& scenario) {
+  Strings roots;
+  for (const CategoryData& c : scenario->categories) {
+    if (c.parentId.empty()) roots.push_back(c.id);
+  }
+  return NewCategoryCollection(scenario, roots);
+}
+
+Update::Update(ScenarioPtr scenario, const UpdateData& data, UpdateState state)
+    : scenario_(std::move(scenario)), data_(data), state_(state) {}
+
+IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data) {
+  return New(scenario, data, Agent::Instance().StateOf(data));
+}
+
+IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data, const UpdateState& state) {
+  // Through IUpdate5: a driver update holds a second IUpdate under IWindowsDriverUpdate.
+  return static_cast<IUpdate5*>(Update::Create(scenario, data, state));
+}
+
+STDMETHODIMP Update::QueryInterface(REFIID iid, void** out) {
+  const bool driverInterface = IsEqualIID(iid, __uuidof(IWindowsDriverUpdate)) ||
+                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate2)) ||
+                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate3)) ||
+                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate4)) ||
+                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate5));
+  if (driverInterface && !data_.driver) {
+    if (out) *out = nullptr;
+    return E_NOINTERFACE;
+  }
+  return Object::QueryInterface(iid, out);
+}
+
+STDMETHODIMP Update::get_Title(BSTR* retval) { return Out(retval, data_.title); }
+STDMETHODIMP Update::get_AutoSelectOnWebSites(VARIANT_BOOL* retval) { return Out(retval, data_.autoSelectOnWebSites); }
+
+STDMETHODIMP Update::get_BundledUpdates(IUpdateCollection** retval) {
+  std::vector<ComPtr<IUpdate>> bundled;
+  for (const auto& id : data_.bundledUpdateIds) {
+    ComPtr<IUpdate> update;
+    update.Attach(Update::New(scenario_, *scenario_->FindUpdate(id)));
+    bundled.push_back(std::move(update));
+  }
+  return OutObject(retval, UpdateCollection::Create(std::move(bundled), true));
+}
+
+STDMETHODIMP Update::get_CanRequireSource(VARIANT_BOOL* retval) { return Out(retval, data_.canRequireSource); }
+
+STDMETHODIMP Update::get_Categories(ICategoryCollection** retval) {
+  return OutObject(retval, NewCategoryCollection(scenario_, data_.categoryIds));
+}
+
+STDMETHODIMP Update::get_Deadline(VARIANT* retval) {
+  if (!retval) return E_POINTER;
+  ::VariantInit(retval);
+  if (data_.deadline) {
+    retval->vt = VT_DATE;
+    retval->date = *data_.deadline;
+  }
+  return S_OK;
+}
+
+STDMETHODIMP Update::get_DeltaCompressedContentAvailable(VARIANT_BOOL* retval) {
+  return Out(retval, data_.deltaCompressedContentAvailable);
+}
+STDMETHODIMP Update::get_DeltaCompressedContentPreferred(VARIANT_BOOL* retval) {
+  return Out(retval, data_.deltaCompressedContentPreferred);
+}
+STDMETHODIMP Update::get_Description(BSTR* retval) { return Out(retval, data_.description); }
+STDMETHODIMP Update::get_EulaAccepted(VARIANT_BOOL* retval) { return Out(retval, state_.eulaAccepted); }
+STDMETHODIMP Update::get_EulaText(BSTR* retval) { return Out(retval, data_.eulaText); }
+STDMETHODIMP Update::get_HandlerID(BSTR* retval) { return Out(retval, data_.handlerId); }
+
+STDMETHODIMP Update::get_Identity(IUpdateIdentity** retval) {
+  return OutObject(retval, UpdateIdentity::Create(data_.updateId, data_.revisionNumber));
+}
+
+STDMETHODIMP Update::get_Image(IImageInformation** retval) {
+  return OutObject(retval, data_.image ? ImageInformation::Create(*data_.image) : nullptr);
+}
+
+STDMETHODIMP Update::get_InstallationBehavior(IInstallationBehavior** retval) {
+  return OutObject(retval, InstallationBehavior::Create(data_.installationBehavior));
+}
+
+STDMETHODIMP Update::get_IsBeta(VARIANT_BOOL* retval) { return Out(retval, data_.isBeta); }
+STDMETHODIMP Update::get_IsDownloaded(VARIANT_BOOL* retval) { return Out(retval, state_.isDownloaded); }
+STDMETHODIMP Update::get_IsHidden(VARIANT_BOOL* retval) { return Out(retval, state_.isHidden); }
+
+STDMETHODIMP Update::put_IsHidden(VARIANT_BOOL value) {
+  SIM_ENTER("IUpdate::put_IsHidden");
+  const bool hide = value != VARIANT_FALSE;
+  if (!scenario_->agent.isAdministrator) return Fail(E_ACCESSDENIED, u"hiding an update needs an administrator");
+  if (hide && (data_.isMandatory || data_.deadline)) {
+    return Fail(WU_E_DS_DECLINENOTALLOWED, u"a mandatory update or one with a deadline cannot be hidden");
+  }
+  state_.isHidden = hide;
+  Agent::Instance().Update([&](MachineState& machine) { machine.updates[data_.updateId].isHidden = hide; });
+  return S_OK;
+}
+
+STDMETHODIMP Update::get_IsInstalled(VARIANT_BOOL* retval) { return Out(retval, state_.isInstalled); }
+STDMETHODIMP Update::get_IsMandatory(VARIANT_BOOL* retval) { return Out(retval, data_.isMandatory); }
+STDMETHODIMP Update::get_IsUninstallable(VARIANT_BOOL* retval) { return Out(retval, data_.isUninstallable); }
+STDMETHODIMP Update::get_Languages(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.languages)); }
+STDMETHODIMP Update::get_LastDeploymentChangeTime(DATE* retval) { return Out(retval, data_.lastDeploymentChangeTime); }
+STDMETHODIMP Update::get_MaxDownloadSize(DECIMAL* retval) { return OutDecimal(retval, data_.maxDownloadSize); }
+STDMETHODIMP Update::get_MinDownloadSize(DECIMAL* retval) { return OutDecimal(retval, data_.minDownloadSize); }
+STDMETHODIMP Update::get_MoreInfoUrls(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.moreInfoUrls)); }
+STDMETHODIMP Update::get_MsrcSeverity(BSTR* retval) { return Out(retval, data_.msrcSeverity); }
+STDMETHODIMP Update::get_RecommendedCpuSpeed(LONG* retval) { return Out(retval, data_.recommendedCpuSpeed); }
+STDMETHODIMP Update::get_RecommendedHardDiskSpace(LONG* retval) { return Out(retval, data_.recommendedHardDiskSpace); }
+STDMETHODIMP Update::get_RecommendedMemory(LONG* retval) { return Out(retval, data_.recommendedMemory); }
+STDMETHODIMP Update::get_ReleaseNotes(BSTR* retval) { return Out(retval, data_.releaseNotes); }
+STDMETHODIMP Update::get_SecurityBulletinIDs(IStringCollection** retval) {
+  return OutObject(retval, ReadOnlyStrings(data_.securityBulletinIds));
+}
+STDMETHODIMP Update::get_SupersededUpdateIDs(IStringCollection** retval) {
+  return OutObject(retval, ReadOnlyStrings(data_.supersededUpdateIds));
+}
+STDMETHODIMP Update::get_SupportUrl(BSTR* retval) { return Out(retval, data_.supportUrl); }
+STDMETHODIMP Update::get_Type(UpdateType* retval) { return Out(retval, data_.type); }
+STDMETHODIMP Update::get_UninstallationNotes(BSTR* retval) { return Out(retval, data_.uninstallationNotes); }
+
+STDMETHODIMP Update::get_UninstallationBehavior(IInstallationBehavior** retval) {
+  return OutObject(retval, data_.uninstallationBehavior ? InstallationBehavior::Create(*data_.uninstallationBehavior) : nullptr);
+}
+
+STDMETHODIMP Update::get_UninstallationSteps(IStringCollection** retval) {
+  return OutObject(retval, ReadOnlyStrings(data_.uninstallationSteps));
+}
+STDMETHODIMP Update::get_KBArticleIDs(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.kbArticleIds)); }
+
+STDMETHODIMP Update::AcceptEula() {
+  SIM_ENTER("IUpdate::AcceptEula");
+  if (!scenario_->agent.isAdministrator) return Fail(E_ACCESSDENIED, u"accepting a license needs an administrator");
+  state_.eulaAccepted = true;
+  Agent::Instance().Update([&](MachineState& machine) { machine.updates[data_.updateId].eulaAccepted = true; });
+  return S_OK;
+}
+
+STDMETHODIMP Update::get_DeploymentAction(DeploymentAction* retval) { return Out(retval, data_.deploymentAction); }
+
+STDMETHODIMP Update::CopyFromCache(BSTR, VARIANT_BOOL) {
+  SIM_ENTER("IUpdate::CopyFromCache");
+  return state_.isDownloaded ? S_OK : Fail(WU_E_INVALID_OPERATION, u"the update is not downloaded");
+}
+
+STDMETHODIMP Update::get_DownloadPriority(DownloadPriority* retval) { return Out(retval, data_.downloadPriority); }
+
+STDMETHODIMP Update::get_DownloadContents(IUpdateDownloadContentCollection** retval) {
+  return OutObject(retval, DownloadContentCollection::Create(Wrap<IUpdateDownloadContent, DownloadContent>(data_.downloadContents)));
+}
+
+STDMETHODIMP Update::get_RebootRequired(VARIANT_BOOL* retval) { return Out(retval, state_.rebootRequired); }
+STDMETHODIMP Update::get_IsPresent(VARIANT_BOOL* retval) { return Out(retval, state_.isPresent); }
+STDMETHODIMP Update::get_CveIDs(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.cveIds)); }
+
+STDMETHODIMP Update::CopyToCache(IStringCollection* files) {
+  SIM_ENTER("IUpdate2::CopyToCache");
+  return files ? S_OK : E_INVALIDARG;
+}
+
+STDMETHODIMP Update::get_BrowseOnly(VARIANT_BOOL* retval) { return Out(retval, data_.browseOnly); }
+STDMETHODIMP Update::get_PerUser(VARIANT_BOOL* retval) { return Out(retval, data_.perUser); }
+STDMETHODIMP Update::get_AutoSelection(AutoSelectionMode* retval) { return Out(retval, data_.autoSelection); }
+STDMETHODIMP Update::get_AutoDownload(AutoDownloadMode* retval) { return Out(retval, data_.autoDownload); }
+
+STDMETHODIMP Update::get_DriverClass(BSTR* retval) { return Out(retval, Driver().driverClass); }
+STDMETHODIMP Update::get_DriverHardwareID(BSTR* retval) { return Out(retval, Driver().hardwareId); }
+STDMETHODIMP Update::get_DriverManufacturer(BSTR* retval) { return Out(retval, Driver().manufacturer); }
+STDMETHODIMP Update::get_DriverModel(BSTR* retval) { return Out(retval, Driver().model); }
+STDMETHODIMP Update::get_DriverProvider(BSTR* retval) { return Out(retval, Driver().provider); }
+STDMETHODIMP Update::get_DriverVerDate(DATE* retval) { return Out(retval, Driver().verDate); }
+STDMETHODIMP Update::get_DeviceProblemNumber(LONG* retval) { return Out(retval, Driver().deviceProblemNumber); }
+STDMETHODIMP Update::get_DeviceStatus(LONG* retval) { return Out(retval, Driver().deviceStatus); }
+
+STDMETHODIMP Update::get_WindowsDriverUpdateEntries(IWindowsDriverUpdateEntryCollection** retval) {
+  return OutObject(retval, DriverEntryCollection::Create(Wrap<IWindowsDriverUpdateEntry, DriverEntry>(data_.driver->entries)));
+}
+
+}  // namespace sim
