@@ -1,0 +1,125 @@
+// The tests' side of the simulated agent: which scenario it plays, and what it observed (live COM
+// objects per class, the members called). The simulator's own DLL is loaded into the test process
+// (process.dlopen), where it is the same module the addon's CoCreateInstance loads.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { AGENT_HRESULTS, SYSTEM_HRESULTS } from '../../lib/hresult-table.js';
+
+const root = path.resolve(__dirname, '..', '..');
+export const SIMULATOR_DLL = path.join(root, 'build', 'sim', 'wua-simulator.dll');
+export const SCENARIO_DIR = path.join(__dirname, 'scenarios');
+
+interface SimulatorControl {
+  control(command: string, argument?: string): string;
+}
+
+let loaded: SimulatorControl | undefined;
+
+function simulator(): SimulatorControl {
+  if (!loaded) {
+    const module = { exports: {} as SimulatorControl };
+    process.dlopen(module, SIMULATOR_DLL);
+    loaded = module.exports;
+  }
+  return loaded;
+}
+
+function control<T>(command: string, argument?: unknown): T {
+  return JSON.parse(simulator().control(command, argument === undefined ? '' : JSON.stringify(argument))) as T;
+}
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'wua-sim-'));
+process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
+let scenarioCount = 0;
+
+export interface ScenarioInUse {
+  scenarioFile: string;
+  stateFile: string;
+  /** The environment a child process needs to play the same scenario on the same state. */
+  env: Record<string, string>;
+}
+
+export interface UseScenarioOptions {
+  /** A state file to share, for example with a child process; a new one by default. */
+  stateFile?: string;
+  /** Keep what the state file already holds instead of starting from the scenario's state. */
+  keepState?: boolean;
+}
+
+/**
+ * Makes the simulated agent play a scenario from now on, in this process and (through the
+ * returned env, also set on process.env) in its children: a file name under scenarios/ without
+ * `.json`, or a scenario object.
+ */
+export function useScenario(scenario: string | object, options: UseScenarioOptions = {}): ScenarioInUse {
+  scenarioCount += 1;
+  let scenarioFile: string;
+  if (typeof scenario === 'string') {
+    scenarioFile = path.join(SCENARIO_DIR, `${scenario}.json`);
+  } else {
+    scenarioFile = path.join(workDir, `scenario-${scenarioCount}.json`);
+    writeFileSync(scenarioFile, JSON.stringify(scenario, null, 2));
+  }
+  const stateFile = options.stateFile ?? path.join(workDir, `state-${scenarioCount}.json`);
+  control('load', { scenario: scenarioFile, state: stateFile, reset: !options.keepState });
+  const env = { WUA_SIMULATOR_SCENARIO: scenarioFile, WUA_SIMULATOR_STATE: stateFile };
+  Object.assign(process.env, env);
+  return { scenarioFile, stateFile, env };
+}
+
+/** Back to the scenario's initial state, with an empty call log. */
+export function resetSimulator(): void {
+  control('reset');
+}
+
+export interface LiveObjects {
+  total: number;
+  /** Simulator classes with live instances, and how many. */
+  classes: Record<string, number>;
+}
+
+export function liveObjects(): LiveObjects {
+  return control<LiveObjects>('objects');
+}
+
+/** The members the client called, oldest first ("IUpdateSearcher::BeginSearch", ...). */
+export function calls(): string[] {
+  return control<string[]>('calls');
+}
+
+export function clearCalls(): void {
+  control('clearCalls');
+}
+
+export interface SimulatorStatus {
+  scenario: string;
+  loadError: string;
+  module: string;
+  moduleReferences: number;
+  rebootRequired: boolean;
+}
+
+export function simulatorStatus(): SimulatorStatus {
+  return control<SimulatorStatus>('status');
+}
+
+/** A symbolic HRESULT as scenario files write it ("0x8024001E"). */
+export function hresult(name: string): string {
+  const row = [...AGENT_HRESULTS, ...SYSTEM_HRESULTS].find((candidate) => candidate[1] === name);
+  if (!row) throw new Error(`unknown HRESULT name ${name}`);
+  return `0x${row[0].toString(16).toUpperCase().padStart(8, '0')}`;
+}
+
+/** Waits until the simulator has no live objects (releases may trail a promise by a moment). */
+export async function expectNoLiveObjects(timeoutMs = 5000): Promise<LiveObjects> {
+  const deadline = Date.now() + timeoutMs;
+  let live = liveObjects();
+  while (live.total !== 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    live = liveObjects();
+  }
+  if (live.total !== 0) throw new Error(`live simulator objects remain: ${JSON.stringify(live.classes)}`);
+  return live;
+}
