@@ -146,10 +146,13 @@ export class InvalidArgumentError extends TypeError {
 
 /** Turns what the addon throws (an Error with a numeric `hresult`) into a WindowsUpdateError. */
 export function fromNativeError(error: unknown, operation: string): Error {
-  const native = error as { hresult?: unknown; description?: unknown } | null;
+  const native = error as { hresult?: unknown; description?: unknown; operation?: unknown } | null;
   if (native && typeof native.hresult === 'number') {
+    // Without text from the agent, the failing agent call (or the addon's own check) says most.
+    const description = typeof native.description === 'string' ? native.description
+      : typeof native.operation === 'string' ? native.operation : undefined;
     return new WindowsUpdateError(native.hresult, operation, {
-      description: typeof native.description === 'string' ? native.description : undefined,
+      description,
       cause: error,
     });
   }

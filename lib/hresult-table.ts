@@ -46,7 +46,7 @@ export const AGENT_HRESULTS: readonly HresultRow[] = [
   [0x80240012, 'WU_E_REG_VALUE_INVALID', 'invalid registry value read', 'agent', false],
   [0x80240013, 'WU_E_DUPLICATE_ITEM', 'tried to add a duplicate item to a list', 'invalid-input', false],
   [0x80240014, 'WU_E_INVALID_INSTALL_REQUESTED', 'requested updates are not installable by this caller', 'agent', false],
-  [0x80240016, 'WU_E_INSTALL_NOT_ALLOWED', 'install refused: another install running or mandatory reboot pending', 'invalid-input', false],
+  [0x80240016, 'WU_E_INSTALL_NOT_ALLOWED', 'install refused: another install running or mandatory reboot pending', 'busy', true],
   [0x80240017, 'WU_E_NOT_APPLICABLE', 'no applicable updates, nothing done', 'agent', false],
   [0x80240018, 'WU_E_NO_USERTOKEN', 'required user token missing', 'agent', false],
   [0x80240019, 'WU_E_EXCLUSIVE_INSTALL_CONFLICT', 'exclusive update cannot be installed together with others', 'agent', false],

@@ -18,8 +18,63 @@ export interface NativeSessionInfo {
   threadId: number;
 }
 
+export interface NativeSearchOptions {
+  online?: boolean;
+  serverSelection?: number;
+  serviceId?: string;
+  searchScope?: number;
+  includePotentiallySupersededUpdates?: boolean;
+}
+
+export interface NativeChangeOptions {
+  priority?: number;
+  force?: boolean;
+  acceptEulas?: boolean;
+  forceQuiet?: boolean;
+}
+
+/** A progress event as the agent reports it; the facade names the numbers. */
+export interface NativeProgress {
+  percentComplete: number;
+  currentIndex: number;
+  currentPercentComplete: number;
+  /** Downloads only. */
+  phase?: number;
+  currentBytesDone?: number;
+  currentBytesTotal?: number;
+  totalBytesDone?: number;
+  totalBytesTotal?: number;
+}
+
+export interface NativeChangeResult {
+  resultCode: number;
+  hresult: number;
+  rebootRequired: boolean;
+  updates: { updateId: string; resultCode: number; hresult: number; rebootRequired: boolean }[];
+}
+
+export interface NativeAgentInfo {
+  apiMajorVersion: number;
+  apiMinorVersion: number;
+  productVersion: string;
+  rebootRequired: boolean;
+}
+
+type NativeChange = (operationId: number, updateIds: string[], options: NativeChangeOptions,
+  onProgress?: (progress: NativeProgress) => void) => Promise<NativeChangeResult>;
+
 export interface NativeSession {
   describe(): Promise<NativeSessionInfo>;
+  /** Resolves with the search result as JSON text (records_json.cc). */
+  search(operationId: number, criteria: string, options: NativeSearchOptions): Promise<string>;
+  download: NativeChange;
+  install: NativeChange;
+  uninstall: NativeChange;
+  /** Asks the agent to abort an operation; its promise settles once the agent confirms. */
+  abort(operationId: number): void;
+  /** JS no longer holds records of these updates: the agent's objects behind them can go. */
+  forget(updateIds: string[]): void;
+  agentInfo(): Promise<NativeAgentInfo>;
   close(): Promise<void>;
 }
 

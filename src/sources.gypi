@@ -7,8 +7,14 @@
       "src/napi/delay_load_hook.cc",
       "src/napi/js_values.cc",
       "src/napi/native_error.cc",
+      "src/napi/records_json.cc",
       "src/napi/session_wrap.cc",
-      "src/wua/session.cc"
+      "src/wua/agent_info.cc",
+      "src/wua/change.cc",
+      "src/wua/search.cc",
+      "src/wua/session.cc",
+      "src/wua/update_cache.cc",
+      "src/wua/update_reader.cc"
     ],
     "addon_defines": [
       "NAPI_VERSION=8",

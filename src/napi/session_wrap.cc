@@ -3,8 +3,81 @@
 #include "napi/addon.h"
 #include "napi/async_call.h"
 #include "napi/js_values.h"
+#include "napi/pending_operation.h"
+#include "napi/records_json.h"
+#include "wua/agent_info.h"
+#include "wua/search.h"
 
 namespace wua::napi {
+
+namespace {
+
+Napi::Object ProgressToJs(Napi::Env env, const ProgressRecord& progress) {
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("percentComplete", progress.percentComplete);
+  out.Set("currentIndex", progress.currentIndex);
+  out.Set("currentPercentComplete", progress.currentPercentComplete);
+  if (progress.hasBytes) {
+    out.Set("phase", progress.phase);
+    out.Set("currentBytesDone", progress.currentBytesDone);
+    out.Set("currentBytesTotal", progress.currentBytesTotal);
+    out.Set("totalBytesDone", progress.totalBytesDone);
+    out.Set("totalBytesTotal", progress.totalBytesTotal);
+  }
+  return out;
+}
+
+Napi::Object ChangeToJs(Napi::Env env, const ChangeRecord& change) {
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("resultCode", change.resultCode);
+  out.Set("hresult", static_cast<uint32_t>(change.hresult));
+  out.Set("rebootRequired", change.rebootRequired);
+  Napi::Array updates = Napi::Array::New(env, change.updates.size());
+  for (uint32_t i = 0; i < change.updates.size(); ++i) {
+    const OutcomeRecord& outcome = change.updates[i];
+    Napi::Object item = Napi::Object::New(env);
+    item.Set("updateId", Napi::String::New(env, outcome.updateId));
+    item.Set("resultCode", outcome.resultCode);
+    item.Set("hresult", static_cast<uint32_t>(outcome.hresult));
+    item.Set("rebootRequired", outcome.rebootRequired);
+    updates.Set(i, item);
+  }
+  out.Set("updates", updates);
+  return out;
+}
+
+uint32_t OperationId(const Napi::CallbackInfo& info) {
+  if (info.Length() < 1 || !info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "operation id must be a number");
+  return info[0].As<Napi::Number>().Uint32Value();
+}
+
+std::optional<long> OptionalLong(const Napi::Object& options, const char* name) {
+  Napi::Value value = options.Get(name);
+  if (value.IsUndefined() || value.IsNull()) return std::nullopt;
+  if (!value.IsNumber()) throw Napi::TypeError::New(options.Env(), std::string(name) + " must be a number");
+  return value.As<Napi::Number>().Int32Value();
+}
+
+bool OptionalBool(const Napi::Object& options, const char* name) {
+  Napi::Value value = options.Get(name);
+  if (value.IsUndefined() || value.IsNull()) return false;
+  if (!value.IsBoolean()) throw Napi::TypeError::New(options.Env(), std::string(name) + " must be a boolean");
+  return value.As<Napi::Boolean>().Value();
+}
+
+std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const char* name) {
+  if (!value.IsArray()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
+  Napi::Array array = value.As<Napi::Array>();
+  std::vector<std::u16string> out;
+  for (uint32_t i = 0; i < array.Length(); ++i) {
+    Napi::Value item = array.Get(i);
+    if (!item.IsString()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
+    out.push_back(item.As<Napi::String>().Utf16Value());
+  }
+  return out;
+}
+
+}  // namespace
 
 Session& SessionCore::Require() const {
   if (openFailure) std::rethrow_exception(openFailure);
@@ -15,6 +88,13 @@ Session& SessionCore::Require() const {
 Napi::Function SessionWrap::Define(Napi::Env env) {
   return DefineClass(env, "Session",
                      {InstanceMethod<&SessionWrap::Describe>("describe"),
+                      InstanceMethod<&SessionWrap::Search>("search"),
+                      InstanceMethod<&SessionWrap::Download>("download"),
+                      InstanceMethod<&SessionWrap::Install>("install"),
+                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"),
+                      InstanceMethod<&SessionWrap::Abort>("abort"),
+                      InstanceMethod<&SessionWrap::Forget>("forget"),
+                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"),
                       InstanceMethod<&SessionWrap::Close>("close")});
 }
 
@@ -22,6 +102,7 @@ SessionWrap::SessionWrap(const Napi::CallbackInfo& info)
     : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
   Napi::Object options = OptionsArgument(info, 0);
   SessionOptions sessionOptions{OptionalString(options, "clientApplicationId")};
+  core_->clientApplicationId = sessionOptions.clientApplicationId;
   // Opening runs ahead on the session's thread; the first call reports its failure, if any.
   core_->thread.Post([core = core_, sessionOptions] {
     try {
@@ -35,8 +116,20 @@ SessionWrap::SessionWrap(const Napi::CallbackInfo& info)
 
 SessionWrap::~SessionWrap() {
   // Releases the session on its own thread, then lets the thread end.
-  core_->thread.Post([core = core_] { core->session.reset(); });
+  core_->thread.Post([core = core_] { core->Release(); });
   core_->thread.RequestStop();
+}
+
+void SessionCore::Release() {
+  for (auto& [id, abort] : aborts) {
+    try {
+      abort();
+    } catch (...) {
+      // The job may be finishing on its own; nothing is left to abort then.
+    }
+  }
+  updates.Clear();
+  session.reset();
 }
 
 Napi::Value SessionWrap::Describe(const Napi::CallbackInfo& info) {
@@ -52,11 +145,101 @@ Napi::Value SessionWrap::Describe(const Napi::CallbackInfo& info) {
       });
 }
 
+// search(id, criteria, options) -> Promise<string>: the result as JSON text (see records_json.h).
+Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const uint32_t id = OperationId(info);
+  if (info.Length() < 2 || !info[1].IsString()) throw Napi::TypeError::New(env, "criteria must be a string");
+  Napi::Object options = OptionsArgument(info, 2);
+  SearchOptions search;
+  search.criteria = info[1].As<Napi::String>().Utf16Value();
+  if (Napi::Value online = options.Get("online"); !online.IsUndefined()) search.online = OptionalBool(options, "online");
+  search.serverSelection = OptionalLong(options, "serverSelection");
+  search.serviceId = OptionalString(options, "serviceId");
+  search.searchScope = OptionalLong(options, "searchScope");
+  search.includePotentiallySupersededUpdates = OptionalBool(options, "includePotentiallySupersededUpdates");
+  using Operation = PendingOperation<wua::Search, std::u16string>;
+  return Operation::Start(
+      env, core_, id, env.Undefined(),
+      [search](SessionCore& core, Operation::Completed completed, Operation::Progressed) {
+        return std::make_unique<wua::Search>(core.session->Get(), core.clientApplicationId, search, std::move(completed));
+      },
+      [](SessionCore& core, wua::Search& job) { return SearchToJson(job.End(core.updates)); },
+      [](Napi::Env env, std::u16string& json) -> Napi::Value { return Napi::String::New(env, json); },
+      ProgressToJs);
+}
+
+Napi::Value SessionWrap::Download(const Napi::CallbackInfo& info) { return Change(info, ChangeKind::kDownload); }
+Napi::Value SessionWrap::Install(const Napi::CallbackInfo& info) { return Change(info, ChangeKind::kInstall); }
+Napi::Value SessionWrap::Uninstall(const Napi::CallbackInfo& info) { return Change(info, ChangeKind::kUninstall); }
+
+// download/install/uninstall(id, updateIds, options, onProgress?) -> Promise<ChangeRecord>
+Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind) {
+  Napi::Env env = info.Env();
+  const uint32_t id = OperationId(info);
+  ChangeOptions change;
+  change.kind = kind;
+  change.updateIds = StringList(env, info.Length() > 1 ? info[1] : env.Undefined(), "updateIds");
+  Napi::Object options = OptionsArgument(info, 2);
+  change.priority = OptionalLong(options, "priority");
+  change.force = OptionalBool(options, "force");
+  change.acceptEulas = OptionalBool(options, "acceptEulas");
+  change.forceQuiet = OptionalBool(options, "forceQuiet");
+  using Operation = PendingOperation<wua::Change, ChangeRecord>;
+  return Operation::Start(
+      env, core_, id, info.Length() > 3 ? info[3] : env.Undefined(),
+      [change](SessionCore& core, Operation::Completed completed, Operation::Progressed progressed) {
+        return std::make_unique<wua::Change>(core.session->Get(), core.clientApplicationId, core.updates, change,
+                                             std::move(progressed), std::move(completed));
+      },
+      [](SessionCore&, wua::Change& job) { return job.End(); },
+      [](Napi::Env env, ChangeRecord& record) -> Napi::Value { return ChangeToJs(env, record); }, ProgressToJs);
+}
+
+// abort(id): asks the agent to end the operation; its promise settles when the agent confirms.
+Napi::Value SessionWrap::Abort(const Napi::CallbackInfo& info) {
+  const uint32_t id = OperationId(info);
+  core_->thread.Post([core = core_, id] {
+    auto found = core->aborts.find(id);
+    if (found == core->aborts.end()) return;
+    try {
+      found->second();
+    } catch (...) {
+      // Already finishing: the operation settles with its own result.
+    }
+  });
+  return info.Env().Undefined();
+}
+
+// forget(updateIds): JS holds no record of these updates any more.
+Napi::Value SessionWrap::Forget(const Napi::CallbackInfo& info) {
+  std::vector<std::u16string> ids = StringList(info.Env(), info.Length() > 0 ? info[0] : info.Env().Undefined(), "updateIds");
+  core_->thread.Post([core = core_, ids = std::move(ids)] { core->updates.Forget(ids); });
+  return info.Env().Undefined();
+}
+
+Napi::Value SessionWrap::AgentInfo(const Napi::CallbackInfo& info) {
+  return AsyncCall<AgentInfoRecord>::Start(
+      info.Env(), core_->thread,
+      [core = core_] {
+        core->Require();
+        return ReadAgentInfo();
+      },
+      [](Napi::Env env, AgentInfoRecord& agent) -> Napi::Value {
+        Napi::Object out = Napi::Object::New(env);
+        out.Set("apiMajorVersion", agent.apiMajorVersion);
+        out.Set("apiMinorVersion", agent.apiMinorVersion);
+        out.Set("productVersion", Napi::String::New(env, agent.productVersion));
+        out.Set("rebootRequired", agent.rebootRequired);
+        return out;
+      });
+}
+
 Napi::Value SessionWrap::Close(const Napi::CallbackInfo& info) {
   Napi::Promise done = AsyncCall<bool>::Start(
       info.Env(), core_->thread,
       [core = core_] {
-        core->session.reset();
+        core->Release();
         return true;
       },
       [](Napi::Env env, bool&) -> Napi::Value { return env.Undefined(); });

@@ -1,0 +1,168 @@
+// One long agent operation (search, download, install, uninstall) as a JS promise. It is begun
+// on the session's thread; the agent calls back from a thread of its own, which only queues the
+// End* call back onto the session's thread; progress goes straight to JS through a thread-safe
+// function. RequestAbort reaches the job through SessionCore::aborts.
+#pragma once
+#include <napi.h>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <variant>
+
+#include "napi/native_error.h"
+#include "napi/session_wrap.h"
+#include "wua/records.h"
+
+namespace wua::napi {
+
+template <class Job, class Result>
+class PendingOperation : public std::enable_shared_from_this<PendingOperation<Job, Result>> {
+ public:
+  using Completed = std::function<void()>;
+  using Progressed = std::function<void(const ProgressRecord&)>;
+  using Begin = std::function<std::unique_ptr<Job>(SessionCore&, Completed, Progressed)>;
+  using End = std::function<Result(SessionCore&, Job&)>;
+  using ResultToJs = std::function<Napi::Value(Napi::Env, Result&)>;
+  using ProgressToJs = std::function<Napi::Value(Napi::Env, const ProgressRecord&)>;
+
+  static Napi::Promise Start(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id,
+                             Napi::Value onProgress, Begin begin, End end, ResultToJs resultToJs,
+                             ProgressToJs progressToJs) {
+    auto operation = std::shared_ptr<PendingOperation>(new PendingOperation(env, core, id, std::move(end),
+                                                                            std::move(resultToJs), std::move(progressToJs)));
+    if (onProgress.IsFunction()) {
+      operation->progress_ = Napi::ThreadSafeFunction::New(env, onProgress.As<Napi::Function>(),
+                                                           "windows-update-agent:progress", 0, 1);
+    }
+    Napi::Promise promise = operation->deferred_.Promise();
+    const bool queued = core->thread.Post([operation, begin = std::move(begin)] { operation->BeginOnSessionThread(begin); });
+    if (!queued) operation->Settle(Closed());
+    return promise;
+  }
+
+ private:
+  using Outcome = std::variant<Result, NativeFailure>;
+
+  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, End end, ResultToJs resultToJs,
+                   ProgressToJs progressToJs)
+      : deferred_(Napi::Promise::Deferred::New(env)),
+        settle_(Napi::ThreadSafeFunction::New(env, Napi::Function(), "windows-update-agent:operation", 0, 1)),
+        core_(std::move(core)), id_(id), end_(std::move(end)), resultToJs_(std::move(resultToJs)),
+        progressToJs_(std::move(progressToJs)) {}
+
+  static NativeFailure Closed() {
+    NativeFailure closed;
+    closed.hr = RPC_E_DISCONNECTED;
+    closed.operation = "UpdateSession";
+    closed.message = "the session is closed";
+    return closed;
+  }
+
+  void BeginOnSessionThread(const Begin& begin) {
+    auto self = this->shared_from_this();
+    try {
+      Session& session = core_->Require();
+      (void)session;
+      std::shared_ptr<Job> job = begin(*core_, [self] { self->AgentCompleted(); },
+                                       [self](const ProgressRecord& progress) { self->AgentProgressed(progress); });
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        job_ = std::move(job);
+      }
+      // Weak: the session's table must not keep a finished operation (and itself) alive.
+      core_->aborts[id_] = [weak = std::weak_ptr<PendingOperation>(self)] {
+        if (auto operation = weak.lock()) {
+          if (std::shared_ptr<Job> job = operation->CurrentJob()) job->RequestAbort();
+        }
+      };
+    } catch (...) {
+      Settle(NativeFailure::FromCurrentException());
+    }
+  }
+
+  std::shared_ptr<Job> CurrentJob() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return job_;
+  }
+
+  // On the agent's thread.
+  void AgentCompleted() {
+    auto self = this->shared_from_this();
+    if (core_->thread.Post([self] { self->EndOnSessionThread(); })) return;
+    // The session's thread is gone (closed, or its environment exited): nobody will call End*,
+    // so the agent's objects are released here, in the agent's own apartment.
+    std::shared_ptr<Job> job;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job = std::move(job_);
+    }
+    job.reset();
+    Settle(Closed());
+  }
+
+  void AgentProgressed(const ProgressRecord& progress) {
+    std::lock_guard<std::mutex> lock(settleMutex_);
+    if (settled_ || !progress_) return;
+    auto self = this->shared_from_this();
+    progress_.NonBlockingCall([self, progress](Napi::Env env, Napi::Function callback) {
+      Napi::HandleScope scope(env);
+      callback.Call({self->progressToJs_(env, progress)});
+    });
+  }
+
+  void EndOnSessionThread() {
+    core_->aborts.erase(id_);
+    std::shared_ptr<Job> job = CurrentJob();
+    std::optional<Outcome> outcome;
+    try {
+      outcome.emplace(end_(*core_, *job));
+    } catch (...) {
+      outcome.emplace(NativeFailure::FromCurrentException());
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_.reset();
+    }
+    job.reset();  // the agent's objects are released here, on the session's thread
+    Settle(std::move(*outcome));
+  }
+
+  void Settle(Outcome outcome) {
+    std::lock_guard<std::mutex> lock(settleMutex_);
+    if (settled_) return;
+    settled_ = true;
+    auto self = this->shared_from_this();
+    auto shared = std::make_shared<Outcome>(std::move(outcome));
+    settle_.NonBlockingCall([self, shared](Napi::Env env, Napi::Function) {
+      Napi::HandleScope scope(env);
+      if (auto* failure = std::get_if<NativeFailure>(shared.get())) {
+        self->deferred_.Reject(ToJsError(env, *failure).Value());
+        return;
+      }
+      try {
+        self->deferred_.Resolve(self->resultToJs_(env, std::get<Result>(*shared)));
+      } catch (const Napi::Error& error) {
+        self->deferred_.Reject(error.Value());
+      }
+    });
+    settle_.Release();
+    if (progress_) progress_.Release();
+  }
+
+  Napi::Promise::Deferred deferred_;
+  Napi::ThreadSafeFunction settle_;
+  Napi::ThreadSafeFunction progress_;
+  std::shared_ptr<SessionCore> core_;
+  uint32_t id_;
+  End end_;
+  ResultToJs resultToJs_;
+  ProgressToJs progressToJs_;
+  std::mutex mutex_;  // guards job_, which the agent's thread may release at teardown
+  std::shared_ptr<Job> job_;
+  std::mutex settleMutex_;  // orders progress events before the settlement
+  bool settled_ = false;
+};
+
+}  // namespace wua::napi

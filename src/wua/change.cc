@@ -1,0 +1,216 @@
+#include "wua/change.h"
+
+#include <wuerror.h>
+
+#include "com/bstr.h"
+#include "com/hresult.h"
+#include "com/variant.h"
+#include "wua/callbacks.h"
+#include "wua/search.h"
+
+namespace wua {
+
+using com::Bstr;
+using com::ComPtr;
+using com::ThrowIfFailed;
+
+namespace {
+
+bool IsUpdateId(std::u16string_view text) {
+  if (text.size() != 36) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char16_t c = text[i];
+    const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+    if ((i == 8 || i == 13 || i == 18 || i == 23) ? c != u'-' : !hex) return false;
+  }
+  return true;
+}
+
+std::string Narrow(const std::u16string& text) { return std::string(text.begin(), text.end()); }
+
+double Decimal(IDownloadProgress* progress, HRESULT (STDMETHODCALLTYPE IDownloadProgress::*getter)(DECIMAL*),
+               const char* name) {
+  DECIMAL value{};
+  ThrowIfFailed((progress->*getter)(&value), name);
+  double out = 0;
+  ThrowIfFailed(::VarR8FromDec(&value, &out), name);
+  return out;
+}
+
+ProgressRecord ReadDownloadProgress(IDownloadProgressChangedCallbackArgs* args) {
+  ComPtr<IDownloadProgress> progress;
+  ThrowIfFailed(args->get_Progress(progress.Put()), "IDownloadProgressChangedCallbackArgs::Progress");
+  ProgressRecord record;
+  ThrowIfFailed(progress->get_PercentComplete(&record.percentComplete), "IDownloadProgress::PercentComplete");
+  ThrowIfFailed(progress->get_CurrentUpdateIndex(&record.currentIndex), "IDownloadProgress::CurrentUpdateIndex");
+  ThrowIfFailed(progress->get_CurrentUpdatePercentComplete(&record.currentPercentComplete),
+                "IDownloadProgress::CurrentUpdatePercentComplete");
+  DownloadPhase phase = dphInitializing;
+  ThrowIfFailed(progress->get_CurrentUpdateDownloadPhase(&phase), "IDownloadProgress::CurrentUpdateDownloadPhase");
+  record.phase = phase;
+  record.hasBytes = true;
+  record.currentBytesDone = Decimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesDownloaded,
+                                    "IDownloadProgress::CurrentUpdateBytesDownloaded");
+  record.currentBytesTotal = Decimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesToDownload,
+                                     "IDownloadProgress::CurrentUpdateBytesToDownload");
+  record.totalBytesDone = Decimal(progress.Get(), &IDownloadProgress::get_TotalBytesDownloaded,
+                                  "IDownloadProgress::TotalBytesDownloaded");
+  record.totalBytesTotal = Decimal(progress.Get(), &IDownloadProgress::get_TotalBytesToDownload,
+                                   "IDownloadProgress::TotalBytesToDownload");
+  return record;
+}
+
+ProgressRecord ReadInstallationProgress(IInstallationProgressChangedCallbackArgs* args) {
+  ComPtr<IInstallationProgress> progress;
+  ThrowIfFailed(args->get_Progress(progress.Put()), "IInstallationProgressChangedCallbackArgs::Progress");
+  ProgressRecord record;
+  ThrowIfFailed(progress->get_PercentComplete(&record.percentComplete), "IInstallationProgress::PercentComplete");
+  ThrowIfFailed(progress->get_CurrentUpdateIndex(&record.currentIndex), "IInstallationProgress::CurrentUpdateIndex");
+  ThrowIfFailed(progress->get_CurrentUpdatePercentComplete(&record.currentPercentComplete),
+                "IInstallationProgress::CurrentUpdatePercentComplete");
+  return record;
+}
+
+}  // namespace
+
+ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options) {
+  ComPtr<IUpdateCollection> updates;
+  ThrowIfFailed(::CoCreateInstance(__uuidof(UpdateCollection), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IUpdateCollection),
+                                   updates.PutVoid()),
+                "CoCreateInstance(UpdateCollection)");
+  std::vector<std::u16string> needingLicense;
+  for (const std::u16string& id : options.updateIds) {
+    if (!IsUpdateId(id)) throw com::ComError(E_INVALIDARG, "update ID '" + Narrow(id) + "' is not a GUID");
+    ComPtr<IUpdate> update(cache.Find(id));
+    if (!update) {
+      update = FindUpdateById(session, id);
+      if (!update) throw com::ComError(WU_E_ITEMNOTFOUND, "the agent does not know update " + Narrow(id));
+      cache.Remember(id, update.Get());
+    }
+    if (options.kind == ChangeKind::kInstall) {
+      VARIANT_BOOL accepted = VARIANT_FALSE;
+      ThrowIfFailed(update->get_EulaAccepted(&accepted), "IUpdate::EulaAccepted");
+      if (!accepted) needingLicense.push_back(id);
+    }
+    LONG index = 0;
+    ThrowIfFailed(updates->Add(update.Get(), &index), "IUpdateCollection::Add");
+  }
+  // Licenses are accepted only when the caller said so, and only once every update is known, so
+  // that a refused call changes nothing on the machine.
+  if (!needingLicense.empty() && !options.acceptEulas) {
+    throw com::ComError(WU_E_EULAS_DECLINED, "update " + Narrow(needingLicense.front()) +
+                                                 " has license terms that were not accepted (pass acceptEulas)");
+  }
+  for (const std::u16string& id : needingLicense) ThrowIfFailed(cache.Find(id)->AcceptEula(), "IUpdate::AcceptEula");
+  return updates;
+}
+
+Change::Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache,
+               const ChangeOptions& options, Progressed progressed, Completed completed)
+    : kind_(options.kind), updateIds_(options.updateIds) {
+  ComPtr<IUpdateCollection> updates = Collect(session, cache, options);
+  Bstr clientId(clientApplicationId);
+  com::Variant state;
+  if (kind_ == ChangeKind::kDownload) {
+    ThrowIfFailed(session->CreateUpdateDownloader(downloader_.Put()), "IUpdateSession::CreateUpdateDownloader");
+    if (!clientApplicationId.empty()) {
+      ThrowIfFailed(downloader_->put_ClientApplicationID(clientId.Get()), "IUpdateDownloader::put_ClientApplicationID");
+    }
+    ThrowIfFailed(downloader_->put_Updates(updates.Get()), "IUpdateDownloader::put_Updates");
+    if (options.priority) {
+      ThrowIfFailed(downloader_->put_Priority(static_cast<DownloadPriority>(*options.priority)), "IUpdateDownloader::put_Priority");
+    }
+    if (options.force) ThrowIfFailed(downloader_->put_IsForced(VARIANT_TRUE), "IUpdateDownloader::put_IsForced");
+    ComPtr<IDownloadProgressChangedCallback> onProgress;
+    onProgress.Attach(DownloadProgressed::New([progressed](IDownloadJob*, IDownloadProgressChangedCallbackArgs* args) {
+      if (args) progressed(ReadDownloadProgress(args));
+    }));
+    ComPtr<IDownloadCompletedCallback> onCompleted;
+    onCompleted.Attach(DownloadCompleted::New([completed](IDownloadJob*, IDownloadCompletedCallbackArgs*) { completed(); }));
+    ThrowIfFailed(downloader_->BeginDownload(onProgress.Get(), onCompleted.Get(), state, downloadJob_.Put()),
+                  "IUpdateDownloader::BeginDownload");
+    return;
+  }
+  ThrowIfFailed(session->CreateUpdateInstaller(installer_.Put()), "IUpdateSession::CreateUpdateInstaller");
+  if (!clientApplicationId.empty()) {
+    ThrowIfFailed(installer_->put_ClientApplicationID(clientId.Get()), "IUpdateInstaller::put_ClientApplicationID");
+  }
+  ThrowIfFailed(installer_->put_Updates(updates.Get()), "IUpdateInstaller::put_Updates");
+  if (options.force) ThrowIfFailed(installer_->put_IsForced(VARIANT_TRUE), "IUpdateInstaller::put_IsForced");
+  if (options.forceQuiet) {
+    ComPtr<IUpdateInstaller2> installer2;
+    ThrowIfFailed(installer_.As(installer2), "IUpdateInstaller2 (forceQuiet)");
+    ThrowIfFailed(installer2->put_ForceQuiet(VARIANT_TRUE), "IUpdateInstaller2::put_ForceQuiet");
+  }
+  ComPtr<IInstallationProgressChangedCallback> onProgress;
+  onProgress.Attach(InstallationProgressed::New([progressed](IInstallationJob*, IInstallationProgressChangedCallbackArgs* args) {
+    if (args) progressed(ReadInstallationProgress(args));
+  }));
+  ComPtr<IInstallationCompletedCallback> onCompleted;
+  onCompleted.Attach(InstallationCompleted::New([completed](IInstallationJob*, IInstallationCompletedCallbackArgs*) { completed(); }));
+  if (kind_ == ChangeKind::kInstall) {
+    ThrowIfFailed(installer_->BeginInstall(onProgress.Get(), onCompleted.Get(), state, installationJob_.Put()),
+                  "IUpdateInstaller::BeginInstall");
+  } else {
+    ThrowIfFailed(installer_->BeginUninstall(onProgress.Get(), onCompleted.Get(), state, installationJob_.Put()),
+                  "IUpdateInstaller::BeginUninstall");
+  }
+}
+
+ChangeRecord Change::End() {
+  ChangeRecord record;
+  OperationResultCode code = orcNotStarted;
+  if (kind_ == ChangeKind::kDownload) {
+    ComPtr<IDownloadResult> result;
+    const HRESULT hr = downloader_->EndDownload(downloadJob_.Get(), result.Put());
+    downloadJob_->CleanUp();
+    ThrowIfFailed(hr, "IUpdateDownloader::EndDownload");
+    ThrowIfFailed(result->get_ResultCode(&code), "IDownloadResult::ResultCode");
+    ThrowIfFailed(result->get_HResult(&record.hresult), "IDownloadResult::HResult");
+    for (size_t i = 0; i < updateIds_.size(); ++i) {
+      ComPtr<IUpdateDownloadResult> one;
+      ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), "IDownloadResult::GetUpdateResult");
+      OutcomeRecord outcome;
+      outcome.updateId = updateIds_[i];
+      OperationResultCode oneCode = orcNotStarted;
+      ThrowIfFailed(one->get_ResultCode(&oneCode), "IUpdateDownloadResult::ResultCode");
+      outcome.resultCode = oneCode;
+      ThrowIfFailed(one->get_HResult(&outcome.hresult), "IUpdateDownloadResult::HResult");
+      record.updates.push_back(std::move(outcome));
+    }
+  } else {
+    ComPtr<IInstallationResult> result;
+    const HRESULT hr = kind_ == ChangeKind::kInstall ? installer_->EndInstall(installationJob_.Get(), result.Put())
+                                                     : installer_->EndUninstall(installationJob_.Get(), result.Put());
+    installationJob_->CleanUp();
+    ThrowIfFailed(hr, kind_ == ChangeKind::kInstall ? "IUpdateInstaller::EndInstall" : "IUpdateInstaller::EndUninstall");
+    ThrowIfFailed(result->get_ResultCode(&code), "IInstallationResult::ResultCode");
+    ThrowIfFailed(result->get_HResult(&record.hresult), "IInstallationResult::HResult");
+    VARIANT_BOOL reboot = VARIANT_FALSE;
+    ThrowIfFailed(result->get_RebootRequired(&reboot), "IInstallationResult::RebootRequired");
+    record.rebootRequired = reboot != VARIANT_FALSE;
+    for (size_t i = 0; i < updateIds_.size(); ++i) {
+      ComPtr<IUpdateInstallationResult> one;
+      ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), "IInstallationResult::GetUpdateResult");
+      OutcomeRecord outcome;
+      outcome.updateId = updateIds_[i];
+      OperationResultCode oneCode = orcNotStarted;
+      ThrowIfFailed(one->get_ResultCode(&oneCode), "IUpdateInstallationResult::ResultCode");
+      outcome.resultCode = oneCode;
+      ThrowIfFailed(one->get_HResult(&outcome.hresult), "IUpdateInstallationResult::HResult");
+      VARIANT_BOOL oneReboot = VARIANT_FALSE;
+      ThrowIfFailed(one->get_RebootRequired(&oneReboot), "IUpdateInstallationResult::RebootRequired");
+      outcome.rebootRequired = oneReboot != VARIANT_FALSE;
+      record.updates.push_back(std::move(outcome));
+    }
+  }
+  record.resultCode = code;
+  return record;
+}
+
+void Change::RequestAbort() {
+  if (downloadJob_) ThrowIfFailed(downloadJob_->RequestAbort(), "IDownloadJob::RequestAbort");
+  if (installationJob_) ThrowIfFailed(installationJob_->RequestAbort(), "IInstallationJob::RequestAbort");
+}
+
+}  // namespace wua

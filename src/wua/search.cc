@@ -1,0 +1,110 @@
+#include "wua/search.h"
+
+#include "com/bstr.h"
+#include "com/hresult.h"
+#include "com/variant.h"
+#include "wua/callbacks.h"
+#include "wua/update_reader.h"
+
+namespace wua {
+
+using com::Bstr;
+using com::ComPtr;
+using com::ThrowIfFailed;
+
+namespace {
+
+ComPtr<IUpdateSearcher> CreateSearcher(IUpdateSession* session) {
+  ComPtr<IUpdateSearcher> searcher;
+  ThrowIfFailed(session->CreateUpdateSearcher(searcher.Put()), "IUpdateSession::CreateUpdateSearcher");
+  return searcher;
+}
+
+}  // namespace
+
+Search::Search(IUpdateSession* session, const std::u16string& clientApplicationId, const SearchOptions& options,
+               std::function<void()> completed)
+    : searcher_(CreateSearcher(session)) {
+  if (!clientApplicationId.empty()) {
+    Bstr id(clientApplicationId);
+    ThrowIfFailed(searcher_->put_ClientApplicationID(id.Get()), "IUpdateSearcher::put_ClientApplicationID");
+  }
+  if (options.online) {
+    ThrowIfFailed(searcher_->put_Online(*options.online ? VARIANT_TRUE : VARIANT_FALSE), "IUpdateSearcher::put_Online");
+  }
+  if (options.serverSelection) {
+    ThrowIfFailed(searcher_->put_ServerSelection(static_cast<ServerSelection>(*options.serverSelection)),
+                  "IUpdateSearcher::put_ServerSelection");
+  }
+  if (!options.serviceId.empty()) {
+    Bstr id(options.serviceId);
+    ThrowIfFailed(searcher_->put_ServiceID(id.Get()), "IUpdateSearcher::put_ServiceID");
+  }
+  if (options.includePotentiallySupersededUpdates) {
+    ThrowIfFailed(searcher_->put_IncludePotentiallySupersededUpdates(VARIANT_TRUE),
+                  "IUpdateSearcher::put_IncludePotentiallySupersededUpdates");
+  }
+  if (options.searchScope) {
+    ComPtr<IUpdateSearcher3> searcher3;
+    ThrowIfFailed(searcher_.As(searcher3), "IUpdateSearcher3 (search scope)");
+    ThrowIfFailed(searcher3->put_SearchScope(static_cast<SearchScope>(*options.searchScope)),
+                  "IUpdateSearcher3::put_SearchScope");
+  }
+  ComPtr<ISearchCompletedCallback> callback;
+  callback.Attach(SearchCompleted::New([completed = std::move(completed)](ISearchJob*, ISearchCompletedCallbackArgs*) {
+    completed();
+  }));
+  Bstr criteria(options.criteria);
+  com::Variant state;
+  ThrowIfFailed(searcher_->BeginSearch(criteria.Get(), callback.Get(), state, job_.Put()), "IUpdateSearcher::BeginSearch");
+}
+
+SearchRecord Search::End(UpdateCache& cache) {
+  ComPtr<ISearchResult> result;
+  const HRESULT hr = searcher_->EndSearch(job_.Get(), result.Put());
+  job_->CleanUp();
+  ThrowIfFailed(hr, "IUpdateSearcher::EndSearch");
+  SearchRecord record;
+  OperationResultCode code = orcNotStarted;
+  ThrowIfFailed(result->get_ResultCode(&code), "ISearchResult::ResultCode");
+  record.resultCode = code;
+  ComPtr<IUpdateCollection> updates;
+  ThrowIfFailed(result->get_Updates(updates.Put()), "ISearchResult::Updates");
+  LONG count = 0;
+  ThrowIfFailed(updates->get_Count(&count), "IUpdateCollection::Count");
+  record.updates.reserve(count);
+  for (LONG i = 0; i < count; ++i) {
+    ComPtr<IUpdate> update;
+    ThrowIfFailed(updates->get_Item(i, update.Put()), "IUpdateCollection::Item");
+    record.updates.push_back(ReadUpdate(update.Get()));
+    cache.Remember(record.updates.back().identity.updateId, update.Get());
+  }
+  ComPtr<ICategoryCollection> roots;
+  ThrowIfFailed(result->get_RootCategories(roots.Put()), "ISearchResult::RootCategories");
+  record.rootCategories = ReadCategories(roots.Get());
+  ComPtr<IUpdateExceptionCollection> warnings;
+  ThrowIfFailed(result->get_Warnings(warnings.Put()), "ISearchResult::Warnings");
+  record.warnings = ReadWarnings(warnings.Get());
+  return record;
+}
+
+void Search::RequestAbort() { ThrowIfFailed(job_->RequestAbort(), "ISearchJob::RequestAbort"); }
+
+ComPtr<IUpdate> FindUpdateById(IUpdateSession* session, const std::u16string& updateId) {
+  ComPtr<IUpdateSearcher> searcher = CreateSearcher(session);
+  // Hidden, superseded and installed updates must be found too: the record may be any of them.
+  ThrowIfFailed(searcher->put_IncludePotentiallySupersededUpdates(VARIANT_TRUE),
+                "IUpdateSearcher::put_IncludePotentiallySupersededUpdates");
+  Bstr criteria(u"UpdateID='" + updateId + u"' and DeploymentAction=*");
+  ComPtr<ISearchResult> result;
+  ThrowIfFailed(searcher->Search(criteria.Get(), result.Put()), "IUpdateSearcher::Search");
+  ComPtr<IUpdateCollection> updates;
+  ThrowIfFailed(result->get_Updates(updates.Put()), "ISearchResult::Updates");
+  LONG count = 0;
+  ThrowIfFailed(updates->get_Count(&count), "IUpdateCollection::Count");
+  ComPtr<IUpdate> update;
+  if (count > 0) ThrowIfFailed(updates->get_Item(0, update.Put()), "IUpdateCollection::Item");
+  return update;
+}
+
+}  // namespace wua

@@ -1,0 +1,41 @@
+// IUpdateSearcher's asynchronous search: BeginSearch with a completion callback, EndSearch and the
+// reading of its result into records on the session's thread.
+#pragma once
+#include <functional>
+#include <optional>
+
+#include "com/com_ptr.h"
+#include "wua/records.h"
+#include "wua/update_cache.h"
+#include "wua/wua.h"
+
+namespace wua {
+
+struct SearchOptions {
+  std::u16string criteria;
+  std::optional<bool> online;
+  std::optional<long> serverSelection;
+  std::u16string serviceId;
+  std::optional<long> searchScope;
+  bool includePotentiallySupersededUpdates = false;
+};
+
+class Search {
+ public:
+  // Starts the search; `completed` runs on the agent's thread once the agent is done.
+  Search(IUpdateSession* session, const std::u16string& clientApplicationId, const SearchOptions& options,
+         std::function<void()> completed);
+  // Reads the finished search, remembering its updates for later downloads and installs.
+  SearchRecord End(UpdateCache& cache);
+  void RequestAbort();
+
+ private:
+  com::ComPtr<IUpdateSearcher> searcher_;
+  com::ComPtr<ISearchJob> job_;
+};
+
+// A synchronous search for one update by ID: how records that lost their IUpdate (a JSON round
+// trip, another process) are found again. Null when the agent does not know the update.
+com::ComPtr<IUpdate> FindUpdateById(IUpdateSession* session, const std::u16string& updateId);
+
+}  // namespace wua

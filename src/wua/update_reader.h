@@ -1,0 +1,14 @@
+// Reads agent objects into records: every IUpdate..IUpdate5 property, and the driver interfaces'
+// for drivers. Runs on a COM thread; throws com::ComError naming the property that failed.
+#pragma once
+#include "wua/records.h"
+#include "wua/wua.h"
+
+namespace wua {
+
+UpdateRecord ReadUpdate(IUpdate* update);
+IdentityRecord ReadIdentity(IUpdate* update);
+std::vector<CategoryRecord> ReadCategories(ICategoryCollection* categories);
+std::vector<WarningRecord> ReadWarnings(IUpdateExceptionCollection* warnings);
+
+}  // namespace wua
