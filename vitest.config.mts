@@ -7,6 +7,8 @@ export default defineConfig({
     // takes down one file, not the run.
     pool: 'forks',
     maxWorkers: 2,
+    // Tests of record lifetimes force collections.
+    execArgv: ['--expose-gc'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

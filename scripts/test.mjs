@@ -25,7 +25,9 @@ function summary(exitCode, failedChecks) {
   // A test file that fails to load has no failed test of its own, but it is a failure.
   const brokenFiles = report.testResults.filter((file) => file.status === 'failed'
     && !file.assertionResults.some((test) => test.status === 'failed')).length;
-  const failed = report.numFailedTests + brokenFiles + failedChecks;
+  let failed = report.numFailedTests + brokenFiles + failedChecks;
+  // Vitest fails the run for errors outside any test (an unhandled rejection); so does the count.
+  if (exitCode !== 0 && failed === 0) failed = 1;
   return `${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 }
 
