@@ -136,6 +136,7 @@ void Agent::ResetState() {
   EnsureLoaded();
   if (!statePath_.empty()) ::DeleteFileW(statePath_.c_str());
   state_ = InitialState(*scenario_);
+  stateFileTime_ = {};
 }
 
 std::shared_ptr<const Scenario> Agent::CurrentScenario() {
@@ -153,7 +154,19 @@ std::string Agent::LoadError() {
 MachineState Agent::StateSnapshot() {
   std::lock_guard<std::mutex> lock(mutex_);
   EnsureLoaded();
+  ReloadIfChanged();
   return state_;
+}
+
+FILETIME Agent::StateFileTime() const {
+  WIN32_FILE_ATTRIBUTE_DATA attributes{};
+  if (statePath_.empty() || !::GetFileAttributesExW(statePath_.c_str(), GetFileExInfoStandard, &attributes)) return {};
+  return attributes.ftLastWriteTime;
+}
+
+void Agent::ReloadIfChanged() {
+  const FILETIME now = StateFileTime();
+  if (::CompareFileTime(&now, &stateFileTime_) != 0) LoadState();
 }
 
 UpdateState Agent::StateOf(const UpdateData& update) {
@@ -216,6 +229,7 @@ MachineState Agent::InitialState(const Scenario& scenario) {
 
 void Agent::LoadState() {
   state_ = InitialState(*scenario_);
+  stateFileTime_ = StateFileTime();
   if (statePath_.empty()) return;
   std::ifstream file(statePath_.c_str(), std::ios::binary);
   if (!file) return;
@@ -286,6 +300,7 @@ void Agent::SaveState() {
     file << json::Serialize(root, true);
   }
   ::MoveFileExW(temporary.c_str(), statePath_.c_str(), MOVEFILE_REPLACE_EXISTING);
+  stateFileTime_ = StateFileTime();
 }
 
 }  // namespace sim

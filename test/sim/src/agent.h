@@ -56,6 +56,7 @@ class Agent {
   void Update(Change&& change) {
     std::lock_guard<std::mutex> lock(mutex_);
     EnsureLoaded();
+    ReloadIfChanged();
     change(state_);
     SaveState();
   }
@@ -70,6 +71,9 @@ class Agent {
   void EnsureLoaded();  // with mutex_ held
   void LoadState();
   void SaveState();
+  // Another process may have changed the state file since this one read it.
+  void ReloadIfChanged();
+  FILETIME StateFileTime() const;
   static MachineState InitialState(const Scenario& scenario);
 
   std::mutex mutex_;
@@ -78,6 +82,7 @@ class Agent {
   std::shared_ptr<const Scenario> scenario_;
   std::string loadError_;
   MachineState state_;
+  FILETIME stateFileTime_{};  // of the state file as last read or written here
   bool installing_ = false;
 };
 

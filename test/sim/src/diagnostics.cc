@@ -5,6 +5,8 @@
 #include <mutex>
 
 #include "agent.h"
+#include "json.h"
+#include "object.h"
 
 namespace sim {
 
@@ -56,17 +58,23 @@ std::vector<std::pair<std::string, long>> Diagnostics::LiveObjects() {
   return out;
 }
 
-HRESULT Diagnostics::Called(const char* member) {
+HRESULT Diagnostics::Enter(const char* member) {
   {
     Registry& r = TheRegistry();
     std::lock_guard<std::mutex> lock(r.mutex);
     if (r.calls.size() == kCallLogLimit) r.calls.pop_front();
     r.calls.emplace_back(member);
   }
-  const auto scenario = Agent::Instance().CurrentScenario();
+  Agent& agent = Agent::Instance();
+  const auto scenario = agent.CurrentScenario();
+  // A broken scenario must not pass for an empty catalog.
+  if (const std::string problem = agent.LoadError(); !problem.empty()) {
+    return Fail(E_FAIL, json::ToUtf16("the simulated agent's scenario did not load: " + problem));
+  }
   if (auto delay = scenario->agent.delays.find(member); delay != scenario->agent.delays.end()) ::Sleep(delay->second);
   auto fault = scenario->agent.faults.find(member);
-  return fault == scenario->agent.faults.end() ? S_OK : fault->second;
+  if (fault == scenario->agent.faults.end()) return S_OK;
+  return Fail(fault->second, json::ToUtf16(std::string("fault injected by the scenario at ") + member));
 }
 
 std::vector<std::string> Diagnostics::CallLog() {

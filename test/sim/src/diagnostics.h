@@ -18,8 +18,9 @@ class Diagnostics {
   static std::vector<std::pair<std::string, long>> LiveObjects();
 
   // Records one call by the client, waits as long as the scenario says it takes, and returns
-  // the fault the scenario injects for it, or S_OK.
-  static HRESULT Called(const char* member);
+  // the failure the call must report (with its IErrorInfo set), or S_OK: the fault the scenario
+  // injects, or the reason the scenario named by the environment did not load.
+  static HRESULT Enter(const char* member);
   static std::vector<std::string> CallLog();
   static void ClearCallLog();
 };

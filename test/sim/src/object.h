@@ -132,10 +132,9 @@ HRESULT OutObject(Interface** out, Implementation* value) {
 }
 
 // Returns from a member with the fault the scenario injects for it, if any.
-#define SIM_ENTER(member)                                         \
-  do {                                                            \
-    if (HRESULT injected = ::sim::Diagnostics::Called(member); FAILED(injected)) \
-      return ::sim::Fail(injected, u"fault injected by the scenario at " member);  \
+#define SIM_ENTER(member)                                                       \
+  do {                                                                          \
+    if (HRESULT entered = ::sim::Diagnostics::Enter(member); FAILED(entered)) return entered; \
   } while (0)
 
 }  // namespace sim
