@@ -88,6 +88,8 @@ class Object : public PrimaryChain::Head, public OtherChains::Head... {
                       EXCEPINFO* exception, UINT* argError) override {
     ITypeInfo* known = TypeInfo();
     if (!known) return E_NOTIMPL;
+    // Script engines ask for _NewEnum as a method; the typelib declares it a property.
+    if (id == DISPID_NEWENUM && (flags & DISPATCH_METHOD)) flags |= DISPATCH_PROPERTYGET;
     return ::DispInvoke(static_cast<Primary*>(this), known, id, flags, params, result, exception,
                         argError);
   }

@@ -131,7 +131,7 @@ class SearchRun {
       if (!criteria->Matches(FactsOf(u, updateState))) continue;
       if (!request_.includeSuperseded && IsSuperseded(u, state)) continue;
       ComPtr<IUpdate> update;
-      update.Attach(Update::New(scenario_, u, updateState));
+      update.Attach(Update::New(scenario_, u));
       found.push_back(std::move(update));
     }
     return OutObject(result, SearchResult::Create(scenario_, behavior.resultCode, std::move(found)));

@@ -172,16 +172,11 @@ ICategoryCollection* NewRootCategoryCollection(const ScenarioPtr& scenario) {
   return NewCategoryCollection(scenario, roots);
 }
 
-Update::Update(ScenarioPtr scenario, const UpdateData& data, UpdateState state)
-    : scenario_(std::move(scenario)), data_(data), state_(state) {}
+Update::Update(ScenarioPtr scenario, const UpdateData& data) : scenario_(std::move(scenario)), data_(data) {}
 
 IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data) {
-  return New(scenario, data, Agent::Instance().StateOf(data));
-}
-
-IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data, const UpdateState& state) {
   // Through IUpdate5: a driver update holds a second IUpdate under IWindowsDriverUpdate.
-  return static_cast<IUpdate5*>(Update::Create(scenario, data, state));
+  return static_cast<IUpdate5*>(Update::Create(scenario, data));
 }
 
 STDMETHODIMP Update::QueryInterface(REFIID iid, void** out) {
@@ -233,7 +228,7 @@ STDMETHODIMP Update::get_DeltaCompressedContentPreferred(VARIANT_BOOL* retval) {
   return Out(retval, data_.deltaCompressedContentPreferred);
 }
 STDMETHODIMP Update::get_Description(BSTR* retval) { return Out(retval, data_.description); }
-STDMETHODIMP Update::get_EulaAccepted(VARIANT_BOOL* retval) { return Out(retval, state_.eulaAccepted); }
+STDMETHODIMP Update::get_EulaAccepted(VARIANT_BOOL* retval) { return Out(retval, State().eulaAccepted); }
 STDMETHODIMP Update::get_EulaText(BSTR* retval) { return Out(retval, data_.eulaText); }
 STDMETHODIMP Update::get_HandlerID(BSTR* retval) { return Out(retval, data_.handlerId); }
 
@@ -250,8 +245,8 @@ STDMETHODIMP Update::get_InstallationBehavior(IInstallationBehavior** retval) {
 }
 
 STDMETHODIMP Update::get_IsBeta(VARIANT_BOOL* retval) { return Out(retval, data_.isBeta); }
-STDMETHODIMP Update::get_IsDownloaded(VARIANT_BOOL* retval) { return Out(retval, state_.isDownloaded); }
-STDMETHODIMP Update::get_IsHidden(VARIANT_BOOL* retval) { return Out(retval, state_.isHidden); }
+STDMETHODIMP Update::get_IsDownloaded(VARIANT_BOOL* retval) { return Out(retval, State().isDownloaded); }
+STDMETHODIMP Update::get_IsHidden(VARIANT_BOOL* retval) { return Out(retval, State().isHidden); }
 
 STDMETHODIMP Update::put_IsHidden(VARIANT_BOOL value) {
   SIM_ENTER("IUpdate::put_IsHidden");
@@ -260,12 +255,11 @@ STDMETHODIMP Update::put_IsHidden(VARIANT_BOOL value) {
   if (hide && (data_.isMandatory || data_.deadline)) {
     return Fail(WU_E_DS_DECLINENOTALLOWED, u"a mandatory update or one with a deadline cannot be hidden");
   }
-  state_.isHidden = hide;
   Agent::Instance().Update([&](MachineState& machine) { machine.updates[data_.updateId].isHidden = hide; });
   return S_OK;
 }
 
-STDMETHODIMP Update::get_IsInstalled(VARIANT_BOOL* retval) { return Out(retval, state_.isInstalled); }
+STDMETHODIMP Update::get_IsInstalled(VARIANT_BOOL* retval) { return Out(retval, State().isInstalled); }
 STDMETHODIMP Update::get_IsMandatory(VARIANT_BOOL* retval) { return Out(retval, data_.isMandatory); }
 STDMETHODIMP Update::get_IsUninstallable(VARIANT_BOOL* retval) { return Out(retval, data_.isUninstallable); }
 STDMETHODIMP Update::get_Languages(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.languages)); }
@@ -300,7 +294,6 @@ STDMETHODIMP Update::get_KBArticleIDs(IStringCollection** retval) { return OutOb
 STDMETHODIMP Update::AcceptEula() {
   SIM_ENTER("IUpdate::AcceptEula");
   if (!scenario_->agent.isAdministrator) return Fail(E_ACCESSDENIED, u"accepting a license needs an administrator");
-  state_.eulaAccepted = true;
   Agent::Instance().Update([&](MachineState& machine) { machine.updates[data_.updateId].eulaAccepted = true; });
   return S_OK;
 }
@@ -309,7 +302,7 @@ STDMETHODIMP Update::get_DeploymentAction(DeploymentAction* retval) { return Out
 
 STDMETHODIMP Update::CopyFromCache(BSTR, VARIANT_BOOL) {
   SIM_ENTER("IUpdate::CopyFromCache");
-  return state_.isDownloaded ? S_OK : Fail(WU_E_INVALID_OPERATION, u"the update is not downloaded");
+  return State().isDownloaded ? S_OK : Fail(WU_E_INVALID_OPERATION, u"the update is not downloaded");
 }
 
 STDMETHODIMP Update::get_DownloadPriority(DownloadPriority* retval) { return Out(retval, data_.downloadPriority); }
@@ -318,8 +311,8 @@ STDMETHODIMP Update::get_DownloadContents(IUpdateDownloadContentCollection** ret
   return OutObject(retval, DownloadContentCollection::Create(Wrap<IUpdateDownloadContent, DownloadContent>(data_.downloadContents)));
 }
 
-STDMETHODIMP Update::get_RebootRequired(VARIANT_BOOL* retval) { return Out(retval, state_.rebootRequired); }
-STDMETHODIMP Update::get_IsPresent(VARIANT_BOOL* retval) { return Out(retval, state_.isPresent); }
+STDMETHODIMP Update::get_RebootRequired(VARIANT_BOOL* retval) { return Out(retval, State().rebootRequired); }
+STDMETHODIMP Update::get_IsPresent(VARIANT_BOOL* retval) { return Out(retval, State().isPresent); }
 STDMETHODIMP Update::get_CveIDs(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.cveIds)); }
 
 STDMETHODIMP Update::CopyToCache(IStringCollection* files) {

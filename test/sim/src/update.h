@@ -15,11 +15,10 @@ class Update final : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, I
                                          IWindowsDriverUpdate2, IWindowsDriverUpdate>> {
  public:
   static constexpr const char* kClassName = "Update";
-  Update(ScenarioPtr scenario, const UpdateData& data, UpdateState state);
+  Update(ScenarioPtr scenario, const UpdateData& data);
 
   // The update with `data`'s ID and the machine's current state, as an IUpdate reference.
   static IUpdate* New(const ScenarioPtr& scenario, const UpdateData& data);
-  static IUpdate* New(const ScenarioPtr& scenario, const UpdateData& data, const UpdateState& state);
 
   STDMETHODIMP QueryInterface(REFIID iid, void** out) override;
 
@@ -91,10 +90,12 @@ class Update final : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, I
 
  private:
   const DriverEntryData& Driver() const { return data_.driver->main; }
+  // The machine's state of this update now: the agent's objects follow downloads and installs
+  // made after the search that returned them, as scripts expect.
+  UpdateState State() const { return Agent::Instance().StateOf(data_); }
 
   ScenarioPtr scenario_;
   const UpdateData& data_;
-  UpdateState state_;
 };
 
 // The categories with the given IDs, in that order, as a read-only collection.
