@@ -210,7 +210,9 @@ export interface InstallOptions extends ChangeOptions {
   force?: boolean;
 }
 
-export type UninstallOptions = ChangeOptions;
+export interface UninstallOptions extends ChangeOptions {
+  forceQuiet?: boolean;
+}
 
 export interface UpdateOutcome {
   updateId: string;

@@ -29,9 +29,9 @@ rmSync(stateDir, { recursive: true, force: true });
 mkdirSync(stateDir, { recursive: true });
 const demoEnv = {
   ...env,
-  WUA_SIM_SCENARIO: toWindowsPath(path.join(ROOT, 'test', 'sim', 'scenarios', 'demo.json')),
+  WUA_SIMULATOR_SCENARIO: toWindowsPath(path.join(ROOT, 'test', 'sim', 'scenarios', 'demo.json')),
   // A fresh state file: every demo starts from the same machine.
-  WUA_SIM_STATE: toWindowsPath(path.join(stateDir, 'state.json')),
+  WUA_SIMULATOR_STATE: toWindowsPath(path.join(stateDir, 'state.json')),
 };
 let status = 0;
 for (const step of STEPS) {

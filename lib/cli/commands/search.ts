@@ -1,0 +1,46 @@
+// `wua search`: the updates the agent finds, as a table or JSON.
+import type { UpdateSession } from '../../session.js';
+import type { SearchResult, UpdateRecord } from '../../types.js';
+import { ExitCode } from '../exit-codes.js';
+import { formatBytes, type Output, table } from '../output.js';
+import { withSpinner } from '../progress-view.js';
+import { criteriaFromFlags, type FilterFlags, filterByKb } from '../selection.js';
+
+export function statusOf(update: UpdateRecord): string {
+  const flags = [
+    update.isInstalled ? 'installed' : update.isDownloaded ? 'downloaded' : '',
+    update.isHidden ? 'hidden' : '',
+    update.eulaText && !update.eulaAccepted ? 'license' : '',
+    update.rebootRequired ? 'restart' : '',
+  ];
+  return flags.filter(Boolean).join(',') || '-';
+}
+
+export function updatesTable(updates: UpdateRecord[]): string {
+  if (!updates.length) return 'No updates found.';
+  return table(['KB', 'TITLE', 'SIZE', 'SEVERITY', 'STATUS'], updates.map((update) => [
+    update.kbArticleIds.map((kb) => `KB${kb}`).join(',') || '-',
+    update.title,
+    formatBytes(update.maxDownloadSize),
+    update.msrcSeverity ?? '-',
+    statusOf(update),
+  ]), [12, 70]);
+}
+
+/** The search a command runs before choosing updates, with --kb applied. */
+export async function findUpdates(session: UpdateSession, flags: FilterFlags, output: Output, signal: AbortSignal,
+  defaults: { installed: boolean }): Promise<SearchResult> {
+  const criteria = criteriaFromFlags(flags, defaults);
+  const result = await withSpinner(output, 'Searching for updates', session.search(criteria, { signal }));
+  return { ...result, updates: filterByKb(result.updates, flags.kb) };
+}
+
+export async function searchCommand(session: UpdateSession, flags: FilterFlags, output: Output,
+  signal: AbortSignal): Promise<ExitCode> {
+  const result = await findUpdates(session, flags, output, signal, { installed: false });
+  output.result(result, () => {
+    const warnings = result.warnings.map((w) => `warning: ${w.code}: ${w.message}`);
+    return [updatesTable(result.updates), ...warnings].join('\n');
+  });
+  return ExitCode.success;
+}

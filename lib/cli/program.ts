@@ -1,0 +1,126 @@
+// The `wua` command line: commands, flags, signals and exit statuses, over the package's facade.
+import { Command, CommanderError, Option } from 'commander';
+
+import { UpdateSession } from '../session.js';
+import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
+import { infoCommand } from './commands/info.js';
+import { searchCommand } from './commands/search.js';
+import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import { Output } from './output.js';
+import { reportError, UsageError } from './report-error.js';
+import type { FilterFlags } from './selection.js';
+
+interface GlobalFlags {
+  json?: boolean;
+  progress?: boolean;
+  verbose?: boolean;
+  timeout?: number;
+  clientId?: string;
+}
+
+const VERSION = '0.1.0';
+
+function positiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not '${value}'`);
+  return seconds;
+}
+
+function addFilterOptions(command: Command): Command {
+  return command
+    .option('--installed', 'installed updates (by default: not installed)')
+    .option('--hidden', 'hidden updates (by default: not hidden)')
+    .addOption(new Option('--type <type>', 'software or driver updates').choices(['software', 'driver']))
+    .option('--category <category...>', 'classification name (security, critical, drivers, ...) or category GUID')
+    .option('--kb <number...>', 'updates with these KB numbers')
+    .option('--id <update-id...>', 'updates with these update IDs');
+}
+
+function addSelectOptions(command: Command): Command {
+  return addFilterOptions(command)
+    .option('--all', 'every update the search finds')
+    .option('--dry-run', 'show what would be done, do nothing');
+}
+
+/**
+ * Runs `wua` with `argv` (without the node and script paths) and returns the exit status.
+ * Ctrl-C (or --timeout) asks the agent to abort and waits for it to confirm.
+ */
+export async function runCli(argv: string[]): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.success;
+  const controller = new AbortController();
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    if (interrupted) process.exit(ExitCode.aborted);  // a second Ctrl-C does not wait
+    interrupted = true;
+    process.stderr.write('\nAborting; waiting for the agent to confirm (Ctrl-C again to quit now)...\n');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onInterrupt);
+
+  const run = (action: (session: UpdateSession, output: Output, signal: AbortSignal) => Promise<ExitCode>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const command = args.at(-1) as Command;
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const output = new Output({ json: Boolean(flags.json), progress: Boolean(flags.progress), verbose: Boolean(flags.verbose) });
+      const signal = flags.timeout ? AbortSignal.any([controller.signal, AbortSignal.timeout(flags.timeout * 1000)]) : controller.signal;
+      const session = new UpdateSession({ clientApplicationId: flags.clientId ?? 'wua' });
+      try {
+        exitCode = await action(session, output, signal);
+      } catch (error) {
+        exitCode = reportError(error, output);
+      } finally {
+        await session.close().catch(() => {});
+      }
+    };
+
+  const program = new Command('wua')
+    .description('Search, download, install and uninstall Windows updates through the Windows Update Agent.')
+    .version(VERSION)
+    .option('--json', 'machine-readable output: one JSON document')
+    .option('--progress', 'with --json: newline-delimited JSON events, then the result')
+    .option('--verbose', 'show stacks and details of errors')
+    .option('--timeout <seconds>', 'abort the operation after this many seconds', positiveSeconds)
+    .option('--client-id <name>', 'client application ID recorded in the update history', 'wua')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .exitOverride()
+    .showHelpAfterError('(run wua --help for usage)');
+
+  addFilterOptions(program.command('search').argument('[criteria]', 'raw criteria, e.g. "IsInstalled=0 and Type=\'Software\'"')
+    .description('find updates (by default: not installed, not hidden)'))
+    .action(run((session, output, signal) => {
+      const command = program.commands.find((c) => c.name() === 'search')!;
+      const [criteria] = command.args;
+      return searchCommand(session, { ...command.opts<FilterFlags>(), criteria }, output, signal);
+    }));
+
+  const change = (kind: ChangeKind, description: string, extra: (command: Command) => Command): void => {
+    const command = extra(addSelectOptions(program.command(kind).description(description)));
+    command.action(run((session, output, signal) => changeCommand(kind, session, command.opts<ChangeFlags>(), output, signal)));
+  };
+  change('download', 'download updates', (c) => c
+    .addOption(new Option('--priority <priority>', 'download priority').choices(['low', 'normal', 'high', 'extraHigh']))
+    .option('--force', 'download again what is already downloaded'));
+  change('install', 'install downloaded updates (never restarts the machine)', (c) => c
+    .option('--accept-eulas', 'accept the license terms of the selected updates')
+    .option('--force-quiet', 'install without any UI')
+    .option('--force', 'install again what is already installed'));
+  change('uninstall', 'uninstall installed updates', (c) => c.option('--force-quiet', 'uninstall without any UI'));
+
+  program.command('info').description("the agent's version and whether a restart is pending")
+    .action(run((session, output) => infoCommand(session, output)));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      exitCode = benign ? ExitCode.success : ExitCode.usage;
+    } else {
+      exitCode = reportError(error, new Output({ json: argv.includes('--json'), progress: false, verbose: argv.includes('--verbose') }));
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  return exitCode;
+}
