@@ -51,12 +51,16 @@ describe('package consumers', () => {
       Object.defineProperty(process, 'platform', { value: 'linux' });
       const pkg = require('windows-update-agent');
       const session = new pkg.UpdateSession({ clientApplicationId: 'elsewhere' });
-      session.describe().then(
-        () => process.stdout.write(JSON.stringify({ rejected: false })),
-        (error) => process.stdout.write(JSON.stringify({
-          rejected: true, supported: pkg.isSupported(), name: error.name, code: error.code,
-          typed: error instanceof pkg.UnsupportedPlatformError })));`);
-    expect(result).toEqual({ rejected: true, supported: false, name: 'UnsupportedPlatformError',
-      code: 'ERR_WUA_UNSUPPORTED_PLATFORM', typed: true });
+      const id = '11111111-1111-4111-8111-111111111111';
+      const calls = [session.describe(), session.search(), session.download([id]), session.install([id]),
+        session.uninstall([id]), session.agentInfo()];
+      Promise.allSettled(calls).then((outcomes) => process.stdout.write(JSON.stringify({
+        supported: pkg.isSupported(),
+        outcomes: outcomes.map((o) => o.status === 'rejected'
+          ? { name: o.reason.name, code: o.reason.code, typed: o.reason instanceof pkg.UnsupportedPlatformError }
+          : { resolved: true }),
+      })));`);
+    const rejected = { name: 'UnsupportedPlatformError', code: 'ERR_WUA_UNSUPPORTED_PLATFORM', typed: true };
+    expect(result).toEqual({ supported: false, outcomes: Array(6).fill(rejected) });
   });
 });
