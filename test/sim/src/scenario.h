@@ -1,5 +1,5 @@
 // A scenario: the catalog of updates the simulated agent knows, the agent's own facts, and how
-// each operation behaves. Read once from a JSON file (see ../SCENARIOS.md) and never changed;
+// each operation behaves. Read once from a JSON file (schema: ../README.md) and never changed;
 // what operations change lives in State.
 #pragma once
 #include <windows.h>

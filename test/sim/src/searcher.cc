@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "com/apartment.h"
 #include "criteria.h"
@@ -125,11 +126,13 @@ class SearchRun {
       return Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
     }
     const MachineState state = Agent::Instance().StateSnapshot();
+    const std::unordered_set<std::u16string> superseded =
+        request_.includeSuperseded ? std::unordered_set<std::u16string>{} : SupersededUpdates(state);
     std::vector<ComPtr<IUpdate>> found;
     for (const UpdateData& u : scenario_->updates) {
       const UpdateState& updateState = state.updates.at(u.updateId);
       if (!criteria->Matches(FactsOf(u, updateState))) continue;
-      if (!request_.includeSuperseded && IsSuperseded(u, state)) continue;
+      if (superseded.count(u.updateId)) continue;
       ComPtr<IUpdate> update;
       update.Attach(Update::New(scenario_, u));
       found.push_back(std::move(update));
@@ -144,23 +147,23 @@ class SearchRun {
   }
 
  private:
+  // The services registered now: the scenario's, plus or minus what clients added or removed.
   bool KnowsService(const std::u16string& id) const {
-    for (const ServiceData& s : scenario_->agent.services) {
+    for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
       if (_wcsicmp(reinterpret_cast<const wchar_t*>(s.serviceId.c_str()), reinterpret_cast<const wchar_t*>(id.c_str())) == 0) {
         return true;
       }
     }
     return false;
   }
-  // An update another applicable, not yet installed update supersedes.
-  bool IsSuperseded(const UpdateData& update, const MachineState& state) const {
+  // The updates another not yet installed update supersedes.
+  std::unordered_set<std::u16string> SupersededUpdates(const MachineState& state) const {
+    std::unordered_set<std::u16string> superseded;
     for (const UpdateData& other : scenario_->updates) {
       if (state.updates.at(other.updateId).isInstalled) continue;
-      for (const auto& id : other.supersededUpdateIds) {
-        if (id == update.updateId) return true;
-      }
+      superseded.insert(other.supersededUpdateIds.begin(), other.supersededUpdateIds.end());
     }
-    return false;
+    return superseded;
   }
   bool Wait(int milliseconds) {
     std::unique_lock<std::mutex> lock(mutex_);
