@@ -65,8 +65,12 @@ type NativeChange = (operationId: number, updateIds: string[], options: NativeCh
 
 export interface NativeSession {
   describe(): Promise<NativeSessionInfo>;
-  /** Resolves with the search result as JSON text (records_json.cc). */
-  search(operationId: number, criteria: string, options: NativeSearchOptions): Promise<string>;
+  /**
+   * Resolves with the search result, without its updates, as JSON text (records_json.cc). The
+   * updates come first, to onChunk, as JSON arrays of a few hundred each.
+   */
+  search(operationId: number, criteria: string, options: NativeSearchOptions,
+    onChunk: (updatesJson: string) => void): Promise<string>;
   download: NativeChange;
   install: NativeChange;
   uninstall: NativeChange;

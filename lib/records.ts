@@ -7,7 +7,7 @@ import {
 } from './enums.js';
 import { describeHresult, InvalidArgumentError } from './errors.js';
 import type {
-  DriverRecord, InstallationBehaviorRecord, SearchResult, UpdateRecord, UpdateReference, UpdateWarning,
+  CategoryRecord, DriverRecord, InstallationBehaviorRecord, SearchResult, UpdateRecord, UpdateReference, UpdateWarning,
 } from './types.js';
 
 // OLE Automation dates count days from 1899-12-30; 25569 of them reach 1970-01-01.
@@ -36,43 +36,42 @@ type NativeUpdate = Omit<Native<UpdateRecord, 'type' | 'deploymentAction' | 'dow
 };
 interface NativeSearch {
   resultCode: number;
-  updates: NativeUpdate[];
   rootCategories: SearchResult['rootCategories'];
   warnings: { hresult: number; message: string; context: number }[];
 }
 
+// The converters below change the parsed objects in place: a search brings thousands of them,
+// and copying each one would double the work on the JS thread.
+type Mutable = Record<string, unknown>;
+
 function behavior(native: NativeBehavior): InstallationBehaviorRecord {
-  return {
-    canRequestUserInput: native.canRequestUserInput,
-    impact: nameOf(INSTALLATION_IMPACTS, native.impact),
-    rebootBehavior: nameOf(REBOOT_BEHAVIORS, native.rebootBehavior),
-    requiresNetworkConnectivity: native.requiresNetworkConnectivity,
-  };
+  const record = native as unknown as Mutable;
+  record.impact = nameOf(INSTALLATION_IMPACTS, native.impact);
+  record.rebootBehavior = nameOf(REBOOT_BEHAVIORS, native.rebootBehavior);
+  return record as unknown as InstallationBehaviorRecord;
 }
 
 function driver(native: NativeDriver): DriverRecord {
-  return {
-    ...native,
-    verDate: dateFromOle(native.verDate),
-    entries: native.entries.map((entry) => ({ ...entry, verDate: dateFromOle(entry.verDate) })),
-  };
+  const record = native as unknown as Mutable;
+  record.verDate = dateFromOle(native.verDate);
+  for (const entry of native.entries) (entry as unknown as Mutable).verDate = dateFromOle(entry.verDate);
+  return record as unknown as DriverRecord;
 }
 
+// Bundled updates are converted where they are built (updateFromTuple).
 function update(native: NativeUpdate): UpdateRecord {
-  return {
-    ...native,
-    type: nameOf(UPDATE_TYPES, native.type),
-    deploymentAction: nameOf(DEPLOYMENT_ACTIONS, native.deploymentAction),
-    downloadPriority: nameOf(DOWNLOAD_PRIORITIES, native.downloadPriority),
-    autoSelection: nameOf(AUTO_SELECTION_MODES, native.autoSelection),
-    autoDownload: nameOf(AUTO_DOWNLOAD_MODES, native.autoDownload),
-    deadline: dateFromOle(native.deadline),
-    lastDeploymentChangeTime: dateFromOle(native.lastDeploymentChangeTime),
-    installationBehavior: behavior(native.installationBehavior),
-    uninstallationBehavior: native.uninstallationBehavior && behavior(native.uninstallationBehavior),
-    bundledUpdates: native.bundledUpdates.map(update),
-    driver: native.driver && driver(native.driver),
-  };
+  const record = native as unknown as Mutable;
+  record.type = nameOf(UPDATE_TYPES, native.type);
+  record.deploymentAction = nameOf(DEPLOYMENT_ACTIONS, native.deploymentAction);
+  record.downloadPriority = nameOf(DOWNLOAD_PRIORITIES, native.downloadPriority);
+  record.autoSelection = nameOf(AUTO_SELECTION_MODES, native.autoSelection);
+  record.autoDownload = nameOf(AUTO_DOWNLOAD_MODES, native.autoDownload);
+  record.deadline = dateFromOle(native.deadline);
+  record.lastDeploymentChangeTime = dateFromOle(native.lastDeploymentChangeTime);
+  behavior(native.installationBehavior);
+  if (native.uninstallationBehavior) behavior(native.uninstallationBehavior);
+  if (native.driver) driver(native.driver);
+  return record as unknown as UpdateRecord;
 }
 
 function warning(native: NativeSearch['warnings'][number]): UpdateWarning {
@@ -84,11 +83,126 @@ function warning(native: NativeSearch['warnings'][number]): UpdateWarning {
   };
 }
 
-export function searchResultFromJson(json: string): SearchResult {
+// A chunk of a search's updates as the addon sends it (records_json.h): records as tuples of
+// values, with the names of their fields.
+interface NativeChunk {
+  fields: { update: string[]; category: string[] };
+  updates: unknown[][];
+  /** The categories first named in this chunk; updates name theirs by ID. */
+  categories: unknown[][];
+}
+
+type FromTuple = (tuple: unknown[]) => Mutable;
+
+// A record built from a tuple by one object literal has a fixed shape from the start, which is
+// several times faster than assigning sixty keys in a loop. The literal is compiled once per
+// list of names; where code generation is disallowed (a strict Content Security Policy), the loop.
+const builders = new Map<string, FromTuple>();
+
+function builderFor(names: string[]): FromTuple {
+  const key = names.join(',');
+  let build = builders.get(key);
+  if (!build) {
+    try {
+      if (!names.every((name) => /^[A-Za-z_$][\w$]*$/.test(name))) throw new Error('unexpected field name');
+      build = new Function('t', `return { ${names.map((name, i) => `${name}: t[${i}]`).join(', ')} };`) as FromTuple;
+    } catch {
+      build = (tuple) => {
+        const record: Mutable = {};
+        for (let i = 0; i < names.length; i++) record[names[i]!] = tuple[i];
+        return record;
+      };
+    }
+    builders.set(key, build);
+  }
+  return build;
+}
+
+/**
+ * The categories of a search's updates, one frozen object per category ID: thousands of updates
+ * share a few dozen categories, so the addon sends each once per search, and records that
+ * survive on the JS heap are what make its collections slow.
+ */
+export type CategoryCache = Map<string, CategoryRecord>;
+
+interface Builders {
+  update: FromTuple;
+  categories: CategoryCache;
+}
+
+function updateFromTuple(tuple: unknown[], builders: Builders): UpdateRecord {
+  const record = builders.update(tuple);
+  record.categories = (record.categories as string[]).map((id) => builders.categories.get(id)!);
+  record.bundledUpdates = (record.bundledUpdates as unknown[][]).map((bundled) => updateFromTuple(bundled, builders));
+  return update(record as unknown as NativeUpdate);
+}
+
+/** Adds a chunk of a search's updates to `into`, sharing category objects through `categories`. */
+export function addUpdatesFromJson(json: string, into: UpdateRecord[], categories: CategoryCache = new Map()): void {
+  const chunk = JSON.parse(json) as NativeChunk;
+  const buildCategory = builderFor(chunk.fields.category);
+  for (const tuple of chunk.categories) {
+    const category = Object.freeze(buildCategory(tuple)) as unknown as CategoryRecord;
+    categories.set(category.categoryId, category);
+  }
+  const builders = { update: builderFor(chunk.fields.update), categories };
+  for (const tuple of chunk.updates) into.push(updateFromTuple(tuple, builders));
+}
+
+/**
+ * Takes a search's chunks as the addon delivers them and converts one per turn of the event
+ * loop: the addon may deliver several at once when JS falls behind, and converting them all in
+ * one go would hold the loop for that long.
+ */
+export class UpdateStream {
+  readonly updates: UpdateRecord[] = [];
+  readonly #categories: CategoryCache = new Map();
+  readonly #pending: string[] = [];
+  readonly #onRecords: (records: UpdateRecord[], from: number) => void;
+  #scheduled = false;
+  #drained: (() => void) | undefined;
+
+  /** `onRecords` learns of each chunk's records, from index `from` of `records`. */
+  constructor(onRecords: (records: UpdateRecord[], from: number) => void) {
+    this.#onRecords = onRecords;
+  }
+
+  push(json: string): void {
+    this.#pending.push(json);
+    this.#schedule();
+  }
+
+  /** All updates, once every chunk received so far is converted. */
+  async finish(): Promise<UpdateRecord[]> {
+    if (this.#pending.length) await new Promise<void>((resolve) => { this.#drained = resolve; });
+    return this.updates;
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.#convertOne());
+  }
+
+  #convertOne(): void {
+    this.#scheduled = false;
+    const json = this.#pending.shift();
+    if (json !== undefined) {
+      const first = this.updates.length;
+      addUpdatesFromJson(json, this.updates, this.#categories);
+      this.#onRecords(this.updates, first);
+    }
+    if (this.#pending.length) this.#schedule();
+    else this.#drained?.();
+  }
+}
+
+/** The search result: the addon's closing JSON, and the updates that came before it. */
+export function searchResultFromJson(json: string, updates: UpdateRecord[]): SearchResult {
   const native = JSON.parse(json) as NativeSearch;
   return {
     resultCode: nameOf(OPERATION_RESULT_CODES, native.resultCode),
-    updates: native.updates.map(update),
+    updates,
     rootCategories: native.rootCategories,
     warnings: native.warnings.map(warning),
   };
@@ -142,9 +256,11 @@ export class RecordTracker {
     });
   }
 
-  track(records: readonly UpdateRecord[]): void {
+  /** Tracks `records` from index `from` on. */
+  track(records: readonly UpdateRecord[], from = 0): void {
     if (this.#closed) return;
-    for (const record of records) {
+    for (let i = from; i < records.length; i++) {
+      const record = records[i]!;
       const id = record.identity.updateId.toLowerCase();
       this.#held.set(id, (this.#held.get(id) ?? 0) + 1);
       this.#registry.register(record, id);

@@ -12,7 +12,7 @@ import {
   type NativeSession,
 } from './native.js';
 import { UpdateOperation, underSignal } from './operation.js';
-import { RecordTracker, searchResultFromJson, updateIdsOf } from './records.js';
+import { RecordTracker, searchResultFromJson, updateIdsOf, UpdateStream } from './records.js';
 import type {
   AgentInfo, ChangeOptions, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions, SearchResult,
   UninstallOptions, UpdateReference, UpdateSessionOptions,
@@ -227,10 +227,13 @@ export class UpdateSession implements AsyncDisposable {
   async search(criteria: Criteria = '', options?: SearchOptions): Promise<SearchResult> {
     const text = criteriaText(criteria);
     const { native: nativeOptions, signal } = searchOptions(options);
-    const json = await this.#track('search', signal, (native, id) => native.search(id, text, nativeOptions), () => false);
-    const result = searchResultFromJson(json);
+    // Records are converted and tracked chunk by chunk, as they arrive, so that no single step
+    // holds the event loop for all of them.
+    const stream = new UpdateStream((records, from) => this.#records?.track(records, from));
+    const json = await this.#track('search', signal,
+      (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)), () => false);
+    const result = searchResultFromJson(json, await stream.finish());
     if (result.resultCode === 'aborted') throw new AbortError('search', signal?.reason);
-    this.#records?.track(result.updates);
     return result;
   }
 

@@ -1,7 +1,8 @@
 // One long agent operation (search, download, install, uninstall) as a JS promise. It is begun
 // on the session's thread; the agent calls back from a thread of its own, which only queues the
-// End* call back onto the session's thread; progress goes straight to JS through a thread-safe
-// function. RequestAbort reaches the job through SessionCore::aborts.
+// End* call back onto the session's thread. Events for JS (progress, chunks of a search's
+// updates) and the settlement share one thread-safe function, so JS sees them in order.
+// RequestAbort reaches the job through SessionCore::aborts.
 #pragma once
 #include <napi.h>
 
@@ -9,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "napi/native_error.h"
@@ -17,25 +19,33 @@
 
 namespace wua::napi {
 
+// node-addon-api has no Latin-1 constructor; the C API does.
+inline Napi::Value Latin1String(Napi::Env env, const std::string& latin1) {
+  napi_value value;
+  NAPI_THROW_IF_FAILED(env, napi_create_string_latin1(env, latin1.data(), latin1.size(), &value), Napi::Value());
+  return Napi::Value(env, value);
+}
+
 template <class Job, class Result>
 class PendingOperation : public std::enable_shared_from_this<PendingOperation<Job, Result>> {
  public:
   using Completed = std::function<void()>;
   using Progressed = std::function<void(const ProgressRecord&)>;
+  // Hands a piece of Latin-1 text to the JS callback (a chunk of a search's updates).
+  using Emit = std::function<void(std::string)>;
   using Begin = std::function<std::unique_ptr<Job>(SessionCore&, Completed, Progressed)>;
-  using End = std::function<Result(SessionCore&, Job&)>;
+  using End = std::function<Result(SessionCore&, Job&, const Emit&)>;
   using ResultToJs = std::function<Napi::Value(Napi::Env, Result&)>;
   using ProgressToJs = std::function<Napi::Value(Napi::Env, const ProgressRecord&)>;
 
+  // `onEvent`, when a function, receives progress objects and emitted text.
   static Napi::Promise Start(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id,
-                             Napi::Value onProgress, Begin begin, End end, ResultToJs resultToJs,
+                             Napi::Value onEvent, Begin begin, End end, ResultToJs resultToJs,
                              ProgressToJs progressToJs) {
-    auto operation = std::shared_ptr<PendingOperation>(new PendingOperation(env, core, id, std::move(end),
-                                                                            std::move(resultToJs), std::move(progressToJs)));
-    if (onProgress.IsFunction()) {
-      operation->progress_ = Napi::ThreadSafeFunction::New(env, onProgress.As<Napi::Function>(),
-                                                           "windows-update-agent:progress", 0, 1);
-    }
+    const bool hasCallback = onEvent.IsFunction();
+    auto operation = std::shared_ptr<PendingOperation>(new PendingOperation(
+        env, core, id, hasCallback ? onEvent.As<Napi::Function>() : Napi::Function(), hasCallback, std::move(end),
+        std::move(resultToJs), std::move(progressToJs)));
     Napi::Promise promise = operation->deferred_.Promise();
     const bool queued = core->thread.Post([operation, begin = std::move(begin)] { operation->BeginOnSessionThread(begin); });
     if (!queued) operation->Settle(Closed());
@@ -45,12 +55,12 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
  private:
   using Outcome = std::variant<Result, NativeFailure>;
 
-  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, End end, ResultToJs resultToJs,
-                   ProgressToJs progressToJs)
+  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, Napi::Function onEvent,
+                   bool hasCallback, End end, ResultToJs resultToJs, ProgressToJs progressToJs)
       : deferred_(Napi::Promise::Deferred::New(env)),
-        settle_(Napi::ThreadSafeFunction::New(env, Napi::Function(), "windows-update-agent:operation", 0, 1)),
-        core_(std::move(core)), id_(id), end_(std::move(end)), resultToJs_(std::move(resultToJs)),
-        progressToJs_(std::move(progressToJs)) {}
+        events_(Napi::ThreadSafeFunction::New(env, onEvent, "windows-update-agent:operation", 0, 1)),
+        hasCallback_(hasCallback), core_(std::move(core)), id_(id), end_(std::move(end)),
+        resultToJs_(std::move(resultToJs)), progressToJs_(std::move(progressToJs)) {}
 
   static NativeFailure Closed() {
     NativeFailure closed;
@@ -63,12 +73,11 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   void BeginOnSessionThread(const Begin& begin) {
     auto self = this->shared_from_this();
     try {
-      Session& session = core_->Require();
-      (void)session;
+      core_->Require();
       std::shared_ptr<Job> job = begin(*core_, [self] { self->AgentCompleted(); },
                                        [self](const ProgressRecord& progress) { self->AgentProgressed(progress); });
       {
-        std::lock_guard<std::mutex> lock(mutex_);
+        std::lock_guard<std::mutex> lock(jobMutex_);
         job_ = std::move(job);
       }
       // Weak: the session's table must not keep a finished operation (and itself) alive.
@@ -83,7 +92,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   }
 
   std::shared_ptr<Job> CurrentJob() {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(jobMutex_);
     return job_;
   }
 
@@ -95,7 +104,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
     // so the agent's objects are released here, in the agent's own apartment.
     std::shared_ptr<Job> job;
     {
-      std::lock_guard<std::mutex> lock(mutex_);
+      std::lock_guard<std::mutex> lock(jobMutex_);
       job = std::move(job_);
     }
     job.reset();
@@ -103,13 +112,17 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   }
 
   void AgentProgressed(const ProgressRecord& progress) {
-    std::lock_guard<std::mutex> lock(settleMutex_);
-    if (settled_ || !progress_) return;
+    if (!hasCallback_) return;
     auto self = this->shared_from_this();
-    progress_.NonBlockingCall([self, progress](Napi::Env env, Napi::Function callback) {
-      Napi::HandleScope scope(env);
+    Send([self, progress](Napi::Env env, Napi::Function callback) {
       callback.Call({self->progressToJs_(env, progress)});
     });
+  }
+
+  void EmitText(std::string latin1) {
+    if (!hasCallback_) return;
+    auto shared = std::make_shared<std::string>(std::move(latin1));
+    Send([shared](Napi::Env env, Napi::Function callback) { callback.Call({Latin1String(env, *shared)}); });
   }
 
   void EndOnSessionThread() {
@@ -117,25 +130,35 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
     std::shared_ptr<Job> job = CurrentJob();
     std::optional<Outcome> outcome;
     try {
-      outcome.emplace(end_(*core_, *job));
+      outcome.emplace(end_(*core_, *job, [this](std::string text) { EmitText(std::move(text)); }));
     } catch (...) {
       outcome.emplace(NativeFailure::FromCurrentException());
     }
     {
-      std::lock_guard<std::mutex> lock(mutex_);
+      std::lock_guard<std::mutex> lock(jobMutex_);
       job_.reset();
     }
     job.reset();  // the agent's objects are released here, on the session's thread
     Settle(std::move(*outcome));
   }
 
+  // Queues an event for JS unless the operation has settled.
+  void Send(std::function<void(Napi::Env, Napi::Function)> event) {
+    std::lock_guard<std::mutex> lock(eventMutex_);
+    if (settled_) return;
+    events_.NonBlockingCall([event = std::move(event)](Napi::Env env, Napi::Function callback) {
+      Napi::HandleScope scope(env);
+      event(env, callback);
+    });
+  }
+
   void Settle(Outcome outcome) {
-    std::lock_guard<std::mutex> lock(settleMutex_);
+    std::lock_guard<std::mutex> lock(eventMutex_);
     if (settled_) return;
     settled_ = true;
     auto self = this->shared_from_this();
     auto shared = std::make_shared<Outcome>(std::move(outcome));
-    settle_.NonBlockingCall([self, shared](Napi::Env env, Napi::Function) {
+    events_.NonBlockingCall([self, shared](Napi::Env env, Napi::Function) {
       Napi::HandleScope scope(env);
       if (auto* failure = std::get_if<NativeFailure>(shared.get())) {
         self->deferred_.Reject(ToJsError(env, *failure).Value());
@@ -147,21 +170,20 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
         self->deferred_.Reject(error.Value());
       }
     });
-    settle_.Release();
-    if (progress_) progress_.Release();
+    events_.Release();
   }
 
   Napi::Promise::Deferred deferred_;
-  Napi::ThreadSafeFunction settle_;
-  Napi::ThreadSafeFunction progress_;
+  Napi::ThreadSafeFunction events_;
+  const bool hasCallback_;
   std::shared_ptr<SessionCore> core_;
   uint32_t id_;
   End end_;
   ResultToJs resultToJs_;
   ProgressToJs progressToJs_;
-  std::mutex mutex_;  // guards job_, which the agent's thread may release at teardown
+  std::mutex jobMutex_;  // guards job_, which the agent's thread may release at teardown
   std::shared_ptr<Job> job_;
-  std::mutex settleMutex_;  // orders progress events before the settlement
+  std::mutex eventMutex_;  // orders events before the settlement
   bool settled_ = false;
 };
 

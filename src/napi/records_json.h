@@ -1,13 +1,38 @@
-// Records to JSON text, the cheapest way found to bring thousands of updates into JS at once: one
-// UTF-16 string, parsed by the engine's JSON.parse. Field names are the facade's (lib/types.ts);
-// enumerations stay numbers and dates stay OLE DATEs, both converted by lib/records.ts.
+// Records to JSON text (Latin-1 bytes, see JsonWriter), the cheapest way found to bring thousands of updates into JS: a search
+// sends its updates in chunks of JSON, each parsed by the engine's JSON.parse while the next is
+// read. Field names are the facade's (lib/types.ts); enumerations stay numbers and dates stay
+// OLE DATEs, both converted by lib/records.ts.
 #pragma once
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "wua/records.h"
 
 namespace wua::napi {
 
-std::u16string SearchToJson(const SearchRecord& search);
+// Builds the chunks of one search's updates, one update at a time: {"fields": {"update":
+// [names], "category": [names]}, "updates": [tuples], "categories": [tuples]}, where a tuple is
+// an array of a record's values in the order of its names. An update's categories are their IDs;
+// the categories themselves come once per search, in the chunk where they first appear.
+class UpdateChunk {
+ public:
+  UpdateChunk();
+  ~UpdateChunk();
+  void Add(const UpdateRecord& update);
+  size_t Count() const { return count_; }
+  // The chunk so far, leaving it empty.
+  std::string Take();
+
+ private:
+  struct Categories;  // the IDs sent so far in this search
+
+  std::string json_;
+  size_t count_ = 0;
+  std::unique_ptr<Categories> categories_;
+};
+
+// Everything of a search but its updates.
+std::string SearchToJson(const SearchRecord& search);
 
 }  // namespace wua::napi

@@ -145,12 +145,14 @@ Napi::Value SessionWrap::Describe(const Napi::CallbackInfo& info) {
       });
 }
 
-// search(id, criteria, options) -> Promise<string>: the result as JSON text (see records_json.h).
+// search(id, criteria, options, onChunk) -> Promise<string>: the result without its updates, as
+// JSON text; the updates arrive before it, in chunks of JSON arrays passed to onChunk.
 Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const uint32_t id = OperationId(info);
   if (info.Length() < 2 || !info[1].IsString()) throw Napi::TypeError::New(env, "criteria must be a string");
   Napi::Object options = OptionsArgument(info, 2);
+  if (info.Length() < 4 || !info[3].IsFunction()) throw Napi::TypeError::New(env, "onChunk must be a function");
   SearchOptions search;
   search.criteria = info[1].As<Napi::String>().Utf16Value();
   if (Napi::Value online = options.Get("online"); !online.IsUndefined()) search.online = OptionalBool(options, "online");
@@ -158,14 +160,25 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
   search.serviceId = OptionalString(options, "serviceId");
   search.searchScope = OptionalLong(options, "searchScope");
   search.includePotentiallySupersededUpdates = OptionalBool(options, "includePotentiallySupersededUpdates");
-  using Operation = PendingOperation<wua::Search, std::u16string>;
+  using Operation = PendingOperation<wua::Search, std::string>;
   return Operation::Start(
-      env, core_, id, env.Undefined(),
+      env, core_, id, info[3],
       [search](SessionCore& core, Operation::Completed completed, Operation::Progressed) {
         return std::make_unique<wua::Search>(core.session->Get(), core.clientApplicationId, search, std::move(completed));
       },
-      [](SessionCore& core, wua::Search& job) { return SearchToJson(job.End(core.updates)); },
-      [](Napi::Env env, std::u16string& json) -> Napi::Value { return Napi::String::New(env, json); },
+      [](SessionCore& core, wua::Search& job, const Operation::Emit& emit) {
+        // Small enough that JS parses one chunk while the next is read, large enough that the
+        // crossings stay few.
+        constexpr size_t kUpdatesPerChunk = 200;
+        UpdateChunk chunk;
+        SearchRecord record = job.End(core.updates, [&](UpdateRecord&& update) {
+          chunk.Add(update);
+          if (chunk.Count() == kUpdatesPerChunk) emit(chunk.Take());
+        });
+        if (chunk.Count() > 0) emit(chunk.Take());
+        return SearchToJson(record);
+      },
+      [](Napi::Env env, std::string& json) -> Napi::Value { return Latin1String(env, json); },
       ProgressToJs);
 }
 
@@ -192,7 +205,7 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
         return std::make_unique<wua::Change>(core.session->Get(), core.clientApplicationId, core.updates, change,
                                              std::move(progressed), std::move(completed));
       },
-      [](SessionCore&, wua::Change& job) { return job.End(); },
+      [](SessionCore&, wua::Change& job, const Operation::Emit&) { return job.End(); },
       [](Napi::Env env, ChangeRecord& record) -> Napi::Value { return ChangeToJs(env, record); }, ProgressToJs);
 }
 

@@ -84,9 +84,9 @@ struct WarningRecord {
   long context = 1;
 };
 
+// A search's result apart from its updates, which are handed over one by one as they are read.
 struct SearchRecord {
   long resultCode = 0;
-  std::vector<UpdateRecord> updates;
   std::vector<CategoryRecord> rootCategories;
   std::vector<WarningRecord> warnings;
 };

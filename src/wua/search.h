@@ -25,8 +25,10 @@ class Search {
   // Starts the search; `completed` runs on the agent's thread once the agent is done.
   Search(IUpdateSession* session, const std::u16string& clientApplicationId, const SearchOptions& options,
          std::function<void()> completed);
-  // Reads the finished search, remembering its updates for later downloads and installs.
-  SearchRecord End(UpdateCache& cache);
+  // Reads the finished search, remembering its updates for later downloads and installs. Each
+  // update goes to `each` as soon as it is read, so that the caller can pass it on while the
+  // rest are read; the returned record has no updates of its own.
+  SearchRecord End(UpdateCache& cache, const std::function<void(UpdateRecord&&)>& each);
   void RequestAbort();
 
  private:
