@@ -1,16 +1,60 @@
 #!/usr/bin/env node
 // `npm run bench`: runs bench/index.mjs against the built package and the simulated agent, under
 // Wine on Linux or directly on Windows. It prints a table and, last, one JSON line of figures.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { buildExe } from './lib/mingw.mjs';
+import { gypLists } from './lib/native-build.mjs';
+import { BUILD_DIR, ROOT } from './lib/paths.mjs';
 import { prepareLinuxRig, runNative, runUnderWine } from './lib/rig.mjs';
+import { toWindowsPath } from './lib/wine.mjs';
+
+// The 10,000-update catalog the benchmark searches, written before the measured process starts.
+// Downloads and installs of a few updates take a little time, so that there is a loop to watch.
+async function writeCatalog() {
+  const { generateCatalog } = await import('../test/sim/generate-catalog.mjs');
+  const catalog = generateCatalog({ count: 10_000, seed: 7 });
+  const busy = catalog.updates.filter((u) => !u.state?.isInstalled && !u.eulaText).slice(0, 40);
+  for (const update of busy) {
+    update.download = { durationMs: 25, progressSteps: 5 };
+    update.install = { durationMs: 25, progressSteps: 5 };
+  }
+  const dir = path.join(BUILD_DIR, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const files = { catalog: path.join(dir, 'catalog.json'), ids: path.join(dir, 'catalog-ids.json') };
+  writeFileSync(files.catalog, JSON.stringify({ ...catalog, name: 'benchmark' }));
+  writeFileSync(files.ids, JSON.stringify({ firstUpdateId: catalog.updates[0].id, busyUpdateIds: busy.map((u) => u.id) }));
+  return files;
+}
+
+// The baseline of the read ratio: the addon's own reader in a plain C++ loop (MinGW builds it
+// here; on Windows, build it the same way or run the bench from Linux).
+async function buildBaseline() {
+  const { addon_defines: defines } = gypLists();
+  await buildExe({
+    name: 'read-updates.exe',
+    root: ROOT,
+    sources: ['bench/native/read_updates.cc', 'src/wua/update_reader.cc', 'src/com/hresult.cc'],
+    outDir: path.join(BUILD_DIR, 'bench'),
+    includeDirs: [path.join(ROOT, 'src')],
+    defines: defines.filter((define) => !define.startsWith('NAPI') && !define.startsWith('NODE_ADDON')),
+    libs: ['ole32', 'oleaut32', 'uuid'],
+    linkArgs: ['-municode'],
+  });
+}
 
 const args = [path.join('bench', 'index.mjs'), ...process.argv.slice(2)];
+const files = await writeCatalog();
 let exitCode;
 if (process.platform === 'win32') {
-  exitCode = await runNative(process.execPath, ['--expose-gc', ...args]);
+  exitCode = await runNative(process.execPath, ['--expose-gc', ...args],
+    { ...process.env, WUA_BENCH_CATALOG: files.catalog, WUA_BENCH_CATALOG_IDS: files.ids });
 } else {
   const { windowsNode, env } = await prepareLinuxRig();
-  exitCode = await runUnderWine([windowsNode, '--expose-gc', ...args], env, 'bench-output.log');
+  await buildBaseline();
+  exitCode = await runUnderWine([windowsNode, '--expose-gc', ...args],
+    { ...env, WUA_BENCH_CATALOG: toWindowsPath(files.catalog), WUA_BENCH_CATALOG_IDS: toWindowsPath(files.ids) },
+    'bench-output.log');
 }
 process.exit(exitCode);

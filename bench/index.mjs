@@ -1,0 +1,134 @@
+// `npm run bench` (through scripts/bench.mjs): figures for the core, measured in one run against
+// the simulated agent with a 10,000-update catalog. Prints a table and, last, one JSON line.
+//   read ratio    time to bring every update, all fields, into JS / a plain C++ loop reading
+//                 the same properties with the addon's reader (bench/native/read_updates.cc)
+//   p99 delay     the event loop's 99th-percentile delay while search, download, install run
+//   growth        memory after 1,000 search cycles minus memory after a warm-up
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { UpdateSession } = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'index.js'));
+const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
+const READ_ROUNDS = 3;
+const READ_RUNS = 3;
+const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10 };
+
+// scripts/bench.mjs writes the catalog before this process starts, so that generating it leaves
+// no garbage here to be released while memory is measured.
+const scenarioFile = process.env.WUA_BENCH_CATALOG;
+const { firstUpdateId, busyUpdateIds } = JSON.parse(readFileSync(process.env.WUA_BENCH_CATALOG_IDS, 'utf8'));
+const work = mkdtempSync(path.join(tmpdir(), 'wua-bench-'));
+// The simulator reads these when the first session is created, in this process and its children.
+process.env.WUA_SIMULATOR_SCENARIO = scenarioFile;
+process.env.WUA_SIMULATOR_STATE = path.join(work, 'state.json');
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (bytes) => bytes / (1024 * 1024);
+
+function nativeRead(criteria) {
+  const exe = path.join(ROOT, 'build', 'bench', 'read-updates.exe');
+  const run = spawnSync(exe, [criteria, String(READ_RUNS + 1)], { encoding: 'utf8', env: process.env, timeout: 600_000 });
+  if (run.status !== 0) throw new Error(`read-updates.exe failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+async function measureDelay(action) {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  const started = performance.now();
+  const result = await action();
+  const ms = performance.now() - started;
+  histogram.disable();
+  return { result, ms, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6 };
+}
+
+async function main() {
+  const session = new UpdateSession({ clientApplicationId: 'benchmark' });
+  // Every update of the catalog: installed or not, any deployment action, superseded or not.
+  const everything = 'IsInstalled=0 and DeploymentAction=* or IsInstalled=1 and DeploymentAction=*';
+  const all = { includePotentiallySupersededUpdates: true };
+
+  // Memory first, before any large result has passed through the heap (its later release would
+  // read as shrinkage): a narrow search over the same catalog, so that cycles are many and cheap.
+  // The warm-up also loads the simulator's catalog, which the first search of a process does.
+  const narrow = `UpdateID='${firstUpdateId}'`;
+  for (let i = 0; i < 200; i++) await session.search(narrow);
+  const settled = async () => {
+    globalThis.gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    globalThis.gc?.();
+    return process.memoryUsage();
+  };
+  const before = await settled();
+  for (let i = 0; i < SEARCH_CYCLES; i++) await session.search(narrow);
+  const after = await settled();
+
+  // Warm the large path on both sides before timing it.
+  await session.search(everything, all);
+
+  // Read ratio: rounds of JS searches and of the native loop, in turn, so that both sides meet
+  // the same moments of a shared machine; medians of each side.
+  const jsTimes = [];
+  const nativeTimes = [];
+  let updatesRead = 0;
+  for (let round = 0; round < READ_ROUNDS; round++) {
+    for (let run = 0; run < READ_RUNS; run++) {
+      globalThis.gc?.();
+      const started = performance.now();
+      const { updates } = await session.search(everything, all);
+      jsTimes.push(performance.now() - started);
+      updatesRead = updates.length;
+    }
+    nativeTimes.push(...nativeRead(everything).runs);
+  }
+  const readRatio = median(jsTimes) / median(nativeTimes);
+
+  // Event-loop delay, each from a collected heap: garbage the benchmark left is not the call's.
+  globalThis.gc?.();
+  const search = await measureDelay(() => session.search(everything, all));
+  const ids = busyUpdateIds;
+  globalThis.gc?.();
+  const download = await measureDelay(() => session.download(ids, { onProgress: () => {} }));
+  globalThis.gc?.();
+  const install = await measureDelay(() => session.install(ids, { onProgress: () => {} }));
+
+  await session.close();
+  rmSync(work, { recursive: true, force: true });
+
+  const figures = {
+    updates: updatesRead,
+    jsReadMs: Number(median(jsTimes).toFixed(1)),
+    nativeReadMs: Number(median(nativeTimes).toFixed(1)),
+    readRatio: Number(readRatio.toFixed(2)),
+    searchP99DelayMs: Number(search.p99.toFixed(2)),
+    downloadP99DelayMs: Number(download.p99.toFixed(2)),
+    installP99DelayMs: Number(install.p99.toFixed(2)),
+    searchCycles: SEARCH_CYCLES,
+    rssGrowthMb: Number(mb(after.rss - before.rss).toFixed(2)),
+    heapGrowthMb: Number(mb(after.heapUsed - before.heapUsed).toFixed(2)),
+  };
+  const verdict = (value, target) => (value <= target ? 'ok' : 'MISSED');
+  const rows = [
+    ['read all fields of 10,000 updates into JS', `${figures.jsReadMs} ms`, ''],
+    ['plain C++ loop reading the same properties', `${figures.nativeReadMs} ms`, ''],
+    ['ratio JS / C++', `${figures.readRatio}x`, `<= ${TARGETS.readRatio}x ${verdict(figures.readRatio, TARGETS.readRatio)}`],
+    ['event loop p99 delay during search', `${figures.searchP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.searchP99DelayMs, TARGETS.p99DelayMs)}`],
+    [`event loop p99 delay during download (${ids.length} updates)`, `${figures.downloadP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.downloadP99DelayMs, TARGETS.p99DelayMs)}`],
+    [`event loop p99 delay during install (${ids.length} updates)`, `${figures.installP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.installP99DelayMs, TARGETS.p99DelayMs)}`],
+    [`RSS growth over ${SEARCH_CYCLES} search cycles`, `${figures.rssGrowthMb} MB`, `< ${TARGETS.growthMb} MB ${verdict(figures.rssGrowthMb, TARGETS.growthMb)}`],
+    [`JS heap growth over ${SEARCH_CYCLES} search cycles`, `${figures.heapGrowthMb} MB`, ''],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padEnd(12)}  target`);
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(12)}  ${target}`);
+  console.log(JSON.stringify(figures));
+}
+
+await main();
