@@ -6,6 +6,7 @@
 #include "com/hresult.h"
 #include "com/variant.h"
 #include "wua/callbacks.h"
+#include "wua/ids.h"
 #include "wua/search.h"
 
 namespace wua {
@@ -15,16 +16,6 @@ using com::ComPtr;
 using com::ThrowIfFailed;
 
 namespace {
-
-bool IsUpdateId(std::u16string_view text) {
-  if (text.size() != 36) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char16_t c = text[i];
-    const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-    if ((i == 8 || i == 13 || i == 18 || i == 23) ? c != u'-' : !hex) return false;
-  }
-  return true;
-}
 
 std::string Narrow(const std::u16string& text) { return std::string(text.begin(), text.end()); }
 
@@ -80,7 +71,7 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
                 "CoCreateInstance(UpdateCollection)");
   std::vector<std::u16string> needingLicense;
   for (const std::u16string& id : options.updateIds) {
-    if (!IsUpdateId(id)) throw com::ComError(E_INVALIDARG, "update ID '" + Narrow(id) + "' is not a GUID");
+    if (!IsGuidText(id)) throw com::ComError(E_INVALIDARG, "update ID '" + Narrow(id) + "' is not a GUID");
     ComPtr<IUpdate> update(cache.Find(id));
     if (!update) {
       update = FindUpdateById(session, id);

@@ -23,7 +23,4 @@ class UpdateCache {
   std::unordered_map<std::u16string, com::ComPtr<IUpdate>> updates_;
 };
 
-// Update IDs compare without regard to case, as the agent's do.
-std::u16string NormalizeUpdateId(std::u16string_view updateId);
-
 }  // namespace wua

@@ -3,16 +3,13 @@
 #include <wuerror.h>
 
 #include "com/bstr.h"
+#include "com/unknown.h"
 
 namespace sim {
 
 namespace {
 
-std::u16string FromBstr(BSTR value) {
-  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
-}
-
-class VariantEnumerator final : public IEnumVARIANT {
+class VariantEnumerator final : public wua::com::Unknown<VariantEnumerator, IEnumVARIANT> {
  public:
   explicit VariantEnumerator(std::vector<VARIANT> items) : items_(std::move(items)) { ModuleAddRef(); Diagnostics::ObjectCreated("Enumerator"); }
   ~VariantEnumerator() {
@@ -21,19 +18,6 @@ class VariantEnumerator final : public IEnumVARIANT {
     ModuleRelease();
   }
 
-  STDMETHODIMP QueryInterface(REFIID iid, void** out) override {
-    if (!out) return E_POINTER;
-    *out = IsEqualIID(iid, IID_IUnknown) || IsEqualIID(iid, IID_IEnumVARIANT) ? this : nullptr;
-    if (!*out) return E_NOINTERFACE;
-    AddRef();
-    return S_OK;
-  }
-  STDMETHODIMP_(ULONG) AddRef() override { return ++references_; }
-  STDMETHODIMP_(ULONG) Release() override {
-    const ULONG left = --references_;
-    if (left == 0) delete this;
-    return left;
-  }
   STDMETHODIMP Next(ULONG count, VARIANT* out, ULONG* fetched) override {
     if (!out) return E_POINTER;
     ULONG done = 0;
@@ -63,7 +47,6 @@ class VariantEnumerator final : public IEnumVARIANT {
     }
     auto* clone = new VariantEnumerator(std::move(copy));
     clone->position_ = position_;
-    clone->AddRef();
     *out = clone;
     return S_OK;
   }
@@ -71,7 +54,6 @@ class VariantEnumerator final : public IEnumVARIANT {
  private:
   std::vector<VARIANT> items_;
   size_t position_ = 0;
-  std::atomic<ULONG> references_{1};
 };
 
 }  // namespace
@@ -104,7 +86,7 @@ STDMETHODIMP StringCollection::get_Item(LONG index, BSTR* retval) {
 STDMETHODIMP StringCollection::put_Item(LONG index, BSTR value) {
   if (readOnly_) return WU_E_NOT_SUPPORTED;
   if (IndexOutOfRange(index, items_.size())) return E_INVALIDARG;
-  items_[index] = FromBstr(value);
+  items_[index] = TextOf(value);
   return S_OK;
 }
 
@@ -119,7 +101,7 @@ STDMETHODIMP StringCollection::get_ReadOnly(VARIANT_BOOL* retval) { return Out(r
 
 STDMETHODIMP StringCollection::Add(BSTR value, LONG* retval) {
   if (readOnly_) return WU_E_NOT_SUPPORTED;
-  items_.push_back(FromBstr(value));
+  items_.push_back(TextOf(value));
   return retval ? Out(retval, static_cast<long>(items_.size() - 1)) : S_OK;
 }
 
@@ -136,7 +118,7 @@ STDMETHODIMP StringCollection::Copy(IStringCollection** retval) {
 STDMETHODIMP StringCollection::Insert(LONG index, BSTR value) {
   if (readOnly_) return WU_E_NOT_SUPPORTED;
   if (index < 0 || static_cast<size_t>(index) > items_.size()) return E_INVALIDARG;
-  items_.insert(items_.begin() + index, FromBstr(value));
+  items_.insert(items_.begin() + index, TextOf(value));
   return S_OK;
 }
 
@@ -165,16 +147,7 @@ STDMETHODIMP UpdateCollection::put_Item(LONG index, IUpdate* value) {
   return S_OK;
 }
 
-STDMETHODIMP UpdateCollection::get__NewEnum(IUnknown** retval) {
-  if (!retval) return E_POINTER;
-  std::vector<IDispatch*> items;
-  for (const auto& item : items_) {
-    item->AddRef();
-    items.push_back(item.Get());
-  }
-  *retval = NewVariantEnumerator(std::move(items));
-  return S_OK;
-}
+STDMETHODIMP UpdateCollection::get__NewEnum(IUnknown** retval) { return OutEnumerator(retval, items_); }
 
 STDMETHODIMP UpdateCollection::get_Count(LONG* retval) { return Out(retval, static_cast<long>(items_.size())); }
 STDMETHODIMP UpdateCollection::get_ReadOnly(VARIANT_BOOL* retval) { return Out(retval, readOnly_); }

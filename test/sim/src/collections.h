@@ -17,6 +17,19 @@ IUnknown* NewVariantEnumerator(const std::vector<std::u16string>& items);
 
 inline bool IndexOutOfRange(LONG index, size_t size) { return index < 0 || static_cast<size_t>(index) >= size; }
 
+// _NewEnum of a collection of agent objects.
+template <class Item>
+HRESULT OutEnumerator(IUnknown** retval, const std::vector<ComPtr<Item>>& items) {
+  if (!retval) return E_POINTER;
+  std::vector<IDispatch*> dispatches;
+  for (const auto& item : items) {
+    item->AddRef();
+    dispatches.push_back(item.Get());
+  }
+  *retval = NewVariantEnumerator(std::move(dispatches));
+  return S_OK;
+}
+
 // A read-only list of agent objects: Item, _NewEnum, Count.
 template <class Self, class ChainOfList, class Item>
 class ReadOnlyList : public Object<Self, ChainOfList> {
@@ -30,16 +43,7 @@ class ReadOnlyList : public Object<Self, ChainOfList> {
     *retval = items_[index].Get();
     return S_OK;
   }
-  STDMETHODIMP get__NewEnum(IUnknown** retval) override {
-    if (!retval) return E_POINTER;
-    std::vector<IDispatch*> items;
-    for (const auto& item : items_) {
-      item->AddRef();
-      items.push_back(item.Get());
-    }
-    *retval = NewVariantEnumerator(std::move(items));
-    return S_OK;
-  }
+  STDMETHODIMP get__NewEnum(IUnknown** retval) override { return OutEnumerator(retval, items_); }
   STDMETHODIMP get_Count(LONG* retval) override { return Out(retval, static_cast<long>(items_.size())); }
 
  protected:

@@ -6,10 +6,6 @@ namespace sim {
 
 namespace {
 
-std::u16string FromBstr(BSTR value) {
-  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
-}
-
 HRESULT OutCollection(IUpdateCollection** retval, const ComPtr<IUpdateCollection>& updates) {
   if (!retval) return E_POINTER;
   *retval = updates.Get();
@@ -17,21 +13,12 @@ HRESULT OutCollection(IUpdateCollection** retval, const ComPtr<IUpdateCollection
   return S_OK;
 }
 
-class UpdateDownloader final : public Object<UpdateDownloader, Chain<IUpdateDownloader>> {
+class UpdateDownloader final
+    : public WithIsForced<WithClientApplicationId<Object<UpdateDownloader, Chain<IUpdateDownloader>>>> {
  public:
   static constexpr const char* kClassName = "UpdateDownloader";
-  explicit UpdateDownloader(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
+  explicit UpdateDownloader(std::u16string clientApplicationId) : WithIsForced(std::move(clientApplicationId)) {}
 
-  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
-  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
-    clientApplicationId_ = FromBstr(value);
-    return S_OK;
-  }
-  STDMETHODIMP get_IsForced(VARIANT_BOOL* retval) override { return Out(retval, forced_); }
-  STDMETHODIMP put_IsForced(VARIANT_BOOL value) override {
-    forced_ = value != VARIANT_FALSE;
-    return S_OK;
-  }
   STDMETHODIMP get_Priority(DownloadPriority* retval) override { return Out(retval, priority_); }
   STDMETHODIMP put_Priority(DownloadPriority value) override {
     if (value < dpLow || value > dpExtraHigh) return E_INVALIDARG;
@@ -88,28 +75,17 @@ class UpdateDownloader final : public Object<UpdateDownloader, Chain<IUpdateDown
     return S_OK;
   }
 
-  std::u16string clientApplicationId_;
-  bool forced_ = false;
   DownloadPriority priority_ = dpNormal;
   ComPtr<IUpdateCollection> updates_;
 };
 
 class UpdateInstaller final
-    : public Object<UpdateInstaller, Chain<IUpdateInstaller4, IUpdateInstaller3, IUpdateInstaller2, IUpdateInstaller>> {
+    : public WithIsForced<WithClientApplicationId<
+          Object<UpdateInstaller, Chain<IUpdateInstaller4, IUpdateInstaller3, IUpdateInstaller2, IUpdateInstaller>>>> {
  public:
   static constexpr const char* kClassName = "UpdateInstaller";
-  explicit UpdateInstaller(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
+  explicit UpdateInstaller(std::u16string clientApplicationId) : WithIsForced(std::move(clientApplicationId)) {}
 
-  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
-  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
-    clientApplicationId_ = FromBstr(value);
-    return S_OK;
-  }
-  STDMETHODIMP get_IsForced(VARIANT_BOOL* retval) override { return Out(retval, forced_); }
-  STDMETHODIMP put_IsForced(VARIANT_BOOL value) override {
-    forced_ = value != VARIANT_FALSE;
-    return S_OK;
-  }
   STDMETHODIMP get_ParentHwnd(HWND* retval) override {
     if (!retval) return E_POINTER;
     *retval = parentHwnd_;
@@ -237,8 +213,7 @@ class UpdateInstaller final
     return OutObject(retval, NewInstallationResult(operation));
   }
 
-  std::u16string clientApplicationId_;
-  bool forced_ = false, allowSourcePrompts_ = true, forceQuiet_ = false, attemptCloseApps_ = false;
+  bool allowSourcePrompts_ = true, forceQuiet_ = false, attemptCloseApps_ = false;
   HWND parentHwnd_ = nullptr;
   ComPtr<IUnknown> parentWindow_;
   ComPtr<IUpdateCollection> updates_;

@@ -6,18 +6,6 @@ namespace sim {
 
 namespace {
 
-class Identity final : public Object<Identity, Chain<IUpdateIdentity>> {
- public:
-  static constexpr const char* kClassName = "UpdateIdentity";
-  Identity(std::u16string id, long revision) : id_(std::move(id)), revision_(revision) {}
-  STDMETHODIMP get_RevisionNumber(LONG* retval) override { return Out(retval, revision_); }
-  STDMETHODIMP get_UpdateID(BSTR* retval) override { return Out(retval, id_); }
-
- private:
-  std::u16string id_;
-  long revision_;
-};
-
 class HistoryEntry final : public Object<HistoryEntry, Chain<IUpdateHistoryEntry2, IUpdateHistoryEntry>> {
  public:
   static constexpr const char* kClassName = "UpdateHistoryEntry";
@@ -28,7 +16,7 @@ class HistoryEntry final : public Object<HistoryEntry, Chain<IUpdateHistoryEntry
   STDMETHODIMP get_HResult(LONG* retval) override { return Out(retval, data_.hresult); }
   STDMETHODIMP get_Date(DATE* retval) override { return Out(retval, data_.date); }
   STDMETHODIMP get_UpdateIdentity(IUpdateIdentity** retval) override {
-    return OutObject(retval, Identity::Create(data_.updateId, data_.revisionNumber));
+    return OutObject(retval, NewUpdateIdentity(data_.updateId, data_.revisionNumber));
   }
   STDMETHODIMP get_Title(BSTR* retval) override { return Out(retval, data_.title); }
   STDMETHODIMP get_Description(BSTR* retval) override { return Out(retval, data_.description); }

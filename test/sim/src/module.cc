@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "com/unknown.h"
 #include "module.h"
 #include "session.h"
 
@@ -38,24 +39,11 @@ const CreatableClass kClasses[] = {
     {__uuidof(WebProxy), L"WebProxy", L"Microsoft.Update.WebProxy", NewWebProxy},
 };
 
-class ClassFactory final : public IClassFactory {
+class ClassFactory final : public wua::com::Unknown<ClassFactory, IClassFactory> {
  public:
   explicit ClassFactory(const CreatableClass& creatable) : creatable_(creatable) { ModuleAddRef(); }
   ~ClassFactory() { ModuleRelease(); }
 
-  STDMETHODIMP QueryInterface(REFIID iid, void** out) override {
-    if (!out) return E_POINTER;
-    *out = IsEqualIID(iid, IID_IUnknown) || IsEqualIID(iid, IID_IClassFactory) ? this : nullptr;
-    if (!*out) return E_NOINTERFACE;
-    AddRef();
-    return S_OK;
-  }
-  STDMETHODIMP_(ULONG) AddRef() override { return ++references_; }
-  STDMETHODIMP_(ULONG) Release() override {
-    const ULONG left = --references_;
-    if (left == 0) delete this;
-    return left;
-  }
   STDMETHODIMP CreateInstance(IUnknown* outer, REFIID iid, void** out) override {
     if (!out) return E_POINTER;
     *out = nullptr;
@@ -72,7 +60,6 @@ class ClassFactory final : public IClassFactory {
 
  private:
   const CreatableClass& creatable_;
-  std::atomic<ULONG> references_{1};
 };
 
 std::wstring GuidText(const GUID& guid) {

@@ -110,6 +110,46 @@ class Object : public PrimaryChain::Head, public OtherChains::Head... {
   std::atomic<ULONG> references_{0};
 };
 
+// A BSTR argument as text; NULL is the empty string, as COM defines it.
+inline std::u16string TextOf(BSTR value) {
+  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
+}
+
+// [out, retval] writers (declared here, defined in object.cc).
+HRESULT Out(BSTR* out, std::u16string_view value);
+HRESULT Out(VARIANT_BOOL* out, bool value);
+
+// Properties that several agent objects share, as layers between Object and the class:
+// class UpdateInstaller final : public WithIsForced<WithClientApplicationId<Object<...>>>.
+template <class Base>
+class WithClientApplicationId : public Base {
+ public:
+  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
+  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
+    clientApplicationId_ = TextOf(value);
+    return S_OK;
+  }
+
+ protected:
+  explicit WithClientApplicationId(std::u16string clientApplicationId)
+      : clientApplicationId_(std::move(clientApplicationId)) {}
+  std::u16string clientApplicationId_;
+};
+
+template <class Base>
+class WithIsForced : public Base {
+ public:
+  STDMETHODIMP get_IsForced(VARIANT_BOOL* retval) override { return Out(retval, forced_); }
+  STDMETHODIMP put_IsForced(VARIANT_BOOL value) override {
+    forced_ = value != VARIANT_FALSE;
+    return S_OK;
+  }
+
+ protected:
+  using Base::Base;
+  bool forced_ = false;
+};
+
 // [out, retval] writers. Each checks the pointer and hands over a fresh copy or reference.
 HRESULT Out(BSTR* out, std::u16string_view value);
 HRESULT Out(VARIANT_BOOL* out, bool value);

@@ -8,6 +8,7 @@
 
 #include "dates.h"
 #include "json.h"
+#include "wua/ids.h"
 
 namespace sim {
 
@@ -15,30 +16,10 @@ namespace {
 
 using json::Reader;
 
-std::u16string Lower(std::u16string text) {
-  for (char16_t& c : text) {
-    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
-  }
-  return text;
-}
-
-bool IsGuid(std::u16string_view text) {
-  if (text.size() != 36) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char16_t c = text[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (c != u'-') return false;
-    } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::u16string Guid(const Reader& field) {
   std::u16string text = field.String16();
-  if (!IsGuid(text)) field.Fail("expected a GUID like '0fa1201d-4330-4fa8-8ae9-b877473b6441'");
-  return Lower(std::move(text));
+  if (!wua::IsGuidText(text)) field.Fail("expected a GUID like '0fa1201d-4330-4fa8-8ae9-b877473b6441'");
+  return wua::NormalizeId(std::move(text));
 }
 
 Strings Strings16(const Reader& field) {
@@ -491,12 +472,12 @@ void Scenario::BuildIndexes() {
 }
 
 const UpdateData* Scenario::FindUpdate(std::u16string_view updateId) const {
-  auto found = updateIndex.find(Lower(std::u16string(updateId)));
+  auto found = updateIndex.find(wua::NormalizeId(std::u16string(updateId)));
   return found == updateIndex.end() ? nullptr : &updates[found->second];
 }
 
 const CategoryData* Scenario::FindCategory(std::u16string_view categoryId) const {
-  auto found = categoryIndex.find(Lower(std::u16string(categoryId)));
+  auto found = categoryIndex.find(wua::NormalizeId(std::u16string(categoryId)));
   return found == categoryIndex.end() ? nullptr : &categories[found->second];
 }
 

@@ -17,10 +17,6 @@ namespace sim {
 
 namespace {
 
-std::u16string FromBstr(BSTR value) {
-  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
-}
-
 UpdateFacts FactsOf(const UpdateData& u, const UpdateState& state) {
   static const char16_t* const kActions[] = {u"None", u"Installation", u"Uninstallation", u"Detection",
                                              u"OptionalInstallation"};
@@ -260,19 +256,14 @@ class SearchJob final : public Object<SearchJob, Chain<ISearchJob>> {
 };
 
 class UpdateSearcher final
-    : public Object<UpdateSearcher, Chain<IUpdateSearcher3, IUpdateSearcher2, IUpdateSearcher>> {
+    : public WithClientApplicationId<Object<UpdateSearcher, Chain<IUpdateSearcher3, IUpdateSearcher2, IUpdateSearcher>>> {
  public:
   static constexpr const char* kClassName = "UpdateSearcher";
-  explicit UpdateSearcher(SearcherSettings settings) : clientApplicationId_(std::move(settings.clientApplicationId)) {}
+  explicit UpdateSearcher(SearcherSettings settings) : WithClientApplicationId(std::move(settings.clientApplicationId)) {}
 
   STDMETHODIMP get_CanAutomaticallyUpgradeService(VARIANT_BOOL* retval) override { return Out(retval, canUpgrade_); }
   STDMETHODIMP put_CanAutomaticallyUpgradeService(VARIANT_BOOL value) override {
     canUpgrade_ = value != VARIANT_FALSE;
-    return S_OK;
-  }
-  STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
-  STDMETHODIMP put_ClientApplicationID(BSTR value) override {
-    clientApplicationId_ = FromBstr(value);
     return S_OK;
   }
   STDMETHODIMP get_IncludePotentiallySupersededUpdates(VARIANT_BOOL* retval) override {
@@ -303,7 +294,7 @@ class UpdateSearcher final
     return static_cast<SearchJob*>(searchJob)->End(retval);
   }
   STDMETHODIMP EscapeString(BSTR unescaped, BSTR* retval) override {
-    return Out(retval, EscapeCriteriaString(FromBstr(unescaped)));
+    return Out(retval, EscapeCriteriaString(TextOf(unescaped)));
   }
   STDMETHODIMP QueryHistory(LONG startIndex, LONG count, IUpdateHistoryEntryCollection** retval) override {
     SIM_ENTER("IUpdateSearcher::QueryHistory");
@@ -326,7 +317,7 @@ class UpdateSearcher final
   }
   STDMETHODIMP get_ServiceID(BSTR* retval) override { return Out(retval, request_.serviceId); }
   STDMETHODIMP put_ServiceID(BSTR value) override {
-    request_.serviceId = FromBstr(value);
+    request_.serviceId = TextOf(value);
     return S_OK;
   }
   STDMETHODIMP get_IgnoreDownloadPriority(VARIANT_BOOL* retval) override { return Out(retval, ignoreDownloadPriority_); }
@@ -344,11 +335,10 @@ class UpdateSearcher final
  private:
   std::shared_ptr<SearchRun> NewRun(BSTR criteria) {
     SearchRequest request = request_;
-    request.criteria = FromBstr(criteria);
+    request.criteria = TextOf(criteria);
     return std::make_shared<SearchRun>(Agent::Instance().CurrentScenario(), std::move(request));
   }
 
-  std::u16string clientApplicationId_;
   SearchRequest request_;
   bool canUpgrade_ = false, online_ = true, ignoreDownloadPriority_ = false;
   SearchScope scope_ = searchScopeDefault;

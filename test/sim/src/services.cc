@@ -5,26 +5,23 @@
 #include "agent.h"
 #include "collections.h"
 #include "session.h"
+#include "wua/ids.h"
 
 namespace sim {
+
+using wua::NormalizeId;
 
 namespace {
 
 constexpr char16_t kWindowsUpdateServiceId[] = u"9482f4b4-e343-43b6-b170-9a65bc822c77";
 constexpr char16_t kMicrosoftUpdateServiceId[] = u"7971f918-a847-4430-9279-4a52d1efe18d";
 
-std::u16string FromBstr(BSTR value) {
-  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
-}
-
-std::u16string Lower(std::u16string text) {
-  for (char16_t& c : text) {
-    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
-  }
-  return text;
-}
-
 bool IsAdministrator() { return Agent::Instance().CurrentScenario()->agent.isAdministrator; }
+
+// E_ACCESSDENIED with `what` as its description unless the caller is an administrator.
+HRESULT RequireAdministrator(std::u16string_view what) {
+  return IsAdministrator() ? S_OK : Fail(E_ACCESSDENIED, std::u16string(what) + u" needs an administrator");
+}
 
 HRESULT Date(VARIANT* retval, const std::optional<double>& date) {
   if (!retval) return E_POINTER;
@@ -97,7 +94,7 @@ class UpdateServiceRegistration final : public Object<UpdateServiceRegistration,
 };
 
 std::optional<ServiceData> FindService(const std::u16string& serviceId) {
-  const std::u16string id = Lower(serviceId);
+  const std::u16string id = NormalizeId(serviceId);
   for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
     if (s.serviceId == id) return s;
   }
@@ -123,19 +120,19 @@ class UpdateServiceManager final
   STDMETHODIMP AddService(BSTR serviceID, BSTR authorizationCabPath, IUpdateService** retval) override {
     SIM_ENTER("IUpdateServiceManager::AddService");
     if (!retval) return E_POINTER;
-    if (FromBstr(authorizationCabPath).empty()) return E_INVALIDARG;
+    if (TextOf(authorizationCabPath).empty()) return E_INVALIDARG;
     ServiceData added;
-    if (HRESULT hr = Register(FromBstr(serviceID), 0, &added); FAILED(hr)) return hr;
+    if (HRESULT hr = Register(TextOf(serviceID), 0, &added); FAILED(hr)) return hr;
     return OutObject(retval, UpdateService::Create(added));
   }
   STDMETHODIMP RegisterServiceWithAU(BSTR serviceID) override {
     SIM_ENTER("IUpdateServiceManager::RegisterServiceWithAU");
-    return SetRegisteredWithAu(FromBstr(serviceID), true);
+    return SetRegisteredWithAu(TextOf(serviceID), true);
   }
   STDMETHODIMP RemoveService(BSTR serviceID) override {
     SIM_ENTER("IUpdateServiceManager::RemoveService");
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"removing a service needs an administrator");
-    const std::u16string id = Lower(FromBstr(serviceID));
+    if (HRESULT denied = RequireAdministrator(u"removing a service"); FAILED(denied)) return denied;
+    const std::u16string id = NormalizeId(TextOf(serviceID));
     if (id == kWindowsUpdateServiceId) return Fail(WU_E_DS_INVALIDOPERATION, u"the Windows Update service cannot be removed");
     bool removed = false;
     Agent::Instance().Update([&](MachineState& machine) {
@@ -150,14 +147,14 @@ class UpdateServiceManager final
   }
   STDMETHODIMP UnregisterServiceWithAU(BSTR serviceID) override {
     SIM_ENTER("IUpdateServiceManager::UnregisterServiceWithAU");
-    return SetRegisteredWithAu(FromBstr(serviceID), false);
+    return SetRegisteredWithAu(TextOf(serviceID), false);
   }
   STDMETHODIMP AddScanPackageService(BSTR serviceName, BSTR scanFileLocation, LONG flags, IUpdateService** retval) override {
     SIM_ENTER("IUpdateServiceManager::AddScanPackageService");
     if (!retval) return E_POINTER;
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"adding a service needs an administrator");
-    const std::u16string location = FromBstr(scanFileLocation);
-    if (FromBstr(serviceName).empty() || location.empty() || (flags & ~usoNonVolatileService) != 0) return E_INVALIDARG;
+    if (HRESULT denied = RequireAdministrator(u"adding a service"); FAILED(denied)) return denied;
+    const std::u16string location = TextOf(scanFileLocation);
+    if (TextOf(serviceName).empty() || location.empty() || (flags & ~usoNonVolatileService) != 0) return E_INVALIDARG;
     if (::GetFileAttributesW(reinterpret_cast<const wchar_t*>(location.c_str())) == INVALID_FILE_ATTRIBUTES) {
       return Fail(HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND), u"the scan package does not exist");
     }
@@ -166,8 +163,8 @@ class UpdateServiceManager final
     wchar_t text[40];
     ::StringFromGUID2(guid, text, 40);
     ServiceData service;
-    service.serviceId = Lower(std::u16string(reinterpret_cast<const char16_t*>(text) + 1, 36));
-    service.name = FromBstr(serviceName);
+    service.serviceId = NormalizeId(std::u16string(reinterpret_cast<const char16_t*>(text) + 1, 36));
+    service.name = TextOf(serviceName);
     service.isScanPackageService = true;
     service.canRegisterWithAu = false;
     service.offersWindowsUpdates = false;
@@ -177,9 +174,9 @@ class UpdateServiceManager final
   }
   STDMETHODIMP SetOption(BSTR optionName, VARIANT optionValue) override {
     SIM_ENTER("IUpdateServiceManager::SetOption");
-    const std::u16string name = FromBstr(optionName);
+    const std::u16string name = TextOf(optionName);
     if (name == u"AllowedServiceID" && optionValue.vt == VT_BSTR) {
-      allowedServiceId_ = FromBstr(optionValue.bstrVal);
+      allowedServiceId_ = TextOf(optionValue.bstrVal);
       return S_OK;
     }
     if (name == u"AllowWarningUI" && optionValue.vt == VT_BOOL) {
@@ -190,12 +187,12 @@ class UpdateServiceManager final
   }
   STDMETHODIMP get_ClientApplicationID(BSTR* retval) override { return Out(retval, clientApplicationId_); }
   STDMETHODIMP put_ClientApplicationID(BSTR value) override {
-    clientApplicationId_ = FromBstr(value);
+    clientApplicationId_ = TextOf(value);
     return S_OK;
   }
   STDMETHODIMP QueryServiceRegistration(BSTR serviceID, IUpdateServiceRegistration** retval) override {
     SIM_ENTER("IUpdateServiceManager2::QueryServiceRegistration");
-    const std::u16string id = Lower(FromBstr(serviceID));
+    const std::u16string id = NormalizeId(TextOf(serviceID));
     if (id.size() != 36) return E_INVALIDARG;
     return OutObject(retval, UpdateServiceRegistration::Create(id, FindService(id), false));
   }
@@ -204,20 +201,20 @@ class UpdateServiceManager final
     SIM_ENTER("IUpdateServiceManager2::AddService2");
     if (!retval) return E_POINTER;
     const bool deferred = (flags & (asfAllowPendingRegistration | asfAllowOnlineRegistration)) != 0;
-    const bool hasCab = !FromBstr(authorizationCabPath).empty();
+    const bool hasCab = !TextOf(authorizationCabPath).empty();
     if ((flags & ~(asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU)) != 0 ||
         deferred == hasCab) {
       return Fail(E_INVALIDARG, u"pending or online registration takes no cab path; any other takes one");
     }
     ServiceData added;
-    if (HRESULT hr = Register(FromBstr(serviceID), flags, &added); FAILED(hr)) return hr;
+    if (HRESULT hr = Register(TextOf(serviceID), flags, &added); FAILED(hr)) return hr;
     return OutObject(retval, UpdateServiceRegistration::Create(added.serviceId, added, false));
   }
 
  private:
   HRESULT Register(const std::u16string& serviceId, LONG flags, ServiceData* out) {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"adding a service needs an administrator");
-    const std::u16string id = Lower(serviceId);
+    if (HRESULT denied = RequireAdministrator(u"adding a service"); FAILED(denied)) return denied;
+    const std::u16string id = NormalizeId(serviceId);
     if (id.size() != 36) return E_INVALIDARG;
     const bool withAu = (flags & asfRegisterServiceWithAU) != 0;
     Agent::Instance().Update([&](MachineState& machine) {
@@ -238,8 +235,8 @@ class UpdateServiceManager final
     return S_OK;
   }
   HRESULT SetRegisteredWithAu(const std::u16string& serviceId, bool registered) {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates' services needs an administrator");
-    const std::u16string id = Lower(serviceId);
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates' services"); FAILED(denied)) return denied;
+    const std::u16string id = NormalizeId(serviceId);
     HRESULT result = Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
     Agent::Instance().Update([&](MachineState& machine) {
       for (ServiceData& s : machine.services) {
@@ -283,7 +280,7 @@ class AutomaticUpdatesSettings final
     return Out(retval, static_cast<AutomaticUpdatesNotificationLevel>(s_.notificationLevel));
   }
   STDMETHODIMP put_NotificationLevel(AutomaticUpdatesNotificationLevel value) override {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
     if (value < aunlNotConfigured || value > aunlScheduledInstallation) return E_INVALIDARG;
     s_.notificationLevel = value;
     return S_OK;
@@ -294,14 +291,14 @@ class AutomaticUpdatesSettings final
     return Out(retval, static_cast<AutomaticUpdatesScheduledInstallationDay>(s_.scheduledInstallationDay));
   }
   STDMETHODIMP put_ScheduledInstallationDay(AutomaticUpdatesScheduledInstallationDay value) override {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
     if (value < ausidEveryDay || value > ausidEverySaturday) return E_INVALIDARG;
     s_.scheduledInstallationDay = value;
     return S_OK;
   }
   STDMETHODIMP get_ScheduledInstallationTime(LONG* retval) override { return Out(retval, s_.scheduledInstallationTime); }
   STDMETHODIMP put_ScheduledInstallationTime(LONG value) override {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
     if (value < 0 || value > 23) return E_INVALIDARG;
     s_.scheduledInstallationTime = value;
     return S_OK;
@@ -312,11 +309,11 @@ class AutomaticUpdatesSettings final
   }
   STDMETHODIMP Save() override {
     SIM_ENTER("IAutomaticUpdatesSettings::Save");
-    return IsAdministrator() ? S_OK : Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    return RequireAdministrator(u"changing Automatic Updates");
   }
   STDMETHODIMP get_IncludeRecommendedUpdates(VARIANT_BOOL* retval) override { return Out(retval, s_.includeRecommendedUpdates); }
   STDMETHODIMP put_IncludeRecommendedUpdates(VARIANT_BOOL value) override {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
     s_.includeRecommendedUpdates = value != VARIANT_FALSE;
     return S_OK;
   }
@@ -325,13 +322,13 @@ class AutomaticUpdatesSettings final
   }
   STDMETHODIMP get_NonAdministratorsElevated(VARIANT_BOOL* retval) override { return Out(retval, s_.nonAdministratorsElevated); }
   STDMETHODIMP put_NonAdministratorsElevated(VARIANT_BOOL value) override {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
     s_.nonAdministratorsElevated = value != VARIANT_FALSE;
     return S_OK;
   }
   STDMETHODIMP get_FeaturedUpdatesEnabled(VARIANT_BOOL* retval) override { return Out(retval, s_.featuredUpdatesEnabled); }
   STDMETHODIMP put_FeaturedUpdatesEnabled(VARIANT_BOOL value) override {
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"changing Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
     s_.featuredUpdatesEnabled = value != VARIANT_FALSE;
     return S_OK;
   }
@@ -361,7 +358,7 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
   }
   STDMETHODIMP EnableService() override {
     SIM_ENTER("IAutomaticUpdates::EnableService");
-    if (!IsAdministrator()) return Fail(E_ACCESSDENIED, u"enabling Automatic Updates needs an administrator");
+    if (HRESULT denied = RequireAdministrator(u"enabling Automatic Updates"); FAILED(denied)) return denied;
     Agent::Instance().Update([](MachineState& machine) { machine.automaticUpdates.serviceEnabled = true; });
     return S_OK;
   }
@@ -375,7 +372,7 @@ class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
   static constexpr const char* kClassName = "WebProxy";
   STDMETHODIMP get_Address(BSTR* retval) override { return Out(retval, address_); }
   STDMETHODIMP put_Address(BSTR value) override {
-    address_ = FromBstr(value);
+    address_ = TextOf(value);
     return S_OK;
   }
   STDMETHODIMP get_BypassList(IStringCollection** retval) override {
@@ -389,7 +386,7 @@ class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
     for (LONG i = 0; i < count; ++i) {
       BSTR item = nullptr;
       if (HRESULT hr = value->get_Item(i, &item); FAILED(hr)) return hr;
-      list.push_back(FromBstr(item));
+      list.push_back(TextOf(item));
       ::SysFreeString(item);
     }
     bypassList_ = std::move(list);
@@ -403,7 +400,7 @@ class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
   STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override { return Out(retval, false); }
   STDMETHODIMP get_UserName(BSTR* retval) override { return Out(retval, userName_); }
   STDMETHODIMP put_UserName(BSTR value) override {
-    userName_ = FromBstr(value);
+    userName_ = TextOf(value);
     return S_OK;
   }
   STDMETHODIMP SetPassword(BSTR) override { return S_OK; }

@@ -6,14 +6,11 @@
 #include "downloader.h"
 #include "history.h"
 #include "searcher.h"
+#include "wua/ids.h"
 
 namespace sim {
 
 namespace {
-
-std::u16string FromBstr(BSTR value) {
-  return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
-}
 
 class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, IUpdateSession2, IUpdateSession>> {
  public:
@@ -25,7 +22,7 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
   }
   STDMETHODIMP put_ClientApplicationID(BSTR value) override {
     SIM_ENTER("IUpdateSession::put_ClientApplicationID");
-    clientApplicationId_ = FromBstr(value);
+    clientApplicationId_ = TextOf(value);
     return S_OK;
   }
   STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override {
@@ -71,7 +68,7 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
     SIM_ENTER("IUpdateSession3::QueryHistory");
     if (startIndex < 0 || count < 0) return E_INVALIDARG;
     // The only criteria history accepts: none, or one UpdateID.
-    std::u16string text = FromBstr(criteria), updateId;
+    std::u16string text = TextOf(criteria), updateId;
     if (!text.empty()) {
       const std::u16string prefix = u"UpdateID='";
       if (text.size() != prefix.size() + 37 || _wcsnicmp(reinterpret_cast<const wchar_t*>(text.c_str()),
@@ -79,10 +76,7 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
           text.back() != u'\'') {
         return Fail(WU_E_INVALID_CRITERIA, u"history criteria are empty or UpdateID='<guid>'");
       }
-      updateId = text.substr(prefix.size(), 36);
-      for (char16_t& c : updateId) {
-        if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
-      }
+      updateId = wua::NormalizeId(text.substr(prefix.size(), 36));
     }
     return OutObject(retval, NewHistoryCollection(Agent::Instance().CurrentScenario(), startIndex, count, updateId));
   }
@@ -113,7 +107,7 @@ class WindowsUpdateAgentInfo final : public Object<WindowsUpdateAgentInfo, Chain
     if (!retval) return E_POINTER;
     ::VariantInit(retval);
     if (identifier.vt != VT_BSTR || !identifier.bstrVal) return E_INVALIDARG;
-    const std::u16string name = FromBstr(identifier.bstrVal);
+    const std::u16string name = TextOf(identifier.bstrVal);
     const AgentData& agent = Agent::Instance().CurrentScenario()->agent;
     if (name == u"ApiMajorVersion" || name == u"ApiMinorVersion") {
       retval->vt = VT_I4;

@@ -8,6 +8,8 @@ namespace {
 
 IStringCollection* ReadOnlyStrings(const Strings& items) { return StringCollection::Create(items, true); }
 
+}  // namespace
+
 class UpdateIdentity final : public Object<UpdateIdentity, Chain<IUpdateIdentity>> {
  public:
   static constexpr const char* kClassName = "UpdateIdentity";
@@ -19,6 +21,12 @@ class UpdateIdentity final : public Object<UpdateIdentity, Chain<IUpdateIdentity
   std::u16string id_;
   long revision_;
 };
+
+IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber) {
+  return UpdateIdentity::Create(std::move(updateId), revisionNumber);
+}
+
+namespace {
 
 class ImageInformation final : public Object<ImageInformation, Chain<IImageInformation>> {
  public:
@@ -233,7 +241,7 @@ STDMETHODIMP Update::get_EulaText(BSTR* retval) { return Out(retval, data_.eulaT
 STDMETHODIMP Update::get_HandlerID(BSTR* retval) { return Out(retval, data_.handlerId); }
 
 STDMETHODIMP Update::get_Identity(IUpdateIdentity** retval) {
-  return OutObject(retval, UpdateIdentity::Create(data_.updateId, data_.revisionNumber));
+  return OutObject(retval, NewUpdateIdentity(data_.updateId, data_.revisionNumber));
 }
 
 STDMETHODIMP Update::get_Image(IImageInformation** retval) {

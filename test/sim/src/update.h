@@ -98,6 +98,8 @@ class Update final : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, I
   const UpdateData& data_;
 };
 
+IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber);
+
 // The categories with the given IDs, in that order, as a read-only collection.
 ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds);
 // The categories no other category names as parent.
