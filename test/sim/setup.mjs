@@ -15,16 +15,20 @@ export const SIMULATOR_DLL = path.join(OUT_DIR, 'wua-simulator.dll');
 const SOURCE_DIR = path.join(SIM_DIR, 'src');
 const SIM_CXXFLAGS = ['-std=c++20'];
 
-// The portable parts' own unit tests (JSON, criteria), run by test/sim/selftest.test.ts.
-export const SELFTESTS = ['json', 'criteria'].map((part) => ({
-  part,
-  exe: path.join(OUT_DIR, `${part}-selftest.exe`),
-  sources: [path.join(SOURCE_DIR, `${part}.cc`), path.join(SOURCE_DIR, `${part}_selftest.cc`)],
-}));
+// The simulator's own test programs, run by test/sim/selftest.test.ts: unit tests of the
+// portable parts (JSON, criteria), and a native COM client of the registered agent.
+export const SELFTESTS = [
+  ...['json', 'criteria'].map((part) => ({
+    part, sources: [path.join(SOURCE_DIR, `${part}.cc`), path.join(SOURCE_DIR, `${part}_selftest.cc`)], libs: [],
+  })),
+  { part: 'com', sources: [path.join(SOURCE_DIR, 'com_selftest.cc')], libs: ['ole32', 'oleaut32', 'uuid'] },
+].map((test) => ({ ...test, exe: path.join(OUT_DIR, `${test.part}-selftest.exe`) }));
 
 export async function buildSimulator({ root }) {
-  await Promise.all(SELFTESTS.map(({ exe, sources }) => buildExe({
-    name: path.basename(exe), root, sources, outDir: OUT_DIR, cxxflags: SIM_CXXFLAGS,
+  await Promise.all(SELFTESTS.map(({ exe, sources, libs }) => buildExe({
+    name: path.basename(exe), root, sources, libs, outDir: OUT_DIR, cxxflags: SIM_CXXFLAGS,
+    includeDirs: [SOURCE_DIR, path.join(root, 'src')], defines: ['UNICODE', '_UNICODE', 'NOMINMAX', '_WIN32_WINNT=0x0A00'],
+    linkArgs: ['-municode'],
   })));
   const sourceDir = SOURCE_DIR;
   // The *_selftest.cc programs are Linux-side unit tests of portable parts, not part of the DLL.
