@@ -18,6 +18,7 @@ const { UpdateSession } = createRequire(import.meta.url)(path.join(ROOT, 'dist',
 const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
 const READ_ROUNDS = 3;
 const READ_RUNS = 3;
+const DELAY_SEARCHES = 5;
 const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10 };
 
 // scripts/bench.mjs writes the catalog before this process starts, so that generating it leaves
@@ -91,8 +92,13 @@ async function main() {
   const readRatio = median(jsTimes) / median(nativeTimes);
 
   // Event-loop delay, each from a collected heap: garbage the benchmark left is not the call's.
-  globalThis.gc?.();
-  const search = await measureDelay(() => session.search(everything, all));
+  // A search is short (about 200 samples of 1 ms), so the figure is the median of several.
+  const searchDelays = [];
+  for (let i = 0; i < DELAY_SEARCHES; i++) {
+    globalThis.gc?.();
+    searchDelays.push(await measureDelay(() => session.search(everything, all)));
+  }
+  const search = { p99: median(searchDelays.map((delay) => delay.p99)) };
   const ids = busyUpdateIds;
   globalThis.gc?.();
   const download = await measureDelay(() => session.download(ids, { onProgress: () => {} }));
@@ -119,7 +125,7 @@ async function main() {
     ['read all fields of 10,000 updates into JS', `${figures.jsReadMs} ms`, ''],
     ['plain C++ loop reading the same properties', `${figures.nativeReadMs} ms`, ''],
     ['ratio JS / C++', `${figures.readRatio}x`, `<= ${TARGETS.readRatio}x ${verdict(figures.readRatio, TARGETS.readRatio)}`],
-    ['event loop p99 delay during search', `${figures.searchP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.searchP99DelayMs, TARGETS.p99DelayMs)}`],
+    [`event loop p99 delay during search (median of ${DELAY_SEARCHES})`, `${figures.searchP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.searchP99DelayMs, TARGETS.p99DelayMs)}`],
     [`event loop p99 delay during download (${ids.length} updates)`, `${figures.downloadP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.downloadP99DelayMs, TARGETS.p99DelayMs)}`],
     [`event loop p99 delay during install (${ids.length} updates)`, `${figures.installP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.installP99DelayMs, TARGETS.p99DelayMs)}`],
     [`RSS growth over ${SEARCH_CYCLES} search cycles`, `${figures.rssGrowthMb} MB`, `< ${TARGETS.growthMb} MB ${verdict(figures.rssGrowthMb, TARGETS.growthMb)}`],

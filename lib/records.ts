@@ -44,12 +44,44 @@ interface NativeSearch {
 // and copying each one would double the work on the JS thread.
 type Mutable = Record<string, unknown>;
 
-function behavior(native: NativeBehavior): InstallationBehaviorRecord {
-  const record = native as unknown as Mutable;
-  record.impact = nameOf(INSTALLATION_IMPACTS, native.impact);
-  record.rebootBehavior = nameOf(REBOOT_BEHAVIORS, native.rebootBehavior);
-  return record as unknown as InstallationBehaviorRecord;
+/**
+ * Values that thousands of a search's updates share, kept once: the categories (which the addon
+ * sends once per search), installation behaviours, and texts that repeat (descriptions of
+ * recurring updates, support links, notes). Records that survive on the JS heap are what make
+ * its collections pause the event loop; sharing makes fewer of them. Shared objects are frozen,
+ * so that changing one record cannot change another.
+ */
+export class SharedValues {
+  readonly categories = new Map<string, CategoryRecord>();
+  readonly #behaviors = new Map<string, InstallationBehaviorRecord>();
+  readonly #texts = new Map<string, string>();
+
+  behavior(native: NativeBehavior): InstallationBehaviorRecord {
+    const key = `${native.canRequestUserInput}${native.impact}${native.rebootBehavior}${native.requiresNetworkConnectivity}`;
+    let shared = this.#behaviors.get(key);
+    if (!shared) {
+      shared = Object.freeze({
+        canRequestUserInput: native.canRequestUserInput,
+        impact: nameOf(INSTALLATION_IMPACTS, native.impact),
+        rebootBehavior: nameOf(REBOOT_BEHAVIORS, native.rebootBehavior),
+        requiresNetworkConnectivity: native.requiresNetworkConnectivity,
+      });
+      this.#behaviors.set(key, shared);
+    }
+    return shared;
+  }
+
+  text(value: string): string {
+    const shared = this.#texts.get(value);
+    if (shared !== undefined) return shared;
+    this.#texts.set(value, value);
+    return value;
+  }
 }
+
+// Text fields whose values tend to repeat across updates.
+const REPEATING_TEXTS = ['description', 'supportUrl', 'releaseNotes', 'uninstallationNotes', 'eulaText', 'handlerId',
+  'msrcSeverity'] as const;
 
 function driver(native: NativeDriver): DriverRecord {
   const record = native as unknown as Mutable;
@@ -59,7 +91,7 @@ function driver(native: NativeDriver): DriverRecord {
 }
 
 // Bundled updates are converted where they are built (updateFromTuple).
-function update(native: NativeUpdate): UpdateRecord {
+function update(native: NativeUpdate, shared: SharedValues): UpdateRecord {
   const record = native as unknown as Mutable;
   record.type = nameOf(UPDATE_TYPES, native.type);
   record.deploymentAction = nameOf(DEPLOYMENT_ACTIONS, native.deploymentAction);
@@ -68,8 +100,12 @@ function update(native: NativeUpdate): UpdateRecord {
   record.autoDownload = nameOf(AUTO_DOWNLOAD_MODES, native.autoDownload);
   record.deadline = dateFromOle(native.deadline);
   record.lastDeploymentChangeTime = dateFromOle(native.lastDeploymentChangeTime);
-  behavior(native.installationBehavior);
-  if (native.uninstallationBehavior) behavior(native.uninstallationBehavior);
+  record.installationBehavior = shared.behavior(native.installationBehavior);
+  if (native.uninstallationBehavior) record.uninstallationBehavior = shared.behavior(native.uninstallationBehavior);
+  for (const field of REPEATING_TEXTS) {
+    const value = record[field];
+    if (typeof value === 'string' && value.length > 0) record[field] = shared.text(value);
+  }
   if (native.driver) driver(native.driver);
   return record as unknown as UpdateRecord;
 }
@@ -118,34 +154,27 @@ function builderFor(names: string[]): FromTuple {
   return build;
 }
 
-/**
- * The categories of a search's updates, one frozen object per category ID: thousands of updates
- * share a few dozen categories, so the addon sends each once per search, and records that
- * survive on the JS heap are what make its collections slow.
- */
-export type CategoryCache = Map<string, CategoryRecord>;
-
 interface Builders {
   update: FromTuple;
-  categories: CategoryCache;
+  shared: SharedValues;
 }
 
 function updateFromTuple(tuple: unknown[], builders: Builders): UpdateRecord {
   const record = builders.update(tuple);
-  record.categories = (record.categories as string[]).map((id) => builders.categories.get(id)!);
+  record.categories = (record.categories as string[]).map((id) => builders.shared.categories.get(id)!);
   record.bundledUpdates = (record.bundledUpdates as unknown[][]).map((bundled) => updateFromTuple(bundled, builders));
-  return update(record as unknown as NativeUpdate);
+  return update(record as unknown as NativeUpdate, builders.shared);
 }
 
-/** Adds a chunk of a search's updates to `into`, sharing category objects through `categories`. */
-export function addUpdatesFromJson(json: string, into: UpdateRecord[], categories: CategoryCache = new Map()): void {
+/** Adds a chunk of a search's updates to `into`, sharing what repeats through `shared`. */
+export function addUpdatesFromJson(json: string, into: UpdateRecord[], shared = new SharedValues()): void {
   const chunk = JSON.parse(json) as NativeChunk;
   const buildCategory = builderFor(chunk.fields.category);
   for (const tuple of chunk.categories) {
     const category = Object.freeze(buildCategory(tuple)) as unknown as CategoryRecord;
-    categories.set(category.categoryId, category);
+    shared.categories.set(category.categoryId, category);
   }
-  const builders = { update: builderFor(chunk.fields.update), categories };
+  const builders = { update: builderFor(chunk.fields.update), shared };
   for (const tuple of chunk.updates) into.push(updateFromTuple(tuple, builders));
 }
 
@@ -156,7 +185,7 @@ export function addUpdatesFromJson(json: string, into: UpdateRecord[], categorie
  */
 export class UpdateStream {
   readonly updates: UpdateRecord[] = [];
-  readonly #categories: CategoryCache = new Map();
+  readonly #shared = new SharedValues();
   readonly #pending: string[] = [];
   readonly #onRecords: (records: UpdateRecord[], from: number) => void;
   #scheduled = false;
@@ -189,7 +218,7 @@ export class UpdateStream {
     const json = this.#pending.shift();
     if (json !== undefined) {
       const first = this.updates.length;
-      addUpdatesFromJson(json, this.updates, this.#categories);
+      addUpdatesFromJson(json, this.updates, this.#shared);
       this.#onRecords(this.updates, first);
     }
     if (this.#pending.length) this.#schedule();

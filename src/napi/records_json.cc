@@ -345,6 +345,8 @@ UpdateChunk::~UpdateChunk() = default;
 
 void UpdateChunk::Add(const UpdateRecord& update) {
   if (count_ == 0) {
+    // Chunks of one search are alike in size: starting at the last one's saves the regrowth.
+    json_.reserve(lastSize_ + lastSize_ / 4);
     // {"fields":{"update":[names],"category":[names]},"updates":[tuples],"categories":[tuples]}
     JsonWriter w(json_);
     w.BeginObject();
@@ -371,6 +373,7 @@ std::string UpdateChunk::Take() {
   }
   categories_->firstSeen.clear();
   json_.append("]}");
+  lastSize_ = json_.size();
   count_ = 0;
   std::string out;
   out.swap(json_);

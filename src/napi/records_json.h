@@ -29,6 +29,7 @@ class UpdateChunk {
 
   std::string json_;
   size_t count_ = 0;
+  size_t lastSize_ = 0;
   std::unique_ptr<Categories> categories_;
 };
 
