@@ -20,15 +20,16 @@ const SIM_CXXFLAGS = ['-std=c++20'];
 export const SELFTESTS = [
   ...['json', 'criteria'].map((part) => ({
     part, sources: [path.join(SOURCE_DIR, `${part}.cc`), path.join(SOURCE_DIR, `${part}_selftest.cc`)], libs: [],
+    linkArgs: [],
   })),
-  { part: 'com', sources: [path.join(SOURCE_DIR, 'com_selftest.cc')], libs: ['ole32', 'oleaut32', 'uuid'] },
+  // wmain: it passes its own (UTF-16) path to the agent.
+  { part: 'com', sources: [path.join(SOURCE_DIR, 'com_selftest.cc')], libs: ['ole32', 'oleaut32', 'uuid'], linkArgs: ['-municode'] },
 ].map((test) => ({ ...test, exe: path.join(OUT_DIR, `${test.part}-selftest.exe`) }));
 
 export async function buildSimulator({ root }) {
-  await Promise.all(SELFTESTS.map(({ exe, sources, libs }) => buildExe({
-    name: path.basename(exe), root, sources, libs, outDir: OUT_DIR, cxxflags: SIM_CXXFLAGS,
+  await Promise.all(SELFTESTS.map(({ exe, sources, libs, linkArgs }) => buildExe({
+    name: path.basename(exe), root, sources, libs, linkArgs, outDir: OUT_DIR, cxxflags: SIM_CXXFLAGS,
     includeDirs: [SOURCE_DIR, path.join(root, 'src')], defines: ['UNICODE', '_UNICODE', 'NOMINMAX', '_WIN32_WINNT=0x0A00'],
-    linkArgs: ['-municode'],
   })));
   const sourceDir = SOURCE_DIR;
   // The *_selftest.cc programs are Linux-side unit tests of portable parts, not part of the DLL.
