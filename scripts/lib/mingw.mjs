@@ -1,7 +1,7 @@
 // Cross-compiles Windows DLLs with MinGW-w64 on Linux. Used for the addon and for the test-only
 // simulator, so both get the same flags, the same static runtime and the same incremental rules.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
@@ -88,9 +88,14 @@ async function buildBinary({ name, sources, outDir, includeDirs = [], defines = 
   await inParallel(stale, availableParallelism());
   const dll = path.join(outDir, name);
   const newestInput = Math.max(...objects.map(mtime), ...libs.filter((l) => l.includes('/')).map(mtime));
-  if (stale.length || mtime(dll) < newestInput) {
-    const libArgs = libs.map((l) => (l.includes('/') ? l : `-l${l}`));
-    await run(CXX, ['-o', dll, ...objects, ...linkFlags, ...linkArgs, ...libArgs], { cwd: root });
+  const libArgs = libs.map((l) => (l.includes('/') ? l : `-l${l}`));
+  const command = ['-o', dll, ...objects, ...linkFlags, ...linkArgs, ...libArgs];
+  // A changed link command relinks too: new flags or libraries do not make any input newer.
+  const commandFile = `${dll}.link`;
+  const lastCommand = existsSync(commandFile) ? readFileSync(commandFile, 'utf8') : '';
+  if (stale.length || mtime(dll) < newestInput || lastCommand !== JSON.stringify(command)) {
+    await run(CXX, command, { cwd: root });
+    writeFileSync(commandFile, JSON.stringify(command));
   }
   return dll;
 }
