@@ -26,22 +26,12 @@ type NativeDriver = Omit<DriverRecord, 'verDate' | 'entries'> & {
   verDate: number | null;
   entries: (Omit<DriverRecord, 'verDate' | 'entries'> & { verDate: number | null })[];
 };
-type NativeUpdate = Omit<Native<UpdateRecord, 'type' | 'deploymentAction' | 'downloadPriority' | 'autoSelection'
-  | 'autoDownload', 'deadline' | 'lastDeploymentChangeTime'>,
-  'installationBehavior' | 'uninstallationBehavior' | 'bundledUpdates' | 'driver'> & {
-  installationBehavior: NativeBehavior;
-  uninstallationBehavior: NativeBehavior | null;
-  bundledUpdates: NativeUpdate[];
-  driver: NativeDriver | null;
-};
 interface NativeSearch {
   resultCode: number;
   rootCategories: SearchResult['rootCategories'];
   warnings: { hresult: number; message: string; context: number }[];
 }
 
-// The converters below change the parsed objects in place: a search brings thousands of them,
-// and copying each one would double the work on the JS thread.
 type Mutable = Record<string, unknown>;
 
 /**
@@ -83,31 +73,12 @@ export class SharedValues {
 const REPEATING_TEXTS = ['description', 'supportUrl', 'releaseNotes', 'uninstallationNotes', 'eulaText', 'handlerId',
   'msrcSeverity'] as const;
 
+// Drivers are few: their dates are set on the parsed objects.
 function driver(native: NativeDriver): DriverRecord {
   const record = native as unknown as Mutable;
   record.verDate = dateFromOle(native.verDate);
   for (const entry of native.entries) (entry as unknown as Mutable).verDate = dateFromOle(entry.verDate);
   return record as unknown as DriverRecord;
-}
-
-// Bundled updates are converted where they are built (updateFromTuple).
-function update(native: NativeUpdate, shared: SharedValues): UpdateRecord {
-  const record = native as unknown as Mutable;
-  record.type = nameOf(UPDATE_TYPES, native.type);
-  record.deploymentAction = nameOf(DEPLOYMENT_ACTIONS, native.deploymentAction);
-  record.downloadPriority = nameOf(DOWNLOAD_PRIORITIES, native.downloadPriority);
-  record.autoSelection = nameOf(AUTO_SELECTION_MODES, native.autoSelection);
-  record.autoDownload = nameOf(AUTO_DOWNLOAD_MODES, native.autoDownload);
-  record.deadline = dateFromOle(native.deadline);
-  record.lastDeploymentChangeTime = dateFromOle(native.lastDeploymentChangeTime);
-  record.installationBehavior = shared.behavior(native.installationBehavior);
-  if (native.uninstallationBehavior) record.uninstallationBehavior = shared.behavior(native.uninstallationBehavior);
-  for (const field of REPEATING_TEXTS) {
-    const value = record[field];
-    if (typeof value === 'string' && value.length > 0) record[field] = shared.text(value);
-  }
-  if (native.driver) driver(native.driver);
-  return record as unknown as UpdateRecord;
 }
 
 function warning(native: NativeSearch['warnings'][number]): UpdateWarning {
@@ -128,54 +99,73 @@ interface NativeChunk {
   categories: unknown[][];
 }
 
-type FromTuple = (tuple: unknown[]) => Mutable;
+// How the fields of an update that the addon does not send in their final form become so.
+type Converters = Record<string, (value: never) => unknown>;
 
-// A record built from a tuple by one object literal has a fixed shape from the start, which is
-// several times faster than assigning sixty keys in a loop. The literal is compiled once per
-// list of names; where code generation is disallowed (a strict Content Security Policy), the loop.
-const builders = new Map<string, FromTuple>();
+function convertersFor(shared: SharedValues, buildUpdate: (tuple: unknown[]) => UpdateRecord): Converters {
+  const text = (value: string): string => (value.length > 0 ? shared.text(value) : value);
+  return {
+    type: (value: number) => nameOf(UPDATE_TYPES, value),
+    deploymentAction: (value: number) => nameOf(DEPLOYMENT_ACTIONS, value),
+    downloadPriority: (value: number) => nameOf(DOWNLOAD_PRIORITIES, value),
+    autoSelection: (value: number) => nameOf(AUTO_SELECTION_MODES, value),
+    autoDownload: (value: number) => nameOf(AUTO_DOWNLOAD_MODES, value),
+    deadline: dateFromOle,
+    lastDeploymentChangeTime: dateFromOle,
+    installationBehavior: (value: NativeBehavior) => shared.behavior(value),
+    uninstallationBehavior: (value: NativeBehavior | null) => value && shared.behavior(value),
+    categories: (ids: string[]) => ids.map((id) => shared.categories.get(id)),
+    bundledUpdates: (tuples: unknown[][]) => tuples.map(buildUpdate),
+    driver: (value: NativeDriver | null) => value && driver(value),
+    ...Object.fromEntries(REPEATING_TEXTS.map((field) => [field, (value: string | null) => value && text(value)])),
+  };
+}
 
-function builderFor(names: string[]): FromTuple {
+type Build = (tuple: unknown[], converters: Converters) => Mutable;
+
+// A record is built from its tuple by one object literal, every field already in its final
+// form: objects then keep one shape from the start (no field changes representation later,
+// which V8 pays for with a copy of every record), and it is several times faster than setting
+// sixty keys in a loop. The literal is compiled once per list of names; where code generation
+// is disallowed (a strict Content Security Policy), the loop.
+const builds = new Map<string, Build>();
+
+function buildFor(names: string[], converted: ReadonlySet<string>): Build {
   const key = names.join(',');
-  let build = builders.get(key);
+  let build = builds.get(key);
   if (!build) {
     try {
       if (!names.every((name) => /^[A-Za-z_$][\w$]*$/.test(name))) throw new Error('unexpected field name');
-      build = new Function('t', `return { ${names.map((name, i) => `${name}: t[${i}]`).join(', ')} };`) as FromTuple;
+      const fields = names.map((name, i) => (converted.has(name) ? `${name}: c.${name}(t[${i}])` : `${name}: t[${i}]`));
+      build = new Function('t', 'c', `return { ${fields.join(', ')} };`) as Build;
     } catch {
-      build = (tuple) => {
+      build = (tuple, converters) => {
         const record: Mutable = {};
-        for (let i = 0; i < names.length; i++) record[names[i]!] = tuple[i];
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i]!;
+          record[name] = converted.has(name) ? converters[name]!(tuple[i] as never) : tuple[i];
+        }
         return record;
       };
     }
-    builders.set(key, build);
+    builds.set(key, build);
   }
   return build;
 }
 
-interface Builders {
-  update: FromTuple;
-  shared: SharedValues;
-}
-
-function updateFromTuple(tuple: unknown[], builders: Builders): UpdateRecord {
-  const record = builders.update(tuple);
-  record.categories = (record.categories as string[]).map((id) => builders.shared.categories.get(id)!);
-  record.bundledUpdates = (record.bundledUpdates as unknown[][]).map((bundled) => updateFromTuple(bundled, builders));
-  return update(record as unknown as NativeUpdate, builders.shared);
-}
+const NO_CONVERSIONS: ReadonlySet<string> = new Set();
 
 /** Adds a chunk of a search's updates to `into`, sharing what repeats through `shared`. */
 export function addUpdatesFromJson(json: string, into: UpdateRecord[], shared = new SharedValues()): void {
   const chunk = JSON.parse(json) as NativeChunk;
-  const buildCategory = builderFor(chunk.fields.category);
+  const buildCategory = buildFor(chunk.fields.category, NO_CONVERSIONS);
   for (const tuple of chunk.categories) {
-    const category = Object.freeze(buildCategory(tuple)) as unknown as CategoryRecord;
+    const category = Object.freeze(buildCategory(tuple, {})) as unknown as CategoryRecord;
     shared.categories.set(category.categoryId, category);
   }
-  const builders = { update: builderFor(chunk.fields.update), shared };
-  for (const tuple of chunk.updates) into.push(updateFromTuple(tuple, builders));
+  const converters: Converters = convertersFor(shared, (tuple) => buildUpdate(tuple, converters) as unknown as UpdateRecord);
+  const buildUpdate = buildFor(chunk.fields.update, new Set(Object.keys(converters)));
+  for (const tuple of chunk.updates) into.push(buildUpdate(tuple, converters) as unknown as UpdateRecord);
 }
 
 /**
