@@ -37,12 +37,13 @@ type Mutable = Record<string, unknown>;
 /**
  * Values that thousands of a search's updates share, kept once: the categories (which the addon
  * sends once per search), installation behaviours, and texts that repeat (descriptions of
- * recurring updates, support links, notes). Records that survive on the JS heap are what make
- * its collections pause the event loop; sharing makes fewer of them. Shared objects are frozen,
- * so that changing one record cannot change another.
+ * recurring updates, support links, notes), and the lists of categories. Records that survive on
+ * the JS heap are what make its collections pause the event loop; sharing makes fewer of them.
+ * Shared objects and lists are frozen, so that changing one record cannot change another.
  */
 export class SharedValues {
   readonly categories = new Map<string, CategoryRecord>();
+  readonly #categoryLists = new Map<string, readonly CategoryRecord[]>();
   readonly #behaviors = new Map<string, InstallationBehaviorRecord>();
   readonly #texts = new Map<string, string>();
 
@@ -59,6 +60,17 @@ export class SharedValues {
       this.#behaviors.set(key, shared);
     }
     return shared;
+  }
+
+  /** The categories with these IDs, as one frozen list per distinct set of IDs. */
+  categoryList(ids: string[]): readonly CategoryRecord[] {
+    const key = ids.join(',');
+    let list = this.#categoryLists.get(key);
+    if (!list) {
+      list = Object.freeze(ids.map((id) => this.categories.get(id)!));
+      this.#categoryLists.set(key, list);
+    }
+    return list;
   }
 
   text(value: string): string {
@@ -114,7 +126,7 @@ function convertersFor(shared: SharedValues, buildUpdate: (tuple: unknown[]) => 
     lastDeploymentChangeTime: dateFromOle,
     installationBehavior: (value: NativeBehavior) => shared.behavior(value),
     uninstallationBehavior: (value: NativeBehavior | null) => value && shared.behavior(value),
-    categories: (ids: string[]) => ids.map((id) => shared.categories.get(id)),
+    categories: (ids: string[]) => shared.categoryList(ids),
     bundledUpdates: (tuples: unknown[][]) => tuples.map(buildUpdate),
     driver: (value: NativeDriver | null) => value && driver(value),
     ...Object.fromEntries(REPEATING_TEXTS.map((field) => [field, (value: string | null) => value && text(value)])),
