@@ -5,6 +5,7 @@
       "src/napi/addon.cc",
       "src/napi/com_thread.cc",
       "src/napi/delay_load_hook.cc",
+      "src/napi/guarded_tsfn.cc",
       "src/napi/js_values.cc",
       "src/napi/native_error.cc",
       "src/napi/records_json.cc",

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "napi/com_thread.h"
+#include "napi/guarded_tsfn.h"
 #include "napi/native_error.h"
 
 namespace wua::napi {
@@ -19,48 +20,43 @@ class AsyncCall {
   using ToJs = std::function<Napi::Value(Napi::Env, Result&)>;
 
   static Napi::Promise Start(Napi::Env env, ComThread& thread, Work work, ToJs toJs) {
-    auto* call = new AsyncCall(env, std::move(toJs));
+    auto call = std::shared_ptr<AsyncCall>(new AsyncCall(env, std::move(toJs)));
     Napi::Promise promise = call->deferred_.Promise();
-    Tsfn tsfn = Tsfn::New(env, "windows-update-agent:call", 0, 1);
-    bool queued = thread.Post([call, tsfn, work = std::move(work)]() mutable {
+    std::shared_ptr<GuardedTsfn> tsfn = GuardedTsfn::New(env, Napi::Function(), "windows-update-agent:call");
+    bool queued = thread.Post([call, tsfn, work = std::move(work)] {
       try {
         call->result_.emplace(work());
       } catch (...) {
         call->failure_.emplace(NativeFailure::FromCurrentException());
       }
-      // Once queued, the JS thread owns `call`. If the environment is already gone (a worker
-      // exited), nothing will settle it, so it is freed here.
-      if (tsfn.NonBlockingCall(call) != napi_ok) delete call;
-      tsfn.Release();
+      // If the environment is gone (a worker exited), nothing is settled and `call` just goes.
+      tsfn->Call([call](Napi::Env env, Napi::Function) { call->Settle(env); });
+      tsfn->Release();
     });
     if (!queued) {
-      tsfn.Release();
+      tsfn->Release();
       NativeFailure closed;
       closed.hr = RPC_E_DISCONNECTED;
       closed.operation = "UpdateSession";
       closed.message = "the session is closed";
       call->failure_.emplace(std::move(closed));
-      Settle(env, Napi::Function(), nullptr, call);
+      call->Settle(env);
     }
     return promise;
   }
 
  private:
-  static void Settle(Napi::Env env, Napi::Function, std::nullptr_t*, AsyncCall* call) {
-    std::unique_ptr<AsyncCall> owned(call);
-    if (env == nullptr) return;  // teardown: nothing to settle
-    Napi::HandleScope scope(env);
-    if (call->failure_) {
-      call->deferred_.Reject(ToJsError(env, *call->failure_).Value());
+  void Settle(Napi::Env env) {
+    if (failure_) {
+      deferred_.Reject(ToJsError(env, *failure_).Value());
       return;
     }
     try {
-      call->deferred_.Resolve(call->toJs_(env, *call->result_));
+      deferred_.Resolve(toJs_(env, *result_));
     } catch (const Napi::Error& e) {
-      call->deferred_.Reject(e.Value());
+      deferred_.Reject(e.Value());
     }
   }
-  using Tsfn = Napi::TypedThreadSafeFunction<std::nullptr_t, AsyncCall, &AsyncCall::Settle>;
 
   AsyncCall(Napi::Env env, ToJs toJs)
       : deferred_(Napi::Promise::Deferred::New(env)), toJs_(std::move(toJs)) {}

@@ -13,6 +13,7 @@
 #include <string>
 #include <variant>
 
+#include "napi/guarded_tsfn.h"
 #include "napi/native_error.h"
 #include "napi/session_wrap.h"
 #include "wua/records.h"
@@ -58,7 +59,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, Napi::Function onEvent,
                    bool hasCallback, End end, ResultToJs resultToJs, ProgressToJs progressToJs)
       : deferred_(Napi::Promise::Deferred::New(env)),
-        events_(Napi::ThreadSafeFunction::New(env, onEvent, "windows-update-agent:operation", 0, 1)),
+        events_(GuardedTsfn::New(env, onEvent, "windows-update-agent:operation")),
         hasCallback_(hasCallback), core_(std::move(core)), id_(id), end_(std::move(end)),
         resultToJs_(std::move(resultToJs)), progressToJs_(std::move(progressToJs)) {}
 
@@ -143,13 +144,10 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   }
 
   // Queues an event for JS unless the operation has settled.
-  void Send(std::function<void(Napi::Env, Napi::Function)> event) {
+  void Send(GuardedTsfn::Callback event) {
     std::lock_guard<std::mutex> lock(eventMutex_);
     if (settled_) return;
-    events_.NonBlockingCall([event = std::move(event)](Napi::Env env, Napi::Function callback) {
-      Napi::HandleScope scope(env);
-      event(env, callback);
-    });
+    events_->Call(std::move(event));
   }
 
   void Settle(Outcome outcome) {
@@ -158,8 +156,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
     settled_ = true;
     auto self = this->shared_from_this();
     auto shared = std::make_shared<Outcome>(std::move(outcome));
-    events_.NonBlockingCall([self, shared](Napi::Env env, Napi::Function) {
-      Napi::HandleScope scope(env);
+    events_->Call([self, shared](Napi::Env env, Napi::Function) {
       if (auto* failure = std::get_if<NativeFailure>(shared.get())) {
         self->deferred_.Reject(ToJsError(env, *failure).Value());
         return;
@@ -170,11 +167,11 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
         self->deferred_.Reject(error.Value());
       }
     });
-    events_.Release();
+    events_->Release();
   }
 
   Napi::Promise::Deferred deferred_;
-  Napi::ThreadSafeFunction events_;
+  std::shared_ptr<GuardedTsfn> events_;
   const bool hasCallback_;
   std::shared_ptr<SessionCore> core_;
   uint32_t id_;

@@ -89,4 +89,29 @@ describe('update records', () => {
     await expect(Promise.all([run(false), run(false), run(true)])).resolves.toEqual([[20], [20], [20]]);
     await expectNoLiveObjects(10_000);
   });
+
+  it('survives a worker that exits while the agent is still answering its calls', async () => {
+    useScenario({ ...catalog, agent: { delays: { 'IUpdateSession::get_ReadOnly': 300 } }, download: { hangUntilAbort: true } });
+    const entry = path.resolve(__dirname, '..', '..', 'dist', 'index.js');
+    const source = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { UpdateSession } = require(workerData.entry);
+      const session = new UpdateSession();
+      session.describe();
+      session.download([workerData.id]);
+      setTimeout(() => { parentPort.postMessage('leaving'); process.exit(0); }, 100);`;
+    const exited = await new Promise<unknown[]>((resolve, reject) => {
+      const messages: unknown[] = [];
+      const worker = new Worker(source, { eval: true, workerData: { entry, id: ID(1) } });
+      worker.on('message', (message) => messages.push(message));
+      worker.on('error', reject);
+      worker.on('exit', () => resolve(messages));
+    });
+    expect(exited).toEqual(['leaving']);
+    // This thread's own calls still work, and the worker's agent objects are all released.
+    session = new UpdateSession();
+    await expect(session.search(`UpdateID='${ID(2)}'`)).resolves.toMatchObject({ resultCode: 'succeeded' });
+    await session.close();
+    await expectNoLiveObjects(10_000);
+  });
 });
