@@ -2,6 +2,7 @@
 // fails with a message naming the position and the problem, instead of the agent's bare
 // WU_E_INVALID_CRITERIA after a round trip through COM.
 import { InvalidArgumentError } from './errors.js';
+import { isGuid } from './ids.js';
 
 /** The `code` of every InvalidArgumentError thrown by {@link validateCriteria}. */
 export const INVALID_CRITERIA_CODE = 'ERR_WUA_INVALID_CRITERIA';
@@ -104,7 +105,6 @@ const DEPLOYMENT_ACTIONS = new Map([
   ['detection', 'Detection'],
 ]);
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 
@@ -291,7 +291,7 @@ function guidValue(value: unknown, path: string): string {
   if (typeof value !== 'string') {
     throw new InvalidArgumentError(path, `must be a GUID string, got ${describeType(value)}`, 'ERR_INVALID_ARG_TYPE');
   }
-  if (!GUID.test(value)) {
+  if (!isGuid(value)) {
     throw new InvalidArgumentError(path, `must be a GUID (8-4-4-4-12 hex digits, no braces), got ${JSON.stringify(value)}`);
   }
   return value.toLowerCase();
@@ -301,7 +301,7 @@ function categoryValue(value: unknown, path: string): string {
   if (typeof value === 'string' && Object.hasOwn(ClassificationCategory, value)) {
     return ClassificationCategory[value as ClassificationCategoryName];
   }
-  if (typeof value === 'string' && !GUID.test(value)) {
+  if (typeof value === 'string' && !isGuid(value)) {
     throw new InvalidArgumentError(path,
       `must be a GUID or a classification name (${Object.keys(ClassificationCategory).join(', ')}), got ${JSON.stringify(value)}`);
   }
@@ -456,7 +456,7 @@ class Parser {
         return;
       case 'guid':
         if (token.kind !== 'string') this.fail(`${name} takes a quoted GUID, not the integer ${token.text}`, token.pos);
-        if (!GUID.test(token.value)) this.fail(`${name} must be a GUID (8-4-4-4-12 hex digits), got ${this.shown(token)}`, token.pos);
+        if (!isGuid(token.value)) this.fail(`${name} must be a GUID (8-4-4-4-12 hex digits), got ${this.shown(token)}`, token.pos);
         return;
       case 'flag':
         if (token.kind !== 'integer') this.fail(`${name} takes the integer 0 or 1, not the string ${this.shown(token)}`, token.pos);

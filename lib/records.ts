@@ -9,6 +9,7 @@ import { describeHresult, InvalidArgumentError } from './errors.js';
 import type {
   CategoryRecord, DriverRecord, InstallationBehaviorRecord, SearchResult, UpdateRecord, UpdateReference, UpdateWarning,
 } from './types.js';
+import { isGuid } from './ids.js';
 
 // OLE Automation dates count days from 1899-12-30; 25569 of them reach 1970-01-01.
 const OLE_EPOCH_DAYS = 25569;
@@ -239,8 +240,6 @@ export function searchResultFromJson(json: string, updates: UpdateRecord[]): Sea
   };
 }
 
-const UPDATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The update IDs of what a caller passes to download, install or uninstall: records from a
  * search, the same records after a JSON round trip, or bare update IDs.
@@ -252,7 +251,7 @@ export function updateIdsOf(updates: unknown, argument = 'updates'): string[] {
     const id = typeof reference === 'string'
       ? reference
       : (reference as { identity?: { updateId?: unknown } } | null)?.identity?.updateId;
-    if (typeof id !== 'string' || !UPDATE_ID.test(id)) {
+    if (!isGuid(id)) {
       throw new InvalidArgumentError(`${argument}[${index}]`,
         'must be an update record, an object with identity.updateId, or an update ID (a GUID)');
     }

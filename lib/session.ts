@@ -17,6 +17,7 @@ import type {
   AgentInfo, ChangeOptions, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions, SearchResult,
   UninstallOptions, UpdateReference, UpdateSessionOptions,
 } from './types.js';
+import { isGuid } from './ids.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -26,8 +27,6 @@ export interface SessionInfo {
 }
 
 type ChangeKind = 'download' | 'install' | 'uninstall';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function validateSessionOptions(options: unknown): UpdateSessionOptions {
   if (options === undefined) return {};
@@ -78,7 +77,7 @@ function searchOptions(options: unknown): { native: NativeSearchOptions; signal?
   const given = optionsObject<SearchOptions>(options);
   const serverSelection = optionalEnum(SERVER_SELECTIONS, given.serverSelection, 'options.serverSelection');
   const { serviceId } = given;
-  if (serviceId !== undefined && (typeof serviceId !== 'string' || !GUID.test(serviceId))) {
+  if (serviceId !== undefined && !isGuid(serviceId)) {
     throw new InvalidArgumentError('options.serviceId', 'must be a service ID (a GUID)');
   }
   if (given.serverSelection === 'others' && serviceId === undefined) {

@@ -3,6 +3,7 @@
 import { ClassificationCategory, type Criteria, type CriteriaGroup } from '../criteria.js';
 import type { UpdateRecord } from '../types.js';
 import { UsageError } from './report-error.js';
+import { isGuid } from '../ids.js';
 
 export interface FilterFlags {
   /** Raw criteria: replaces every filter flag. */
@@ -33,7 +34,7 @@ export function criteriaFromFlags(flags: FilterFlags, defaults: { installed: boo
   }
   const categories = (flags.category ?? []).map((category) => {
     if (category in ClassificationCategory) return category;
-    if (/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(category)) return category;
+    if (isGuid(category)) return category;
     throw new UsageError(`--category must be a GUID or one of ${Object.keys(ClassificationCategory).join(', ')}; not '${category}'`);
   });
   const group: CriteriaGroup = {
