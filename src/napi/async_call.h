@@ -35,11 +35,7 @@ class AsyncCall {
     });
     if (!queued) {
       tsfn->Release();
-      NativeFailure closed;
-      closed.hr = RPC_E_DISCONNECTED;
-      closed.operation = "UpdateSession";
-      closed.message = "the session is closed";
-      call->failure_.emplace(std::move(closed));
+      call->failure_.emplace(NativeFailure::SessionClosed());
       call->Settle(env);
     }
     return promise;

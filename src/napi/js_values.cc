@@ -17,4 +17,18 @@ std::u16string OptionalString(const Napi::Object& options, const char* name) {
   return value.As<Napi::String>().Utf16Value();
 }
 
+std::optional<long> OptionalLong(const Napi::Object& options, const char* name) {
+  Napi::Value value = options.Get(name);
+  if (value.IsUndefined() || value.IsNull()) return std::nullopt;
+  if (!value.IsNumber()) throw Napi::TypeError::New(options.Env(), std::string(name) + " must be a number");
+  return value.As<Napi::Number>().Int32Value();
+}
+
+std::optional<bool> OptionalBool(const Napi::Object& options, const char* name) {
+  Napi::Value value = options.Get(name);
+  if (value.IsUndefined() || value.IsNull()) return std::nullopt;
+  if (!value.IsBoolean()) throw Napi::TypeError::New(options.Env(), std::string(name) + " must be a boolean");
+  return value.As<Napi::Boolean>().Value();
+}
+
 }  // namespace wua::napi

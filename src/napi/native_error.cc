@@ -27,6 +27,14 @@ NativeFailure NativeFailure::FromCurrentException() noexcept {
   return failure;
 }
 
+NativeFailure NativeFailure::SessionClosed() {
+  NativeFailure closed;
+  closed.hr = RPC_E_DISCONNECTED;
+  closed.operation = "UpdateSession";
+  closed.message = "the session is closed";
+  return closed;
+}
+
 Napi::Error ToJsError(Napi::Env env, const NativeFailure& failure) {
   char code[16];
   std::snprintf(code, sizeof code, "0x%08lX", static_cast<unsigned long>(failure.hr));

@@ -18,6 +18,8 @@ struct NativeFailure {
   std::u16string source;
 
   static NativeFailure FromCurrentException() noexcept;
+  // A call that reached a session after close() (or after its environment went away).
+  static NativeFailure SessionClosed();
 };
 
 // A JS Error with `hresult` (unsigned), `operation` and, when known, `description`/`source`; the

@@ -49,7 +49,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
         std::move(resultToJs), std::move(progressToJs)));
     Napi::Promise promise = operation->deferred_.Promise();
     const bool queued = core->thread.Post([operation, begin = std::move(begin)] { operation->BeginOnSessionThread(begin); });
-    if (!queued) operation->Settle(Closed());
+    if (!queued) operation->Settle(NativeFailure::SessionClosed());
     return promise;
   }
 
@@ -62,14 +62,6 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
         events_(GuardedTsfn::New(env, onEvent, "windows-update-agent:operation")),
         hasCallback_(hasCallback), core_(std::move(core)), id_(id), end_(std::move(end)),
         resultToJs_(std::move(resultToJs)), progressToJs_(std::move(progressToJs)) {}
-
-  static NativeFailure Closed() {
-    NativeFailure closed;
-    closed.hr = RPC_E_DISCONNECTED;
-    closed.operation = "UpdateSession";
-    closed.message = "the session is closed";
-    return closed;
-  }
 
   void BeginOnSessionThread(const Begin& begin) {
     auto self = this->shared_from_this();
@@ -109,7 +101,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
       job = std::move(job_);
     }
     job.reset();
-    Settle(Closed());
+    Settle(NativeFailure::SessionClosed());
   }
 
   void AgentProgressed(const ProgressRecord& progress) {

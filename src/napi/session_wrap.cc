@@ -51,20 +51,6 @@ uint32_t OperationId(const Napi::CallbackInfo& info) {
   return info[0].As<Napi::Number>().Uint32Value();
 }
 
-std::optional<long> OptionalLong(const Napi::Object& options, const char* name) {
-  Napi::Value value = options.Get(name);
-  if (value.IsUndefined() || value.IsNull()) return std::nullopt;
-  if (!value.IsNumber()) throw Napi::TypeError::New(options.Env(), std::string(name) + " must be a number");
-  return value.As<Napi::Number>().Int32Value();
-}
-
-bool OptionalBool(const Napi::Object& options, const char* name) {
-  Napi::Value value = options.Get(name);
-  if (value.IsUndefined() || value.IsNull()) return false;
-  if (!value.IsBoolean()) throw Napi::TypeError::New(options.Env(), std::string(name) + " must be a boolean");
-  return value.As<Napi::Boolean>().Value();
-}
-
 std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const char* name) {
   if (!value.IsArray()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
   Napi::Array array = value.As<Napi::Array>();
@@ -155,11 +141,11 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
   if (info.Length() < 4 || !info[3].IsFunction()) throw Napi::TypeError::New(env, "onChunk must be a function");
   SearchOptions search;
   search.criteria = info[1].As<Napi::String>().Utf16Value();
-  if (Napi::Value online = options.Get("online"); !online.IsUndefined()) search.online = OptionalBool(options, "online");
+  search.online = OptionalBool(options, "online");
   search.serverSelection = OptionalLong(options, "serverSelection");
   search.serviceId = OptionalString(options, "serviceId");
   search.searchScope = OptionalLong(options, "searchScope");
-  search.includePotentiallySupersededUpdates = OptionalBool(options, "includePotentiallySupersededUpdates");
+  search.includePotentiallySupersededUpdates = OptionalBool(options, "includePotentiallySupersededUpdates").value_or(false);
   using Operation = PendingOperation<wua::Search, std::string>;
   return Operation::Start(
       env, core_, id, info[3],
@@ -195,9 +181,9 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
   change.updateIds = StringList(env, info.Length() > 1 ? info[1] : env.Undefined(), "updateIds");
   Napi::Object options = OptionsArgument(info, 2);
   change.priority = OptionalLong(options, "priority");
-  change.force = OptionalBool(options, "force");
-  change.acceptEulas = OptionalBool(options, "acceptEulas");
-  change.forceQuiet = OptionalBool(options, "forceQuiet");
+  change.force = OptionalBool(options, "force").value_or(false);
+  change.acceptEulas = OptionalBool(options, "acceptEulas").value_or(false);
+  change.forceQuiet = OptionalBool(options, "forceQuiet").value_or(false);
   using Operation = PendingOperation<wua::Change, ChangeRecord>;
   return Operation::Start(
       env, core_, id, info.Length() > 3 ? info[3] : env.Undefined(),

@@ -7,6 +7,7 @@
 #include "com/variant.h"
 #include "wua/callbacks.h"
 #include "wua/ids.h"
+#include "wua/properties.h"
 #include "wua/search.h"
 
 namespace wua {
@@ -18,15 +19,6 @@ using com::ThrowIfFailed;
 namespace {
 
 std::string Narrow(const std::u16string& text) { return std::string(text.begin(), text.end()); }
-
-double Decimal(IDownloadProgress* progress, HRESULT (STDMETHODCALLTYPE IDownloadProgress::*getter)(DECIMAL*),
-               const char* name) {
-  DECIMAL value{};
-  ThrowIfFailed((progress->*getter)(&value), name);
-  double out = 0;
-  ThrowIfFailed(::VarR8FromDec(&value, &out), name);
-  return out;
-}
 
 ProgressRecord ReadDownloadProgress(IDownloadProgressChangedCallbackArgs* args) {
   ComPtr<IDownloadProgress> progress;
@@ -40,13 +32,13 @@ ProgressRecord ReadDownloadProgress(IDownloadProgressChangedCallbackArgs* args) 
   ThrowIfFailed(progress->get_CurrentUpdateDownloadPhase(&phase), "IDownloadProgress::CurrentUpdateDownloadPhase");
   record.phase = phase;
   record.hasBytes = true;
-  record.currentBytesDone = Decimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesDownloaded,
+  record.currentBytesDone = ReadDecimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesDownloaded,
                                     "IDownloadProgress::CurrentUpdateBytesDownloaded");
-  record.currentBytesTotal = Decimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesToDownload,
+  record.currentBytesTotal = ReadDecimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesToDownload,
                                      "IDownloadProgress::CurrentUpdateBytesToDownload");
-  record.totalBytesDone = Decimal(progress.Get(), &IDownloadProgress::get_TotalBytesDownloaded,
+  record.totalBytesDone = ReadDecimal(progress.Get(), &IDownloadProgress::get_TotalBytesDownloaded,
                                   "IDownloadProgress::TotalBytesDownloaded");
-  record.totalBytesTotal = Decimal(progress.Get(), &IDownloadProgress::get_TotalBytesToDownload,
+  record.totalBytesTotal = ReadDecimal(progress.Get(), &IDownloadProgress::get_TotalBytesToDownload,
                                    "IDownloadProgress::TotalBytesToDownload");
   return record;
 }

@@ -1,89 +1,14 @@
 #include "wua/update_reader.h"
 
-#include "com/bstr.h"
-#include "com/com_ptr.h"
-#include "com/hresult.h"
 #include "com/variant.h"
+#include "wua/properties.h"
 
 namespace wua {
 
 namespace {
 
-using com::Bstr;
 using com::ComPtr;
 using com::ThrowIfFailed;
-
-// Each reader takes the getter as a member pointer, so that a failure names the property.
-template <class Interface>
-Text ReadText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*), const char* name) {
-  Bstr value;
-  ThrowIfFailed((object->*getter)(value.Put()), name);
-  return value.ToU16();
-}
-
-template <class Interface>
-std::optional<Text> ReadNullableText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*),
-                                     const char* name) {
-  Bstr value;
-  ThrowIfFailed((object->*getter)(value.Put()), name);
-  if (!value.Get()) return std::nullopt;
-  return value.ToU16();
-}
-
-template <class Interface>
-bool ReadBool(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(VARIANT_BOOL*), const char* name) {
-  VARIANT_BOOL value = VARIANT_FALSE;
-  ThrowIfFailed((object->*getter)(&value), name);
-  return value != VARIANT_FALSE;
-}
-
-template <class Interface, class Value>
-long ReadLong(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(Value*), const char* name) {
-  Value value{};
-  ThrowIfFailed((object->*getter)(&value), name);
-  return static_cast<long>(value);
-}
-
-template <class Interface>
-double ReadDecimal(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(DECIMAL*), const char* name) {
-  DECIMAL value{};
-  ThrowIfFailed((object->*getter)(&value), name);
-  double out = 0;
-  ThrowIfFailed(::VarR8FromDec(&value, &out), name);
-  return out;
-}
-
-template <class Interface>
-std::optional<double> ReadDate(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(DATE*), const char* name) {
-  DATE value = 0;
-  ThrowIfFailed((object->*getter)(&value), name);
-  if (value == 0) return std::nullopt;  // the agent's "no date"
-  return value;
-}
-
-template <class Interface>
-Texts ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name) {
-  ComPtr<IStringCollection> strings;
-  ThrowIfFailed((object->*getter)(strings.Put()), name);
-  Texts out;
-  if (!strings) return out;
-  LONG count = 0;
-  ThrowIfFailed(strings->get_Count(&count), name);
-  out.reserve(count);
-  for (LONG i = 0; i < count; ++i) {
-    Bstr item;
-    ThrowIfFailed(strings->get_Item(i, item.Put()), name);
-    out.push_back(item.ToU16());
-  }
-  return out;
-}
-
-template <class Interface, class Item>
-ComPtr<Item> ReadObject(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(Item**), const char* name) {
-  ComPtr<Item> out;
-  ThrowIfFailed((object->*getter)(out.Put()), name);
-  return out;
-}
 
 BehaviorRecord ReadBehavior(IInstallationBehavior* behavior) {
   BehaviorRecord out;
