@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "wua/ids.h"
+
 namespace sim {
 
 namespace {
@@ -69,9 +71,6 @@ bool IsWhitespace(char16_t c) { return c == u' ' || c == u'\t' || c == u'\r' || 
 bool IsDigit(char16_t c) { return c >= u'0' && c <= u'9'; }
 bool IsAsciiLetter(char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
 bool IsWordChar(char16_t c) { return IsAsciiLetter(c) || IsDigit(c) || c == u'_'; }
-bool IsHexDigit(char16_t c) {
-  return IsDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-}
 char16_t AsciiLower(char16_t c) { return c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c; }
 
 // Case-insensitive for ASCII only: every keyword, property name and valid value is ASCII.
@@ -126,16 +125,6 @@ std::string Quoted(std::u16string_view text) { return "'" + ToUtf8(text) + "'"; 
 std::string_view OperatorText(Operator op) {
   constexpr std::array<std::string_view, 3> kTexts{"=", "!=", "contains"};  // in enum order
   return kTexts[static_cast<size_t>(op)];
-}
-
-// 8-4-4-4-12 hex digits; the agent rejects the braced registry form.
-bool IsGuid(std::u16string_view text) {
-  if (text.size() != 36) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool dashExpected = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dashExpected ? text[i] != u'-' : !IsHexDigit(text[i])) return false;
-  }
-  return true;
 }
 
 template <size_t N>
@@ -317,7 +306,7 @@ class Parser {
            valueAt);
     }
     // What remains is ValueKind::kGuid.
-    if (!IsGuid(text)) {
+    if (!wua::IsGuidText(text)) {
       Fail(Quoted(text) + " is not a valid GUID for " + name +
                " (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
            valueAt);

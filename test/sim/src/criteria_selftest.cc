@@ -1,5 +1,5 @@
 // Self-test of the criteria language, runnable on Linux:
-//   g++ -std=c++20 criteria.cc criteria_selftest.cc -o criteria_selftest && ./criteria_selftest
+//   g++ -std=c++20 -I../../../src criteria.cc criteria_selftest.cc -o criteria_selftest && ./criteria_selftest
 // Prints every failure, then "N passed, N failed"; exits non-zero if anything failed.
 #include <cstdio>
 #include <string>

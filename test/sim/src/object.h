@@ -115,9 +115,28 @@ inline std::u16string TextOf(BSTR value) {
   return value ? std::u16string(reinterpret_cast<const char16_t*>(value), ::SysStringLen(value)) : std::u16string();
 }
 
-// [out, retval] writers (declared here, defined in object.cc).
+// [out, retval] writers. Each checks the pointer and hands over a fresh copy or reference.
 HRESULT Out(BSTR* out, std::u16string_view value);
 HRESULT Out(VARIANT_BOOL* out, bool value);
+HRESULT Out(LONG* out, long value);
+HRESULT Out(DATE* out, double value);
+HRESULT OutDecimal(DECIMAL* out, long long value);
+template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
+HRESULT Out(Enum* out, Enum value) {
+  if (!out) return E_POINTER;
+  *out = value;
+  return S_OK;
+}
+// Takes ownership of one reference to `value` (which may be null where the agent returns null).
+template <class Interface, class Implementation>
+HRESULT OutObject(Interface** out, Implementation* value) {
+  if (!out) {
+    if (value) value->Release();
+    return E_POINTER;
+  }
+  *out = value;
+  return S_OK;
+}
 
 // Properties that several agent objects share, as layers between Object and the class:
 // class UpdateInstaller final : public WithIsForced<WithClientApplicationId<Object<...>>>.
@@ -150,30 +169,8 @@ class WithIsForced : public Base {
   bool forced_ = false;
 };
 
-// [out, retval] writers. Each checks the pointer and hands over a fresh copy or reference.
-HRESULT Out(BSTR* out, std::u16string_view value);
-HRESULT Out(VARIANT_BOOL* out, bool value);
-HRESULT Out(LONG* out, long value);
-HRESULT Out(DATE* out, double value);
-HRESULT OutDecimal(DECIMAL* out, long long value);
-template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
-HRESULT Out(Enum* out, Enum value) {
-  if (!out) return E_POINTER;
-  *out = value;
-  return S_OK;
-}
-// Takes ownership of one reference to `value` (which may be null where the agent returns null).
-template <class Interface, class Implementation>
-HRESULT OutObject(Interface** out, Implementation* value) {
-  if (!out) {
-    if (value) value->Release();
-    return E_POINTER;
-  }
-  *out = value;
-  return S_OK;
-}
-
-// Returns from a member with the fault the scenario injects for it, if any.
+// Returns from a member with the failure Diagnostics::Enter gives it (an injected fault, a
+// scenario that did not load), after the delay the scenario sets for it.
 #define SIM_ENTER(member)                                                       \
   do {                                                                          \
     if (HRESULT entered = ::sim::Diagnostics::Enter(member); FAILED(entered)) return entered; \

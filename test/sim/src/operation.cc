@@ -244,6 +244,18 @@ class InstallationResult final : public Object<InstallationResult, Chain<IInstal
   std::vector<UpdateOutcome> outcomes_;
 };
 
+// Calls the client's callback `sink` with `job` as JobInterface and the arguments `makeArgs`
+// creates, when the sink is that kind of callback.
+template <class Callback, class JobInterface, class MakeArgs>
+void CallBack(const ComPtr<IUnknown>& sink, IDispatch* job, MakeArgs makeArgs) {
+  ComPtr<Callback> callback;
+  ComPtr<JobInterface> typedJob;
+  if (FAILED(sink.As(callback)) || FAILED(job->QueryInterface(__uuidof(JobInterface), typedJob.PutVoid()))) return;
+  ComPtr<std::remove_pointer_t<decltype(makeArgs())>> args;
+  args.Attach(makeArgs());
+  callback->Invoke(typedJob.Get(), args.Get());
+}
+
 }  // namespace
 
 Operation::Operation(ScenarioPtr scenario, OperationRequest request)
@@ -280,22 +292,7 @@ void Operation::Start(IDispatch* job, IUnknown* onProgressChanged, IUnknown* onC
   }).detach();
 }
 
-bool Operation::Wait(int milliseconds) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  return !changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return abortRequested_; });
-}
-
-bool Operation::WaitForAbort() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  changed_.wait(lock, [&] { return abortRequested_; });
-  return false;
-}
-
-void Operation::RequestAbort() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  abortRequested_ = true;
-  changed_.notify_all();
-}
+void Operation::RequestAbort() { abort_.RequestAbort(); }
 
 bool Operation::IsCompleted() {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -357,22 +354,11 @@ void Operation::Notify(IDispatch* job) {
   }
   if (!sink || !job) return;
   if (request_.kind == OperationKind::kDownload) {
-    ComPtr<IDownloadProgressChangedCallback> callback;
-    ComPtr<IDownloadJob> downloadJob;
-    if (FAILED(sink.As(callback)) || FAILED(job->QueryInterface(__uuidof(IDownloadJob), downloadJob.PutVoid()))) return;
-    ComPtr<IDownloadProgressChangedCallbackArgs> args;
-    args.Attach(DownloadProgressChangedArgs::Create(std::move(snapshot)));
-    callback->Invoke(downloadJob.Get(), args.Get());
+    CallBack<IDownloadProgressChangedCallback, IDownloadJob>(
+        sink, job, [&] { return DownloadProgressChangedArgs::Create(std::move(snapshot)); });
   } else {
-    ComPtr<IInstallationProgressChangedCallback> callback;
-    ComPtr<IInstallationJob> installationJob;
-    if (FAILED(sink.As(callback)) ||
-        FAILED(job->QueryInterface(__uuidof(IInstallationJob), installationJob.PutVoid()))) {
-      return;
-    }
-    ComPtr<IInstallationProgressChangedCallbackArgs> args;
-    args.Attach(InstallationProgressChangedArgs::Create(std::move(snapshot)));
-    callback->Invoke(installationJob.Get(), args.Get());
+    CallBack<IInstallationProgressChangedCallback, IInstallationJob>(
+        sink, job, [&] { return InstallationProgressChangedArgs::Create(std::move(snapshot)); });
   }
 }
 
@@ -447,9 +433,12 @@ void Operation::Run() {
     }
     if (outcome.resultCode == orcNotStarted) {
       Notify(job_.Get());
-      if (behavior.hangUntilAbort) aborted = !WaitForAbort();
+      if (behavior.hangUntilAbort) {
+        abort_.UntilAborted();
+        aborted = true;
+      }
       for (int step = 1; step <= behavior.progressSteps && !aborted && !disconnected; ++step) {
-        if (!Wait(behavior.durationMs / behavior.progressSteps)) {
+        if (!abort_.Sleep(behavior.durationMs / behavior.progressSteps)) {
           aborted = true;
           break;
         }
@@ -524,22 +513,10 @@ void Operation::Finish() {
   }
   if (!sink || !job) return;
   if (request_.kind == OperationKind::kDownload) {
-    ComPtr<IDownloadCompletedCallback> callback;
-    ComPtr<IDownloadJob> downloadJob;
-    if (FAILED(sink.As(callback)) || FAILED(job->QueryInterface(__uuidof(IDownloadJob), downloadJob.PutVoid()))) return;
-    ComPtr<IDownloadCompletedCallbackArgs> args;
-    args.Attach(DownloadCompletedArgs::Create());
-    callback->Invoke(downloadJob.Get(), args.Get());
+    CallBack<IDownloadCompletedCallback, IDownloadJob>(sink, job.Get(), [] { return DownloadCompletedArgs::Create(); });
   } else {
-    ComPtr<IInstallationCompletedCallback> callback;
-    ComPtr<IInstallationJob> installationJob;
-    if (FAILED(sink.As(callback)) ||
-        FAILED(job->QueryInterface(__uuidof(IInstallationJob), installationJob.PutVoid()))) {
-      return;
-    }
-    ComPtr<IInstallationCompletedCallbackArgs> args;
-    args.Attach(InstallationCompletedArgs::Create());
-    callback->Invoke(installationJob.Get(), args.Get());
+    CallBack<IInstallationCompletedCallback, IInstallationJob>(sink, job.Get(),
+                                                              [] { return InstallationCompletedArgs::Create(); });
   }
 }
 

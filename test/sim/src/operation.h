@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "abort.h"
 #include "agent.h"
 #include "collections.h"
 #include "update.h"
@@ -68,9 +69,6 @@ class Operation : public std::enable_shared_from_this<Operation> {
  private:
   void Run();
   const Behavior& BehaviorOf(const UpdateData& update) const;
-  // Sleeps, or waits for an abort; false when aborted.
-  bool Wait(int milliseconds);
-  bool WaitForAbort();
   void Notify(IDispatch* job);
   UpdateOutcome Precondition(const UpdateData& update, const UpdateState& state) const;
   void Apply(const UpdateData& update, const UpdateOutcome& outcome);
@@ -79,8 +77,8 @@ class Operation : public std::enable_shared_from_this<Operation> {
   ScenarioPtr scenario_;
   OperationRequest request_;
   std::mutex mutex_;
-  std::condition_variable changed_;
-  bool abortRequested_ = false;
+  std::condition_variable changed_;  // completion
+  AbortableWait abort_;
   bool completed_ = false;
   HRESULT callResult_ = S_OK;
   OperationResultCode resultCode_ = orcNotStarted;

@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "abort.h"
 #include "com/apartment.h"
 #include "criteria.h"
 #include "history.h"
@@ -112,7 +113,8 @@ class SearchRun {
     } catch (const CriteriaError& error) {
       criteriaProblem = json::ToUtf16(std::string(error.what()) + " at position " + std::to_string(error.position + 1));
     }
-    if (behavior.hangUntilAbort ? !WaitForAbort() : !Wait(behavior.durationMs)) {
+    if (behavior.hangUntilAbort) abort_.UntilAborted();
+    if (behavior.hangUntilAbort || !abort_.Sleep(behavior.durationMs)) {
       return OutObject(result, SearchResult::Create(scenario_, orcAborted, std::vector<ComPtr<IUpdate>>{}));
     }
     if (!criteria) return Fail(WU_E_INVALID_CRITERIA, criteriaProblem);
@@ -136,11 +138,7 @@ class SearchRun {
     return OutObject(result, SearchResult::Create(scenario_, behavior.resultCode, std::move(found)));
   }
 
-  void RequestAbort() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    aborted_ = true;
-    changed_.notify_all();
-  }
+  void RequestAbort() { abort_.RequestAbort(); }
 
  private:
   // The services registered now: the scenario's, plus or minus what clients added or removed.
@@ -161,21 +159,10 @@ class SearchRun {
     }
     return superseded;
   }
-  bool Wait(int milliseconds) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    return !changed_.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return aborted_; });
-  }
-  bool WaitForAbort() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return aborted_; });
-    return false;
-  }
 
   ScenarioPtr scenario_;
   SearchRequest request_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool aborted_ = false;
+  AbortableWait abort_;
 };
 
 class SearchJob final : public Object<SearchJob, Chain<ISearchJob>> {
