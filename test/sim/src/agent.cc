@@ -7,6 +7,7 @@
 
 #include "dates.h"
 #include "json.h"
+#include "wua/ids.h"
 
 namespace sim {
 
@@ -151,11 +152,14 @@ std::string Agent::LoadError() {
   return loadError_;
 }
 
-MachineState Agent::StateSnapshot() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  EnsureLoaded();
-  ReloadIfChanged();
-  return state_;
+std::optional<ServiceData> Agent::FindService(std::u16string_view serviceId) {
+  const std::u16string id = wua::NormalizeId(serviceId);
+  return Read([&](const MachineState& state) -> std::optional<ServiceData> {
+    for (const ServiceData& service : state.services) {
+      if (service.serviceId == id) return service;
+    }
+    return std::nullopt;
+  });
 }
 
 FILETIME Agent::StateFileTime() const {

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,9 +47,18 @@ class Agent {
   void ResetState();
 
   std::shared_ptr<const Scenario> CurrentScenario();
+  // Reads from the machine state under the agent's lock, without copying all of it.
+  template <class Reader>
+  auto Read(Reader&& read) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    EnsureLoaded();
+    ReloadIfChanged();
+    return read(static_cast<const MachineState&>(state_));
+  }
   // Why the scenario named by the environment did not load; empty when it did.
   std::string LoadError();
-  MachineState StateSnapshot();
+  // A registered update service (the scenario's, plus or minus what clients added or removed).
+  std::optional<ServiceData> FindService(std::u16string_view serviceId);
   UpdateState StateOf(const UpdateData& update);
 
   // Applies a change and persists it, under the agent's lock.

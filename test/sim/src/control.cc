@@ -60,7 +60,7 @@ json::Value Run(const std::string& command, const std::string& argument) {
         .Set("loadError", agent.LoadError())
         .Set("module", Utf8(ModulePath()))
         .Set("moduleReferences", ModuleReferences())
-        .Set("rebootRequired", agent.StateSnapshot().rebootRequired);
+        .Set("rebootRequired", agent.Read([](const MachineState& state) { return state.rebootRequired; }));
     return out;
   }
   throw std::invalid_argument("unknown command '" + command + "'");

@@ -152,7 +152,7 @@ class UpdateInstaller final
   }
   STDMETHODIMP get_RebootRequiredBeforeInstallation(VARIANT_BOOL* retval) override {
     SIM_ENTER("IUpdateInstaller::get_RebootRequiredBeforeInstallation");
-    return Out(retval, Agent::Instance().StateSnapshot().rebootRequired);
+    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.rebootRequired; }));
   }
   STDMETHODIMP get_ForceQuiet(VARIANT_BOOL* retval) override { return Out(retval, forceQuiet_); }
   STDMETHODIMP put_ForceQuiet(VARIANT_BOOL value) override {

@@ -49,7 +49,7 @@ class HistoryCollection final
 
 IUpdateHistoryEntryCollection* NewHistoryCollection(const ScenarioPtr& scenario, LONG start, LONG count,
                                                     const std::u16string& updateId) {
-  std::vector<HistoryEntryData> history = Agent::Instance().StateSnapshot().history;
+  std::vector<HistoryEntryData> history = Agent::Instance().Read([](const MachineState& state) { return state.history; });
   std::stable_sort(history.begin(), history.end(),
                    [](const HistoryEntryData& a, const HistoryEntryData& b) { return a.date > b.date; });
   std::vector<ComPtr<IUpdateHistoryEntry>> entries;

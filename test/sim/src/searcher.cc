@@ -120,19 +120,23 @@ class SearchRun {
     if (!criteria) return Fail(WU_E_INVALID_CRITERIA, criteriaProblem);
     if (behavior.disconnectAtPercent >= 0) return Fail(RPC_E_DISCONNECTED, u"the agent went away during the search");
     if (FAILED(behavior.hresult)) return Fail(behavior.hresult, u"the scenario fails searches");
-    if (request_.serverSelection == ssOthers && !KnowsService(request_.serviceId)) {
+    if (request_.serverSelection == ssOthers && !Agent::Instance().FindService(request_.serviceId)) {
       return Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
     }
-    const MachineState state = Agent::Instance().StateSnapshot();
-    const std::unordered_set<std::u16string> superseded =
-        request_.includeSuperseded ? std::unordered_set<std::u16string>{} : SupersededUpdates(state);
+    const std::vector<const UpdateData*> matching = Agent::Instance().Read([&](const MachineState& state) {
+      const std::unordered_set<std::u16string> superseded =
+          request_.includeSuperseded ? std::unordered_set<std::u16string>{} : SupersededUpdates(state);
+      std::vector<const UpdateData*> out;
+      for (const UpdateData& u : scenario_->updates) {
+        if (criteria->Matches(FactsOf(u, state.updates.at(u.updateId))) && !superseded.count(u.updateId)) out.push_back(&u);
+      }
+      return out;
+    });
     std::vector<ComPtr<IUpdate>> found;
-    for (const UpdateData& u : scenario_->updates) {
-      const UpdateState& updateState = state.updates.at(u.updateId);
-      if (!criteria->Matches(FactsOf(u, updateState))) continue;
-      if (superseded.count(u.updateId)) continue;
+    found.reserve(matching.size());
+    for (const UpdateData* u : matching) {
       ComPtr<IUpdate> update;
-      update.Attach(Update::New(scenario_, u));
+      update.Attach(Update::New(scenario_, *u));
       found.push_back(std::move(update));
     }
     return OutObject(result, SearchResult::Create(scenario_, behavior.resultCode, std::move(found)));
@@ -141,15 +145,6 @@ class SearchRun {
   void RequestAbort() { abort_.RequestAbort(); }
 
  private:
-  // The services registered now: the scenario's, plus or minus what clients added or removed.
-  bool KnowsService(const std::u16string& id) const {
-    for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
-      if (_wcsicmp(reinterpret_cast<const wchar_t*>(s.serviceId.c_str()), reinterpret_cast<const wchar_t*>(id.c_str())) == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
   // The updates another not yet installed update supersedes.
   std::unordered_set<std::u16string> SupersededUpdates(const MachineState& state) const {
     std::unordered_set<std::u16string> superseded;
@@ -300,7 +295,7 @@ class UpdateSearcher final
   }
   STDMETHODIMP GetTotalHistoryCount(LONG* retval) override {
     SIM_ENTER("IUpdateSearcher::GetTotalHistoryCount");
-    return Out(retval, static_cast<long>(Agent::Instance().StateSnapshot().history.size()));
+    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return static_cast<long>(state.history.size()); }));
   }
   STDMETHODIMP get_ServiceID(BSTR* retval) override { return Out(retval, request_.serviceId); }
   STDMETHODIMP put_ServiceID(BSTR value) override {

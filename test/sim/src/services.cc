@@ -93,14 +93,6 @@ class UpdateServiceRegistration final : public Object<UpdateServiceRegistration,
   bool pendingWithAu_;
 };
 
-std::optional<ServiceData> FindService(const std::u16string& serviceId) {
-  const std::u16string id = NormalizeId(serviceId);
-  for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
-    if (s.serviceId == id) return s;
-  }
-  return std::nullopt;
-}
-
 class UpdateServiceManager final
     : public Object<UpdateServiceManager, Chain<IUpdateServiceManager2, IUpdateServiceManager>> {
  public:
@@ -110,7 +102,7 @@ class UpdateServiceManager final
   STDMETHODIMP get_Services(IUpdateServiceCollection** retval) override {
     SIM_ENTER("IUpdateServiceManager::get_Services");
     std::vector<ComPtr<IUpdateService>> services;
-    for (const ServiceData& s : Agent::Instance().StateSnapshot().services) {
+    for (const ServiceData& s : Agent::Instance().Read([](const MachineState& state) { return state.services; })) {
       ComPtr<IUpdateService> service;
       service.Attach(UpdateService::Create(s));
       services.push_back(std::move(service));
@@ -194,7 +186,7 @@ class UpdateServiceManager final
     SIM_ENTER("IUpdateServiceManager2::QueryServiceRegistration");
     const std::u16string id = NormalizeId(TextOf(serviceID));
     if (id.size() != 36) return E_INVALIDARG;
-    return OutObject(retval, UpdateServiceRegistration::Create(id, FindService(id), false));
+    return OutObject(retval, UpdateServiceRegistration::Create(id, Agent::Instance().FindService(id), false));
   }
   STDMETHODIMP AddService2(BSTR serviceID, LONG flags, BSTR authorizationCabPath,
                            IUpdateServiceRegistration** retval) override {
@@ -304,7 +296,7 @@ class AutomaticUpdatesSettings final
     return S_OK;
   }
   STDMETHODIMP Refresh() override {
-    s_ = Agent::Instance().StateSnapshot().automaticUpdates;
+    s_ = Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates; });
     return S_OK;
   }
   STDMETHODIMP Save() override {
@@ -342,7 +334,7 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
   static constexpr const char* kClassName = "AutomaticUpdates";
   STDMETHODIMP DetectNow() override {
     SIM_ENTER("IAutomaticUpdates::DetectNow");
-    return Agent::Instance().StateSnapshot().automaticUpdates.serviceEnabled
+    return Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates.serviceEnabled; })
                ? S_OK
                : Fail(WU_E_AU_NOSERVICE, u"the Automatic Updates service is disabled");
   }
@@ -354,7 +346,7 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
     return OutObject(retval, AutomaticUpdatesSettings::Create());
   }
   STDMETHODIMP get_ServiceEnabled(VARIANT_BOOL* retval) override {
-    return Out(retval, Agent::Instance().StateSnapshot().automaticUpdates.serviceEnabled);
+    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates.serviceEnabled; }));
   }
   STDMETHODIMP EnableService() override {
     SIM_ENTER("IAutomaticUpdates::EnableService");

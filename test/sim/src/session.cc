@@ -95,7 +95,7 @@ class SystemInformation final : public Object<SystemInformation, Chain<ISystemIn
   }
   STDMETHODIMP get_RebootRequired(VARIANT_BOOL* retval) override {
     SIM_ENTER("ISystemInformation::get_RebootRequired");
-    return Out(retval, Agent::Instance().StateSnapshot().rebootRequired);
+    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.rebootRequired; }));
   }
 };
 
