@@ -35,56 +35,50 @@ interface NativeSearch {
 
 type Mutable = Record<string, unknown>;
 
+// Every empty list of every record: most updates have no CVEs, bulletins, superseded updates,
+// uninstallation steps or bundled updates, and one array per empty field was a tenth of a
+// search's heap.
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+
 /**
- * Values that thousands of a search's updates share, kept once: the categories (which the addon
- * sends once per search), installation behaviours, and texts that repeat (descriptions of
- * recurring updates, support links, notes), and the lists of categories. Records that survive on
- * the JS heap are what make its collections pause the event loop; sharing makes fewer of them.
+ * What a search's updates share, as the addon sends it: each value that repeats (a category, a
+ * list of categories, an installation behaviour, a text such as a description or a link, a list
+ * of articles, CVEs or languages) comes once, in the chunk where it first appears, and records
+ * name it by index. Records that survive on the JS heap are what make its collections pause the
+ * event loop; sharing makes fewer of them, and the addon, not the JS thread, finds the repeats.
  * Shared objects and lists are frozen, so that changing one record cannot change another.
  */
-export class SharedValues {
-  readonly categories = new Map<string, CategoryRecord>();
-  readonly #categoryLists = new Map<string, readonly CategoryRecord[]>();
-  readonly #behaviors = new Map<string, InstallationBehaviorRecord>();
-  readonly #texts = new Map<string, string>();
+export class SearchTables {
+  readonly categories: CategoryRecord[] = [];
+  readonly categoryLists: (readonly CategoryRecord[])[] = [];
+  readonly behaviors: InstallationBehaviorRecord[] = [];
+  readonly texts: string[] = [];
+  readonly textLists: (readonly string[])[] = [];
 
-  behavior(native: NativeBehavior): InstallationBehaviorRecord {
-    const key = `${native.canRequestUserInput}${native.impact}${native.rebootBehavior}${native.requiresNetworkConnectivity}`;
-    let shared = this.#behaviors.get(key);
-    if (!shared) {
-      shared = Object.freeze({
+  /** Appends what a chunk adds to the tables. */
+  add(chunk: NativeChunk): void {
+    const buildCategory = buildFor(chunk.fields.category, NO_CONVERSIONS);
+    for (const tuple of chunk.categories) this.categories.push(Object.freeze(buildCategory(tuple, {})) as unknown as CategoryRecord);
+    for (const indexes of chunk.categoryLists) this.categoryLists.push(Object.freeze(indexes.map((i) => this.categories[i]!)));
+    for (const native of chunk.behaviors) {
+      this.behaviors.push(Object.freeze({
         canRequestUserInput: native.canRequestUserInput,
         impact: nameOf(INSTALLATION_IMPACTS, native.impact),
         rebootBehavior: nameOf(REBOOT_BEHAVIORS, native.rebootBehavior),
         requiresNetworkConnectivity: native.requiresNetworkConnectivity,
-      });
-      this.#behaviors.set(key, shared);
+      }));
     }
-    return shared;
-  }
-
-  /** The categories with these IDs, as one frozen list per distinct set of IDs. */
-  categoryList(ids: string[]): readonly CategoryRecord[] {
-    const key = ids.join(',');
-    let list = this.#categoryLists.get(key);
-    if (!list) {
-      list = Object.freeze(ids.map((id) => this.categories.get(id)!));
-      this.#categoryLists.set(key, list);
-    }
-    return list;
-  }
-
-  text(value: string): string {
-    const shared = this.#texts.get(value);
-    if (shared !== undefined) return shared;
-    this.#texts.set(value, value);
-    return value;
+    for (const text of chunk.texts) this.texts.push(text);
+    for (const indexes of chunk.textLists) this.textLists.push(Object.freeze(indexes.map((i) => this.texts[i]!)));
   }
 }
 
-// Text fields whose values tend to repeat across updates.
-const REPEATING_TEXTS = ['description', 'supportUrl', 'releaseNotes', 'uninstallationNotes', 'eulaText', 'handlerId',
+// Fields sent as an index into the search's texts or lists of texts (null: none, or empty).
+const TEXT_FIELDS = ['description', 'supportUrl', 'releaseNotes', 'uninstallationNotes', 'eulaText', 'handlerId',
   'msrcSeverity'] as const;
+const TEXT_LIST_FIELDS = ['kbArticleIds', 'securityBulletinIds', 'cveIds', 'moreInfoUrls', 'languages',
+  'uninstallationSteps'] as const;
 
 // Drivers are few: their dates are set on the parsed objects.
 function driver(native: NativeDriver): DriverRecord {
@@ -104,19 +98,24 @@ function warning(native: NativeSearch['warnings'][number]): UpdateWarning {
 }
 
 // A chunk of a search's updates as the addon sends it (records_json.h): records as tuples of
-// values, with the names of their fields.
+// values, with the names of their fields, and what the chunk adds to the search's tables.
 interface NativeChunk {
   fields: { update: string[]; category: string[] };
   updates: unknown[][];
-  /** The categories first named in this chunk; updates name theirs by ID. */
   categories: unknown[][];
+  categoryLists: number[][];
+  behaviors: NativeBehavior[];
+  texts: string[];
+  textLists: number[][];
 }
 
 // How the fields of an update that the addon does not send in their final form become so.
 type Converters = Record<string, (value: never) => unknown>;
 
-function convertersFor(shared: SharedValues, buildUpdate: (tuple: unknown[]) => UpdateRecord): Converters {
-  const text = (value: string): string => (value.length > 0 ? shared.text(value) : value);
+function convertersFor(tables: SearchTables, buildUpdate: (tuple: unknown[]) => UpdateRecord): Converters {
+  const { texts, textLists, behaviors, categoryLists } = tables;
+  const text = (index: number | null) => (index === null ? null : texts[index]);
+  const textList = (index: number | null) => (index === null ? NO_ITEMS : textLists[index]);
   return {
     type: (value: number) => nameOf(UPDATE_TYPES, value),
     deploymentAction: (value: number) => nameOf(DEPLOYMENT_ACTIONS, value),
@@ -125,12 +124,15 @@ function convertersFor(shared: SharedValues, buildUpdate: (tuple: unknown[]) => 
     autoDownload: (value: number) => nameOf(AUTO_DOWNLOAD_MODES, value),
     deadline: dateFromOle,
     lastDeploymentChangeTime: dateFromOle,
-    installationBehavior: (value: NativeBehavior) => shared.behavior(value),
-    uninstallationBehavior: (value: NativeBehavior | null) => value && shared.behavior(value),
-    categories: (ids: string[]) => shared.categoryList(ids),
-    bundledUpdates: (tuples: unknown[][]) => tuples.map(buildUpdate),
+    installationBehavior: (index: number) => behaviors[index],
+    uninstallationBehavior: (index: number | null) => (index === null ? null : behaviors[index]),
+    categories: (index: number) => categoryLists[index],
+    supersededUpdateIds: (ids: string[] | null) => ids ?? NO_ITEMS,
+    downloadContents: (contents: unknown[] | null) => contents ?? NO_ITEMS,
+    bundledUpdates: (tuples: unknown[][] | null) => (tuples === null ? NO_ITEMS : tuples.map(buildUpdate)),
     driver: (value: NativeDriver | null) => value && driver(value),
-    ...Object.fromEntries(REPEATING_TEXTS.map((field) => [field, (value: string | null) => value && text(value)])),
+    ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])),
+    ...Object.fromEntries(TEXT_LIST_FIELDS.map((field) => [field, textList])),
   };
 }
 
@@ -168,15 +170,11 @@ function buildFor(names: string[], converted: ReadonlySet<string>): Build {
 
 const NO_CONVERSIONS: ReadonlySet<string> = new Set();
 
-/** Adds a chunk of a search's updates to `into`, sharing what repeats through `shared`. */
-export function addUpdatesFromJson(json: string, into: UpdateRecord[], shared = new SharedValues()): void {
+/** Adds a chunk of a search's updates to `into`, and what it shares to `tables`. */
+export function addUpdatesFromJson(json: string, into: UpdateRecord[], tables = new SearchTables()): void {
   const chunk = JSON.parse(json) as NativeChunk;
-  const buildCategory = buildFor(chunk.fields.category, NO_CONVERSIONS);
-  for (const tuple of chunk.categories) {
-    const category = Object.freeze(buildCategory(tuple, {})) as unknown as CategoryRecord;
-    shared.categories.set(category.categoryId, category);
-  }
-  const converters: Converters = convertersFor(shared, (tuple) => buildUpdate(tuple, converters) as unknown as UpdateRecord);
+  tables.add(chunk);
+  const converters: Converters = convertersFor(tables, (tuple) => buildUpdate(tuple, converters) as unknown as UpdateRecord);
   const buildUpdate = buildFor(chunk.fields.update, new Set(Object.keys(converters)));
   for (const tuple of chunk.updates) into.push(buildUpdate(tuple, converters) as unknown as UpdateRecord);
 }
@@ -188,7 +186,7 @@ export function addUpdatesFromJson(json: string, into: UpdateRecord[], shared = 
  */
 export class UpdateStream {
   readonly updates: UpdateRecord[] = [];
-  readonly #shared = new SharedValues();
+  readonly #tables = new SearchTables();
   readonly #pending: string[] = [];
   readonly #onRecords: (records: UpdateRecord[], from: number) => void;
   #scheduled = false;
@@ -221,7 +219,7 @@ export class UpdateStream {
     const json = this.#pending.shift();
     if (json !== undefined) {
       const first = this.updates.length;
-      addUpdatesFromJson(json, this.updates, this.#shared);
+      addUpdatesFromJson(json, this.updates, this.#tables);
       this.#onRecords(this.updates, first);
     }
     if (this.#pending.length) this.#schedule();

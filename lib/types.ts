@@ -82,16 +82,21 @@ export interface DriverRecord extends DriverEntryRecord {
   entries: DriverEntryRecord[];
 }
 
-/** Everything IUpdate..IUpdate5 (and IWindowsDriverUpdate..5 for drivers) says about an update. */
+/**
+ * Everything IUpdate..IUpdate5 (and IWindowsDriverUpdate..5 for drivers) says about an update.
+ * A record is a snapshot of the agent's answer: what repeats across a search's updates (empty
+ * lists, lists of articles, CVEs, languages or categories, categories, installation behaviours)
+ * is one frozen value shared by the records, so copy a list before changing it.
+ */
 export interface UpdateRecord {
   identity: UpdateIdentity;
   title: string;
   description: string;
   type: UpdateType;
-  kbArticleIds: string[];
-  securityBulletinIds: string[];
-  cveIds: string[];
-  categories: CategoryRecord[];
+  kbArticleIds: readonly string[];
+  securityBulletinIds: readonly string[];
+  cveIds: readonly string[];
+  categories: readonly CategoryRecord[];
   msrcSeverity: string | null;
   deploymentAction: DeploymentAction;
   downloadPriority: DownloadPriority;
@@ -114,13 +119,13 @@ export interface UpdateRecord {
   deltaCompressedContentAvailable: boolean;
   deltaCompressedContentPreferred: boolean;
   handlerId: string;
-  languages: string[];
-  moreInfoUrls: string[];
+  languages: readonly string[];
+  moreInfoUrls: readonly string[];
   supportUrl: string;
   releaseNotes: string;
-  supersededUpdateIds: string[];
+  supersededUpdateIds: readonly string[];
   uninstallationNotes: string;
-  uninstallationSteps: string[];
+  uninstallationSteps: readonly string[];
   maxDownloadSize: number;
   minDownloadSize: number;
   recommendedCpuSpeed: number;
@@ -132,9 +137,9 @@ export interface UpdateRecord {
   /** Null when the update cannot be uninstalled. */
   uninstallationBehavior: InstallationBehaviorRecord | null;
   image: ImageRecord | null;
-  downloadContents: DownloadContentRecord[];
+  downloadContents: readonly DownloadContentRecord[];
   /** Identities of the updates bundled in this one (their full records are in `bundledUpdates`). */
-  bundledUpdates: UpdateRecord[];
+  bundledUpdates: readonly UpdateRecord[];
   /** Null for software updates. */
   driver: DriverRecord | null;
 }

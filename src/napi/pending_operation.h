@@ -14,18 +14,12 @@
 #include <variant>
 
 #include "napi/guarded_tsfn.h"
+#include "napi/js_values.h"
 #include "napi/native_error.h"
 #include "napi/session_wrap.h"
 #include "wua/records.h"
 
 namespace wua::napi {
-
-// node-addon-api has no Latin-1 constructor; the C API does.
-inline Napi::Value Latin1String(Napi::Env env, const std::string& latin1) {
-  napi_value value;
-  NAPI_THROW_IF_FAILED(env, napi_create_string_latin1(env, latin1.data(), latin1.size(), &value), Napi::Value());
-  return Napi::Value(env, value);
-}
 
 template <class Job, class Result>
 class PendingOperation : public std::enable_shared_from_this<PendingOperation<Job, Result>> {
@@ -115,7 +109,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   void EmitText(std::string latin1) {
     if (!hasCallback_) return;
     auto shared = std::make_shared<std::string>(std::move(latin1));
-    Send([shared](Napi::Env env, Napi::Function callback) { callback.Call({Latin1String(env, *shared)}); });
+    Send([shared](Napi::Env env, Napi::Function callback) { callback.Call({Latin1Text(env, std::move(*shared))}); });
   }
 
   void EndOnSessionThread() {

@@ -1,10 +1,16 @@
 #include "napi/records_json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <iterator>
+#include <memory_resource>
+#include <stdexcept>
 #include <string_view>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace wua::napi {
@@ -26,8 +32,8 @@ class JsonWriter {
   explicit JsonWriter(std::string& out) : out_(out) {}
 
   void Key(std::string_view name) {
-    if (!frames_.empty() && frames_.back().tuple) {
-      if (frames_.back().recordInto) frames_.back().recordInto->names.push_back(name);
+    if (depth_ > 0 && frames_[depth_ - 1].tuple) {
+      if (frames_[depth_ - 1].recordInto) frames_[depth_ - 1].recordInto->names.push_back(name);
       return;
     }
     Separator();
@@ -95,28 +101,28 @@ class JsonWriter {
   }
   void BeginObject() {
     Open('{');
-    frames_.push_back({});
+    Push({});
   }
   void EndObject() {
     Close('}');
-    frames_.pop_back();
+    --depth_;
   }
   // A record as a tuple: its keys are left out, or only noted in `recordInto`.
   void BeginTuple(TupleFields* recordInto = nullptr) {
     Open('[');
-    frames_.push_back({true, recordInto});
+    Push({true, recordInto});
   }
   void EndTuple() {
     Close(']');
-    frames_.pop_back();
+    --depth_;
   }
   void BeginArray() {
     Open('[');
-    frames_.push_back({});
+    Push({});
   }
   void EndArray() {
     Close(']');
-    frames_.pop_back();
+    --depth_;
   }
 
   void Texts(const std::vector<std::u16string>& texts) {
@@ -165,7 +171,16 @@ class JsonWriter {
 
   std::string& out_;
   bool first_ = true;
-  std::vector<Frame> frames_;
+  // Records nest a few levels deep (an update, its bundled updates, their lists): a fixed stack
+  // keeps the writer free of allocations.
+  static constexpr size_t kMaxDepth = 16;
+  Frame frames_[kMaxDepth];
+  size_t depth_ = 0;
+
+  void Push(Frame frame) {
+    if (depth_ == kMaxDepth) throw std::length_error("records nest too deeply");
+    frames_[depth_++] = frame;
+  }
 };
 
 // The names of the fields of each record written as a tuple.
@@ -207,14 +222,132 @@ void WriteDriverEntryFields(JsonWriter& w, const DriverEntryRecord& d) {
   w.Key("deviceStatus"); w.Integer(d.deviceStatus);
 }
 
-// An update's categories are written as their IDs; each category's own record goes once per
-// search, into the chunk where it first appears (`firstSeen`).
-struct CategoriesSent {
-  std::unordered_set<std::u16string> ids;
-  std::vector<CategoryRecord> firstSeen;  // since the last chunk was taken
+// Values that repeat across a search's updates (categories and lists of them, installation
+// behaviours, texts such as descriptions, links and notes, lists of articles, CVEs or languages)
+// go once per search, in the chunk where each first appears, into tables that JS keeps for the
+// search; records name them by index. JS then parses each once and keeps one copy, and looks
+// nothing up by text. The tables' JSON names are those of UpdateChunk (records_json.h).
+// A search may meet tens of thousands of distinct values. The tables index them by open
+// addressing over one array, and keep their characters in one arena: a map of nodes would cost a
+// heap block and a cache miss per key, to add, to look up, and to let go of at the end, before the
+// result can reach JS.
+class Table {
+ public:
+  explicit Table(std::pmr::memory_resource* arena) : arena_(arena) {}
+
+  // The index of `key`; a key first seen gets the next index and its entry, written by
+  // `writeEntry`, goes into the chunk's fresh entries.
+  template <class WriteEntry>
+  long IndexOf(std::u16string_view key, WriteEntry&& writeEntry) {
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    const size_t hash = std::hash<std::u16string_view>()(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index == kEmpty) {
+        auto* kept = static_cast<char16_t*>(arena_->allocate(key.size() * sizeof(char16_t), alignof(char16_t)));
+        std::copy(key.begin(), key.end(), kept);
+        slot = {hash, std::u16string_view(kept, key.size()), static_cast<long>(count_++)};
+        if (!fresh_.empty()) fresh_.push_back(',');
+        JsonWriter w(fresh_);
+        writeEntry(w);
+        return slot.index;
+      }
+      if (slot.hash == hash && slot.key.size() == key.size() &&
+          std::memcmp(slot.key.data(), key.data(), key.size() * sizeof(char16_t)) == 0) {
+        return slot.index;
+      }
+    }
+  }
+  // The entries first seen since the last call, as JSON values separated by commas.
+  std::string TakeFresh() {
+    std::string out;
+    out.swap(fresh_);
+    return out;
+  }
+
+ private:
+  static constexpr long kEmpty = -1;
+  struct Slot {
+    size_t hash = 0;
+    std::u16string_view key;
+    long index = kEmpty;
+  };
+
+  void Grow() {
+    std::vector<Slot> old(std::max<size_t>(64, slots_.size() * 2));
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == kEmpty) continue;
+      size_t i = slot.hash & mask;
+      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::pmr::memory_resource* arena_;
+  std::vector<Slot> slots_;  // a power of two long, at most half full
+  size_t count_ = 0;
+  std::string fresh_;
 };
 
-void WriteUpdate(JsonWriter& w, const UpdateRecord& u, CategoriesSent& sent, TupleFields* recordInto = nullptr) {
+class SearchTables {
+  std::pmr::monotonic_buffer_resource arena_;  // first: the tables use it until they are gone
+
+ public:
+  // Entries reach JS in this order (category lists name categories, text lists texts).
+  Table categories{&arena_}, categoryLists{&arena_}, behaviors{&arena_}, texts{&arena_}, textLists{&arena_};
+
+  long TextIndex(const Text& text) {
+    return texts.IndexOf(text, [&](JsonWriter& entry) { entry.Text(text); });
+  }
+  // A list's key is the indexes of its items, two characters each.
+  template <class Item, class IndexOfItem>
+  std::u16string_view ListKey(const std::vector<Item>& items, IndexOfItem&& indexOf) {
+    listKey_.clear();
+    for (const Item& item : items) {
+      const auto index = static_cast<uint32_t>(indexOf(item));
+      listKey_.push_back(static_cast<char16_t>(index & 0xFFFF));
+      listKey_.push_back(static_cast<char16_t>(index >> 16));
+    }
+    return listKey_;
+  }
+
+ private:
+  std::u16string listKey_;  // reused for every list of the search
+};
+
+void WriteTextIndex(JsonWriter& w, SearchTables& t, const Text& text) { w.Integer(t.TextIndex(text)); }
+
+void WriteIndexes(JsonWriter& w, std::u16string_view listKey) {
+  w.BeginArray();
+  for (size_t i = 0; i + 1 < listKey.size(); i += 2) w.Integer(static_cast<long>(listKey[i] | (listKey[i + 1] << 16)));
+  w.EndArray();
+}
+
+// Empty lists go as null, since JS gives every record the same frozen empty list. A list of
+// texts is a list of indexes into the texts.
+void WriteTextListIndex(JsonWriter& w, SearchTables& t, const Texts& texts) {
+  if (texts.empty()) return w.Null();
+  const std::u16string_view key = t.ListKey(texts, [&](const Text& text) { return t.TextIndex(text); });
+  w.Integer(t.textLists.IndexOf(key, [&](JsonWriter& entry) { WriteIndexes(entry, key); }));
+}
+
+void WriteBehaviorIndex(JsonWriter& w, SearchTables& t, const BehaviorRecord& b) {
+  const char16_t key[] = {static_cast<char16_t>(b.canRequestUserInput), static_cast<char16_t>(b.impact),
+                          static_cast<char16_t>(b.rebootBehavior), static_cast<char16_t>(b.requiresNetworkConnectivity)};
+  w.Integer(t.behaviors.IndexOf({key, std::size(key)}, [&](JsonWriter& entry) { WriteBehavior(entry, b); }));
+}
+
+void WriteCategoriesIndex(JsonWriter& w, SearchTables& t, const std::vector<CategoryRecord>& categories) {
+  const std::u16string_view key = t.ListKey(categories, [&](const CategoryRecord& c) {
+    return t.categories.IndexOf(c.categoryId, [&](JsonWriter& entry) { WriteCategory(entry, c, true); });
+  });
+  w.Integer(t.categoryLists.IndexOf(key, [&](JsonWriter& entry) { WriteIndexes(entry, key); }));
+}
+
+void WriteUpdate(JsonWriter& w, const UpdateRecord& u, SearchTables& t, TupleFields* recordInto = nullptr) {
   w.BeginTuple(recordInto);
   w.Key("identity");
   w.BeginObject();
@@ -222,19 +355,13 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, CategoriesSent& sent, Tup
   w.Key("revisionNumber"); w.Integer(u.identity.revisionNumber);
   w.EndObject();
   w.Key("title"); w.Text(u.title);
-  w.Key("description"); w.Text(u.description);
+  w.Key("description"); WriteTextIndex(w, t, u.description);
   w.Key("type"); w.Integer(u.type);
-  w.Key("kbArticleIds"); w.Texts(u.kbArticleIds);
-  w.Key("securityBulletinIds"); w.Texts(u.securityBulletinIds);
-  w.Key("cveIds"); w.Texts(u.cveIds);
-  w.Key("categories");
-  w.BeginArray();
-  for (const auto& c : u.categories) {
-    w.Text(c.categoryId);
-    if (sent.ids.insert(c.categoryId).second) sent.firstSeen.push_back(c);
-  }
-  w.EndArray();
-  w.Key("msrcSeverity"); u.msrcSeverity.empty() ? w.Null() : w.Text(u.msrcSeverity);
+  w.Key("kbArticleIds"); WriteTextListIndex(w, t, u.kbArticleIds);
+  w.Key("securityBulletinIds"); WriteTextListIndex(w, t, u.securityBulletinIds);
+  w.Key("cveIds"); WriteTextListIndex(w, t, u.cveIds);
+  w.Key("categories"); WriteCategoriesIndex(w, t, u.categories);
+  w.Key("msrcSeverity"); u.msrcSeverity.empty() ? w.Null() : WriteTextIndex(w, t, u.msrcSeverity);
   w.Key("deploymentAction"); w.Integer(u.deploymentAction);
   w.Key("downloadPriority"); w.Integer(u.downloadPriority);
   w.Key("autoSelectOnWebSites"); w.Bool(u.autoSelectOnWebSites);
@@ -252,17 +379,17 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, CategoriesSent& sent, Tup
   w.Key("rebootRequired"); w.Bool(u.rebootRequired);
   w.Key("perUser"); w.Bool(u.perUser);
   w.Key("eulaAccepted"); w.Bool(u.eulaAccepted);
-  w.Key("eulaText"); u.eulaText && !u.eulaText->empty() ? w.Text(*u.eulaText) : w.Null();
+  w.Key("eulaText"); u.eulaText && !u.eulaText->empty() ? WriteTextIndex(w, t, *u.eulaText) : w.Null();
   w.Key("deltaCompressedContentAvailable"); w.Bool(u.deltaCompressedContentAvailable);
   w.Key("deltaCompressedContentPreferred"); w.Bool(u.deltaCompressedContentPreferred);
-  w.Key("handlerId"); w.Text(u.handlerId);
-  w.Key("languages"); w.Texts(u.languages);
-  w.Key("moreInfoUrls"); w.Texts(u.moreInfoUrls);
-  w.Key("supportUrl"); w.Text(u.supportUrl);
-  w.Key("releaseNotes"); w.Text(u.releaseNotes);
-  w.Key("supersededUpdateIds"); w.Texts(u.supersededUpdateIds);
-  w.Key("uninstallationNotes"); w.Text(u.uninstallationNotes);
-  w.Key("uninstallationSteps"); w.Texts(u.uninstallationSteps);
+  w.Key("handlerId"); WriteTextIndex(w, t, u.handlerId);
+  w.Key("languages"); WriteTextListIndex(w, t, u.languages);
+  w.Key("moreInfoUrls"); WriteTextListIndex(w, t, u.moreInfoUrls);
+  w.Key("supportUrl"); WriteTextIndex(w, t, u.supportUrl);
+  w.Key("releaseNotes"); WriteTextIndex(w, t, u.releaseNotes);
+  w.Key("supersededUpdateIds"); u.supersededUpdateIds.empty() ? w.Null() : w.Texts(u.supersededUpdateIds);
+  w.Key("uninstallationNotes"); WriteTextIndex(w, t, u.uninstallationNotes);
+  w.Key("uninstallationSteps"); WriteTextListIndex(w, t, u.uninstallationSteps);
   w.Key("maxDownloadSize"); w.Number(u.maxDownloadSize);
   w.Key("minDownloadSize"); w.Number(u.minDownloadSize);
   w.Key("recommendedCpuSpeed"); w.Integer(u.recommendedCpuSpeed);
@@ -270,9 +397,9 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, CategoriesSent& sent, Tup
   w.Key("recommendedMemory"); w.Integer(u.recommendedMemory);
   w.Key("deadline"); w.OptionalNumber(u.deadline);
   w.Key("lastDeploymentChangeTime"); w.OptionalNumber(u.lastDeploymentChangeTime);
-  w.Key("installationBehavior"); WriteBehavior(w, u.installationBehavior);
+  w.Key("installationBehavior"); WriteBehaviorIndex(w, t, u.installationBehavior);
   w.Key("uninstallationBehavior");
-  u.uninstallationBehavior ? WriteBehavior(w, *u.uninstallationBehavior) : w.Null();
+  u.uninstallationBehavior ? WriteBehaviorIndex(w, t, *u.uninstallationBehavior) : w.Null();
   w.Key("image");
   if (u.image) {
     w.BeginObject();
@@ -285,18 +412,26 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, CategoriesSent& sent, Tup
     w.Null();
   }
   w.Key("downloadContents");
-  w.BeginArray();
-  for (const auto& d : u.downloadContents) {
-    w.BeginObject();
-    w.Key("downloadUrl"); w.Text(d.downloadUrl);
-    w.Key("isDeltaCompressedBinary"); w.Bool(d.isDeltaCompressedBinary);
-    w.EndObject();
+  if (u.downloadContents.empty()) {
+    w.Null();
+  } else {
+    w.BeginArray();
+    for (const auto& d : u.downloadContents) {
+      w.BeginObject();
+      w.Key("downloadUrl"); w.Text(d.downloadUrl);
+      w.Key("isDeltaCompressedBinary"); w.Bool(d.isDeltaCompressedBinary);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  w.EndArray();
   w.Key("bundledUpdates");
-  w.BeginArray();
-  for (const auto& b : u.bundledUpdates) WriteUpdate(w, b, sent);
-  w.EndArray();
+  if (u.bundledUpdates.empty()) {
+    w.Null();
+  } else {
+    w.BeginArray();
+    for (const auto& b : u.bundledUpdates) WriteUpdate(w, b, t);
+    w.EndArray();
+  }
   w.Key("driver");
   if (u.driver) {
     w.BeginObject();
@@ -322,7 +457,7 @@ const Schema& TheSchema() {
     Schema recorded;
     std::string scratch;
     JsonWriter w(scratch);
-    CategoriesSent none;
+    SearchTables none;
     WriteUpdate(w, UpdateRecord{}, none, &recorded.update);
     WriteCategory(w, CategoryRecord{}, true, &recorded.category);
     return recorded;
@@ -338,9 +473,9 @@ void WriteNames(JsonWriter& w, const TupleFields& fields) {
 
 }  // namespace
 
-struct UpdateChunk::Categories : CategoriesSent {};
+struct UpdateChunk::Tables : SearchTables {};
 
-UpdateChunk::UpdateChunk() : categories_(std::make_unique<Categories>()) {}
+UpdateChunk::UpdateChunk() : tables_(std::make_unique<Tables>()) {}
 UpdateChunk::~UpdateChunk() = default;
 
 void UpdateChunk::Add(const UpdateRecord& update) {
@@ -360,19 +495,21 @@ void UpdateChunk::Add(const UpdateRecord& update) {
     json_.push_back(',');
   }
   JsonWriter w(json_);
-  WriteUpdate(w, update, *categories_);
+  WriteUpdate(w, update, *tables_);
   ++count_;
 }
 
 std::string UpdateChunk::Take() {
-  if (count_ == 0) return "{\"fields\":{\"update\":[],\"category\":[]},\"updates\":[],\"categories\":[]}";
-  json_.append("],\"categories\":[");
-  {
-    JsonWriter w(json_);
-    for (const CategoryRecord& category : categories_->firstSeen) WriteCategory(w, category, true);
-  }
-  categories_->firstSeen.clear();
-  json_.append("]}");
+  if (count_ == 0) json_.append("{\"fields\":{\"update\":[],\"category\":[]},\"updates\":[");
+  json_.push_back(']');
+  // The tables' entries first seen in this chunk, in the order JS must add them: category lists
+  // name categories by index.
+  const std::pair<const char*, std::string> fresh[] = {
+      {"categories", tables_->categories.TakeFresh()}, {"categoryLists", tables_->categoryLists.TakeFresh()},
+      {"behaviors", tables_->behaviors.TakeFresh()},   {"texts", tables_->texts.TakeFresh()},
+      {"textLists", tables_->textLists.TakeFresh()}};
+  for (const auto& [name, entries] : fresh) json_.append(",\"").append(name).append("\":[").append(entries).push_back(']');
+  json_.push_back('}');
   lastSize_ = json_.size();
   count_ = 0;
   std::string out;

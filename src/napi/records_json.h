@@ -12,9 +12,11 @@
 namespace wua::napi {
 
 // Builds the chunks of one search's updates, one update at a time: {"fields": {"update":
-// [names], "category": [names]}, "updates": [tuples], "categories": [tuples]}, where a tuple is
-// an array of a record's values in the order of its names. An update's categories are their IDs;
-// the categories themselves come once per search, in the chunk where they first appear.
+// [names], "category": [names]}, "updates": [tuples], "categories": [tuples], "categoryLists":
+// [[category index]], "behaviors": [objects], "texts": [texts], "textLists": [[text index]]}, where a
+// tuple is an array of a record's values in the order of its names. Values that repeat across a
+// search are sent once, in the chunk where they first appear, appended to the search's tables of
+// their kind; a tuple names them by index in those tables. Empty lists are null.
 class UpdateChunk {
  public:
   UpdateChunk();
@@ -25,12 +27,12 @@ class UpdateChunk {
   std::string Take();
 
  private:
-  struct Categories;  // the IDs sent so far in this search
+  struct Tables;  // what the search's tables hold so far
 
   std::string json_;
   size_t count_ = 0;
   size_t lastSize_ = 0;
-  std::unique_ptr<Categories> categories_;
+  std::unique_ptr<Tables> tables_;
 };
 
 // Everything of a search but its updates.

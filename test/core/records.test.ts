@@ -50,6 +50,70 @@ describe('update records', () => {
     }
   });
 
+  it('share what repeats across a search, frozen, and keep every value, across many chunks', async () => {
+    // More updates than one chunk holds, with values that repeat across chunks and some that do not.
+    const categories = [
+      { id: '0fa1201d-4330-4fa8-8ae9-b877473b6441', name: 'Security Updates', type: 'UpdateClassification' },
+      { id: 'cd5ffd1e-e932-4e3a-bf74-18bf0b1bbd83', name: 'Updates', type: 'UpdateClassification' },
+    ];
+    const behaviors = [{ rebootBehavior: 'alwaysRequiresReboot' }, { impact: 'minor', canRequestUserInput: true }];
+    const count = 650;
+    useScenario({
+      name: 'repeats',
+      categories,
+      updates: Array.from({ length: count }, (_, i) => ({
+        id: ID(i + 1),
+        title: `Update ${i + 1}`,
+        description: `Fixes ${i % 7}`,
+        kbArticleIds: [`${5000000 + Math.floor(i / 3)}`],
+        cveIds: i % 4 === 0 ? [`CVE-2026-${i % 11}`, `CVE-2026-${i % 5}`] : [],
+        languages: i % 2 ? ['en-US'] : ['en-US', 'de-DE'],
+        categories: [categories[i % 2]!.id],
+        supportUrl: i % 5 ? 'https://support.example/help' : `https://support.example/help/${i}`,
+        installationBehavior: behaviors[i % 2],
+        isUninstallable: i % 3 === 0,
+        msrcSeverity: i % 6 === 0 ? 'Critical' : '',
+      })),
+    });
+    session = new UpdateSession();
+    const { updates } = await session.search();
+    expect(updates).toHaveLength(count);
+    updates.forEach((update, i) => {
+      expect(update.title).toBe(`Update ${i + 1}`);
+      expect(update.description).toBe(`Fixes ${i % 7}`);
+      expect(update.kbArticleIds).toEqual([`${5000000 + Math.floor(i / 3)}`]);
+      expect(update.cveIds).toEqual(i % 4 === 0 ? [`CVE-2026-${i % 11}`, `CVE-2026-${i % 5}`] : []);
+      expect(update.languages).toEqual(i % 2 ? ['en-US'] : ['en-US', 'de-DE']);
+      expect(update.categories.map((c) => c.name)).toEqual([categories[i % 2]!.name]);
+      expect(update.supportUrl).toBe(i % 5 ? 'https://support.example/help' : `https://support.example/help/${i}`);
+      expect(update.installationBehavior).toEqual({
+        canRequestUserInput: i % 2 === 1, impact: i % 2 ? 'minor' : 'normal',
+        rebootBehavior: i % 2 ? 'neverReboots' : 'alwaysRequiresReboot', requiresNetworkConnectivity: false,
+      });
+      expect(update.uninstallationBehavior).toEqual(i % 3 === 0 ? update.installationBehavior : null);
+      expect(update.msrcSeverity).toBe(i % 6 === 0 ? 'Critical' : null);
+      expect(update.supersededUpdateIds).toEqual([]);
+    });
+
+    // Equal values are one frozen object or list, in the first chunk and the last alike.
+    const [first, last] = [updates[0]!, updates[count - 2]!];
+    expect(last.languages).toBe(first.languages);
+    expect(last.categories).toBe(first.categories);
+    expect(last.installationBehavior).toBe(first.installationBehavior);
+    expect(updates[1]!.kbArticleIds).toBe(first.kbArticleIds);
+    expect(updates[1]!.cveIds).toBe(updates[2]!.supersededUpdateIds);  // the one empty list
+    for (const shared of [first.languages, first.categories, first.categories[0], first.installationBehavior, first.cveIds, updates[1]!.cveIds]) {
+      expect(Object.isFrozen(shared)).toBe(true);
+    }
+    expect(() => (updates[1]!.cveIds as string[]).push('CVE-1')).toThrow(TypeError);
+    expect(updates[2]!.cveIds).toEqual([]);
+
+    // Still plain data: a structured clone (Electron IPC) and a JSON copy keep every value.
+    expect(structuredClone(updates)).toEqual(updates);
+    expect(JSON.parse(JSON.stringify(updates.slice(0, 5)))).toEqual(
+      updates.slice(0, 5).map((u) => ({ ...u, lastDeploymentChangeTime: u.lastDeploymentChangeTime?.toISOString() ?? null })));
+  });
+
   it('lets the agent release an update once no record of it is left', async () => {
     useScenario(catalog);
     session = new UpdateSession();
