@@ -157,7 +157,7 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
         // crossings stay few.
         constexpr size_t kUpdatesPerChunk = 200;
         UpdateChunk chunk;
-        SearchRecord record = job.End(core.updates, [&](UpdateRecord&& update) {
+        SearchRecord record = job.End(core.updates, [&](const UpdateRecord& update) {
           chunk.Add(update);
           if (chunk.Count() == kUpdatesPerChunk) emit(chunk.Take());
         });

@@ -13,20 +13,35 @@
 
 namespace wua {
 
+// The readers that fill `into` reuse its storage: a search reads thousands of updates, one after
+// the other, into the same record.
 template <class Interface>
-Text ReadText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*), const char* name) {
+void ReadText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*), const char* name, Text& into) {
   com::Bstr value;
   com::ThrowIfFailed((object->*getter)(value.Put()), name);
-  return value.ToU16();
+  into.assign(value.View());
 }
 
 template <class Interface>
-std::optional<Text> ReadNullableText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*),
-                                     const char* name) {
+Text ReadText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*), const char* name) {
+  Text out;
+  ReadText(object, getter, name, out);
+  return out;
+}
+
+// A NULL BSTR is no text at all (an empty `into`); any other, possibly empty, is a text.
+template <class Interface>
+void ReadNullableText(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(BSTR*), const char* name,
+                      std::optional<Text>& into) {
   com::Bstr value;
   com::ThrowIfFailed((object->*getter)(value.Put()), name);
-  if (!value.Get()) return std::nullopt;
-  return value.ToU16();
+  if (!value.Get()) {
+    into.reset();
+  } else if (into) {
+    into->assign(value.View());
+  } else {
+    into.emplace(value.View());
+  }
 }
 
 template <class Interface>
@@ -61,20 +76,18 @@ std::optional<double> ReadDate(Interface* object, HRESULT (STDMETHODCALLTYPE Int
 }
 
 template <class Interface>
-Texts ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name) {
+void ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name,
+               Texts& into) {
   com::ComPtr<IStringCollection> strings;
   com::ThrowIfFailed((object->*getter)(strings.Put()), name);
-  Texts out;
-  if (!strings) return out;
   LONG count = 0;
-  com::ThrowIfFailed(strings->get_Count(&count), name);
-  out.reserve(count);
+  if (strings) com::ThrowIfFailed(strings->get_Count(&count), name);
+  into.resize(count);
   for (LONG i = 0; i < count; ++i) {
     com::Bstr item;
     com::ThrowIfFailed(strings->get_Item(i, item.Put()), name);
-    out.push_back(item.ToU16());
+    into[i].assign(item.View());
   }
-  return out;
 }
 
 template <class Interface, class Item>

@@ -59,7 +59,7 @@ Search::Search(IUpdateSession* session, const std::u16string& clientApplicationI
   ThrowIfFailed(searcher_->BeginSearch(criteria.Get(), callback.Get(), state, job_.Put()), "IUpdateSearcher::BeginSearch");
 }
 
-SearchRecord Search::End(UpdateCache& cache, const std::function<void(UpdateRecord&&)>& each) {
+SearchRecord Search::End(UpdateCache& cache, const std::function<void(const UpdateRecord&)>& each) {
   ComPtr<ISearchResult> result;
   const HRESULT hr = searcher_->EndSearch(job_.Get(), result.Put());
   job_->CleanUp();
@@ -72,12 +72,13 @@ SearchRecord Search::End(UpdateCache& cache, const std::function<void(UpdateReco
   ThrowIfFailed(result->get_Updates(updates.Put()), "ISearchResult::Updates");
   LONG count = 0;
   ThrowIfFailed(updates->get_Count(&count), "IUpdateCollection::Count");
+  UpdateRecord read;  // every update in turn, in the same storage
   for (LONG i = 0; i < count; ++i) {
     ComPtr<IUpdate> update;
     ThrowIfFailed(updates->get_Item(i, update.Put()), "IUpdateCollection::Item");
-    UpdateRecord read = ReadUpdate(update.Get());
+    ReadUpdate(update.Get(), read);
     cache.Remember(read.identity.updateId, update.Get());
-    each(std::move(read));
+    each(read);
   }
   ComPtr<ICategoryCollection> roots;
   ThrowIfFailed(result->get_RootCategories(roots.Put()), "ISearchResult::RootCategories");

@@ -27,8 +27,9 @@ class Search {
          std::function<void()> completed);
   // Reads the finished search, remembering its updates for later downloads and installs. Each
   // update goes to `each` as soon as it is read, so that the caller can pass it on while the
-  // rest are read; the returned record has no updates of its own.
-  SearchRecord End(UpdateCache& cache, const std::function<void(UpdateRecord&&)>& each);
+  // rest are read; the record is reused for the next update, so `each` copies what it keeps.
+  // The returned record has no updates of its own.
+  SearchRecord End(UpdateCache& cache, const std::function<void(const UpdateRecord&)>& each);
   void RequestAbort();
 
  private:

@@ -20,16 +20,55 @@ BehaviorRecord ReadBehavior(IInstallationBehavior* behavior) {
   return out;
 }
 
-CategoryRecord ReadCategory(ICategory* category) {
-  CategoryRecord out;
-  out.categoryId = ReadText(category, &ICategory::get_CategoryID, "ICategory::CategoryID");
-  out.name = ReadText(category, &ICategory::get_Name, "ICategory::Name");
-  out.type = ReadText(category, &ICategory::get_Type, "ICategory::Type");
-  out.description = ReadText(category, &ICategory::get_Description, "ICategory::Description");
-  out.order = ReadLong(category, &ICategory::get_Order, "ICategory::Order");
+void ReadCategory(ICategory* category, CategoryRecord& into) {
+  ReadText(category, &ICategory::get_CategoryID, "ICategory::CategoryID", into.categoryId);
+  ReadText(category, &ICategory::get_Name, "ICategory::Name", into.name);
+  ReadText(category, &ICategory::get_Type, "ICategory::Type", into.type);
+  ReadText(category, &ICategory::get_Description, "ICategory::Description", into.description);
+  into.order = ReadLong(category, &ICategory::get_Order, "ICategory::Order");
   ComPtr<ICategory> parent = ReadObject(category, &ICategory::get_Parent, "ICategory::Parent");
-  if (parent) out.parentId = ReadText(parent.Get(), &ICategory::get_CategoryID, "ICategory::CategoryID");
-  return out;
+  if (!parent) {
+    into.parentId.reset();
+    return;
+  }
+  if (!into.parentId) into.parentId.emplace();
+  ReadText(parent.Get(), &ICategory::get_CategoryID, "ICategory::CategoryID", *into.parentId);
+}
+
+void ReadCategories(ICategoryCollection* categories, std::vector<CategoryRecord>& into) {
+  LONG count = 0;
+  if (categories) ThrowIfFailed(categories->get_Count(&count), "ICategoryCollection::Count");
+  into.resize(count);
+  for (LONG i = 0; i < count; ++i) {
+    ComPtr<ICategory> category;
+    ThrowIfFailed(categories->get_Item(i, category.Put()), "ICategoryCollection::Item");
+    ReadCategory(category.Get(), into[i]);
+  }
+}
+
+void ReadIdentity(IUpdate* update, IdentityRecord& into) {
+  ComPtr<IUpdateIdentity> identity = ReadObject(update, &IUpdate::get_Identity, "IUpdate::Identity");
+  ReadText(identity.Get(), &IUpdateIdentity::get_UpdateID, "IUpdateIdentity::UpdateID", into.updateId);
+  into.revisionNumber = ReadLong(identity.Get(), &IUpdateIdentity::get_RevisionNumber, "IUpdateIdentity::RevisionNumber");
+}
+
+void ReadDownloadContents(IUpdate* update, std::vector<DownloadContentRecord>& into) {
+  ComPtr<IUpdateDownloadContentCollection> contents =
+      ReadObject(update, &IUpdate::get_DownloadContents, "IUpdate::DownloadContents");
+  LONG count = 0;
+  if (contents) ThrowIfFailed(contents->get_Count(&count), "IUpdateDownloadContentCollection::Count");
+  into.resize(count);
+  for (LONG i = 0; i < count; ++i) {
+    ComPtr<IUpdateDownloadContent> content;
+    ThrowIfFailed(contents->get_Item(i, content.Put()), "IUpdateDownloadContentCollection::Item");
+    DownloadContentRecord& record = into[i];
+    ReadText(content.Get(), &IUpdateDownloadContent::get_DownloadUrl, "IUpdateDownloadContent::DownloadUrl", record.downloadUrl);
+    ComPtr<IUpdateDownloadContent2> content2;
+    record.isDeltaCompressedBinary =
+        SUCCEEDED(content.As(content2)) &&
+        ReadBool(content2.Get(), &IUpdateDownloadContent2::get_IsDeltaCompressedContent,
+                 "IUpdateDownloadContent2::IsDeltaCompressedContent");
+  }
 }
 
 template <class Entry>
@@ -69,21 +108,14 @@ DriverRecord ReadDriver(IWindowsDriverUpdate* driver) {
 }  // namespace
 
 IdentityRecord ReadIdentity(IUpdate* update) {
-  ComPtr<IUpdateIdentity> identity = ReadObject(update, &IUpdate::get_Identity, "IUpdate::Identity");
-  return {ReadText(identity.Get(), &IUpdateIdentity::get_UpdateID, "IUpdateIdentity::UpdateID"),
-          ReadLong(identity.Get(), &IUpdateIdentity::get_RevisionNumber, "IUpdateIdentity::RevisionNumber")};
+  IdentityRecord out;
+  ReadIdentity(update, out);
+  return out;
 }
 
 std::vector<CategoryRecord> ReadCategories(ICategoryCollection* categories) {
   std::vector<CategoryRecord> out;
-  if (!categories) return out;
-  LONG count = 0;
-  ThrowIfFailed(categories->get_Count(&count), "ICategoryCollection::Count");
-  for (LONG i = 0; i < count; ++i) {
-    ComPtr<ICategory> category;
-    ThrowIfFailed(categories->get_Item(i, category.Put()), "ICategoryCollection::Item");
-    out.push_back(ReadCategory(category.Get()));
-  }
+  ReadCategories(categories, out);
   return out;
 }
 
@@ -104,19 +136,18 @@ std::vector<WarningRecord> ReadWarnings(IUpdateExceptionCollection* warnings) {
   return out;
 }
 
-UpdateRecord ReadUpdate(IUpdate* u) {
-  UpdateRecord r;
-  r.identity = ReadIdentity(u);
-  r.title = ReadText(u, &IUpdate::get_Title, "IUpdate::Title");
-  r.description = ReadText(u, &IUpdate::get_Description, "IUpdate::Description");
+void ReadUpdate(IUpdate* u, UpdateRecord& r) {
+  ReadIdentity(u, r.identity);
+  ReadText(u, &IUpdate::get_Title, "IUpdate::Title", r.title);
+  ReadText(u, &IUpdate::get_Description, "IUpdate::Description", r.description);
   r.type = ReadLong(u, &IUpdate::get_Type, "IUpdate::Type");
-  r.kbArticleIds = ReadTexts(u, &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs");
-  r.securityBulletinIds = ReadTexts(u, &IUpdate::get_SecurityBulletinIDs, "IUpdate::SecurityBulletinIDs");
+  ReadTexts(u, &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs", r.kbArticleIds);
+  ReadTexts(u, &IUpdate::get_SecurityBulletinIDs, "IUpdate::SecurityBulletinIDs", r.securityBulletinIds);
   {
     ComPtr<ICategoryCollection> categories = ReadObject(u, &IUpdate::get_Categories, "IUpdate::Categories");
-    r.categories = ReadCategories(categories.Get());
+    ReadCategories(categories.Get(), r.categories);
   }
-  r.msrcSeverity = ReadText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity");
+  ReadText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
   r.deploymentAction = ReadLong(u, &IUpdate::get_DeploymentAction, "IUpdate::DeploymentAction");
   r.downloadPriority = ReadLong(u, &IUpdate::get_DownloadPriority, "IUpdate::DownloadPriority");
   r.autoSelectOnWebSites = ReadBool(u, &IUpdate::get_AutoSelectOnWebSites, "IUpdate::AutoSelectOnWebSites");
@@ -128,17 +159,17 @@ UpdateRecord ReadUpdate(IUpdate* u) {
   r.isMandatory = ReadBool(u, &IUpdate::get_IsMandatory, "IUpdate::IsMandatory");
   r.isUninstallable = ReadBool(u, &IUpdate::get_IsUninstallable, "IUpdate::IsUninstallable");
   r.eulaAccepted = ReadBool(u, &IUpdate::get_EulaAccepted, "IUpdate::EulaAccepted");
-  r.eulaText = ReadNullableText(u, &IUpdate::get_EulaText, "IUpdate::EulaText");
+  ReadNullableText(u, &IUpdate::get_EulaText, "IUpdate::EulaText", r.eulaText);
   r.deltaCompressedContentAvailable = ReadBool(u, &IUpdate::get_DeltaCompressedContentAvailable, "IUpdate::DeltaCompressedContentAvailable");
   r.deltaCompressedContentPreferred = ReadBool(u, &IUpdate::get_DeltaCompressedContentPreferred, "IUpdate::DeltaCompressedContentPreferred");
-  r.handlerId = ReadText(u, &IUpdate::get_HandlerID, "IUpdate::HandlerID");
-  r.languages = ReadTexts(u, &IUpdate::get_Languages, "IUpdate::Languages");
-  r.moreInfoUrls = ReadTexts(u, &IUpdate::get_MoreInfoUrls, "IUpdate::MoreInfoUrls");
-  r.supportUrl = ReadText(u, &IUpdate::get_SupportUrl, "IUpdate::SupportUrl");
-  r.releaseNotes = ReadText(u, &IUpdate::get_ReleaseNotes, "IUpdate::ReleaseNotes");
-  r.supersededUpdateIds = ReadTexts(u, &IUpdate::get_SupersededUpdateIDs, "IUpdate::SupersededUpdateIDs");
-  r.uninstallationNotes = ReadText(u, &IUpdate::get_UninstallationNotes, "IUpdate::UninstallationNotes");
-  r.uninstallationSteps = ReadTexts(u, &IUpdate::get_UninstallationSteps, "IUpdate::UninstallationSteps");
+  ReadText(u, &IUpdate::get_HandlerID, "IUpdate::HandlerID", r.handlerId);
+  ReadTexts(u, &IUpdate::get_Languages, "IUpdate::Languages", r.languages);
+  ReadTexts(u, &IUpdate::get_MoreInfoUrls, "IUpdate::MoreInfoUrls", r.moreInfoUrls);
+  ReadText(u, &IUpdate::get_SupportUrl, "IUpdate::SupportUrl", r.supportUrl);
+  ReadText(u, &IUpdate::get_ReleaseNotes, "IUpdate::ReleaseNotes", r.releaseNotes);
+  ReadTexts(u, &IUpdate::get_SupersededUpdateIDs, "IUpdate::SupersededUpdateIDs", r.supersededUpdateIds);
+  ReadText(u, &IUpdate::get_UninstallationNotes, "IUpdate::UninstallationNotes", r.uninstallationNotes);
+  ReadTexts(u, &IUpdate::get_UninstallationSteps, "IUpdate::UninstallationSteps", r.uninstallationSteps);
   r.maxDownloadSize = ReadDecimal(u, &IUpdate::get_MaxDownloadSize, "IUpdate::MaxDownloadSize");
   r.minDownloadSize = ReadDecimal(u, &IUpdate::get_MinDownloadSize, "IUpdate::MinDownloadSize");
   r.recommendedCpuSpeed = ReadLong(u, &IUpdate::get_RecommendedCpuSpeed, "IUpdate::RecommendedCpuSpeed");
@@ -147,67 +178,61 @@ UpdateRecord ReadUpdate(IUpdate* u) {
   {
     com::Variant deadline;
     ThrowIfFailed(u->get_Deadline(deadline.Put()), "IUpdate::Deadline");
-    if (deadline.vt == VT_DATE) r.deadline = deadline.date;
+    r.deadline = deadline.vt == VT_DATE ? std::optional<double>(deadline.date) : std::nullopt;
   }
   r.lastDeploymentChangeTime = ReadDate(u, &IUpdate::get_LastDeploymentChangeTime, "IUpdate::LastDeploymentChangeTime");
   {
     ComPtr<IInstallationBehavior> behavior = ReadObject(u, &IUpdate::get_InstallationBehavior, "IUpdate::InstallationBehavior");
-    if (behavior) r.installationBehavior = ReadBehavior(behavior.Get());
+    r.installationBehavior = behavior ? ReadBehavior(behavior.Get()) : BehaviorRecord{};
     behavior = ReadObject(u, &IUpdate::get_UninstallationBehavior, "IUpdate::UninstallationBehavior");
-    if (behavior) r.uninstallationBehavior = ReadBehavior(behavior.Get());
+    r.uninstallationBehavior = behavior ? std::optional<BehaviorRecord>(ReadBehavior(behavior.Get())) : std::nullopt;
   }
   if (ComPtr<IImageInformation> image = ReadObject(u, &IUpdate::get_Image, "IUpdate::Image")) {
     r.image = ImageRecord{ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText"),
                           ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source"),
                           ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height"),
                           ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width")};
+  } else {
+    r.image.reset();
   }
-  if (ComPtr<IUpdateDownloadContentCollection> contents =
-          ReadObject(u, &IUpdate::get_DownloadContents, "IUpdate::DownloadContents")) {
+  ReadDownloadContents(u, r.downloadContents);
+  {
+    ComPtr<IUpdateCollection> bundled = ReadObject(u, &IUpdate::get_BundledUpdates, "IUpdate::BundledUpdates");
     LONG count = 0;
-    ThrowIfFailed(contents->get_Count(&count), "IUpdateDownloadContentCollection::Count");
-    for (LONG i = 0; i < count; ++i) {
-      ComPtr<IUpdateDownloadContent> content;
-      ThrowIfFailed(contents->get_Item(i, content.Put()), "IUpdateDownloadContentCollection::Item");
-      DownloadContentRecord record;
-      record.downloadUrl = ReadText(content.Get(), &IUpdateDownloadContent::get_DownloadUrl, "IUpdateDownloadContent::DownloadUrl");
-      ComPtr<IUpdateDownloadContent2> content2;
-      if (SUCCEEDED(content.As(content2))) {
-        record.isDeltaCompressedBinary = ReadBool(content2.Get(), &IUpdateDownloadContent2::get_IsDeltaCompressedContent,
-                                                  "IUpdateDownloadContent2::IsDeltaCompressedContent");
-      }
-      r.downloadContents.push_back(std::move(record));
-    }
-  }
-  if (ComPtr<IUpdateCollection> bundled = ReadObject(u, &IUpdate::get_BundledUpdates, "IUpdate::BundledUpdates")) {
-    LONG count = 0;
-    ThrowIfFailed(bundled->get_Count(&count), "IUpdateCollection::Count");
+    if (bundled) ThrowIfFailed(bundled->get_Count(&count), "IUpdateCollection::Count");
+    r.bundledUpdates.resize(count);
     for (LONG i = 0; i < count; ++i) {
       ComPtr<IUpdate> child;
       ThrowIfFailed(bundled->get_Item(i, child.Put()), "IUpdateCollection::Item");
-      r.bundledUpdates.push_back(ReadUpdate(child.Get()));
+      ReadUpdate(child.Get(), r.bundledUpdates[i]);
     }
   }
-  // Newer interfaces are optional: an older agent simply lacks their properties.
+  // Newer interfaces are optional: an older agent simply lacks their properties, which keep the
+  // defaults of a new record.
   ComPtr<IUpdate> update(u);
   ComPtr<IUpdate2> update2;
-  if (SUCCEEDED(update.As(update2))) {
-    r.rebootRequired = ReadBool(update2.Get(), &IUpdate2::get_RebootRequired, "IUpdate2::RebootRequired");
-    r.isPresent = ReadBool(update2.Get(), &IUpdate2::get_IsPresent, "IUpdate2::IsPresent");
-    r.cveIds = ReadTexts(update2.Get(), &IUpdate2::get_CveIDs, "IUpdate2::CveIDs");
-  }
+  const bool has2 = SUCCEEDED(update.As(update2));
+  r.rebootRequired = has2 && ReadBool(update2.Get(), &IUpdate2::get_RebootRequired, "IUpdate2::RebootRequired");
+  r.isPresent = has2 && ReadBool(update2.Get(), &IUpdate2::get_IsPresent, "IUpdate2::IsPresent");
+  if (has2) ReadTexts(update2.Get(), &IUpdate2::get_CveIDs, "IUpdate2::CveIDs", r.cveIds);
+  else r.cveIds.clear();
   ComPtr<IUpdate3> update3;
-  if (SUCCEEDED(update.As(update3))) r.browseOnly = ReadBool(update3.Get(), &IUpdate3::get_BrowseOnly, "IUpdate3::BrowseOnly");
+  r.browseOnly = SUCCEEDED(update.As(update3)) && ReadBool(update3.Get(), &IUpdate3::get_BrowseOnly, "IUpdate3::BrowseOnly");
   ComPtr<IUpdate4> update4;
-  if (SUCCEEDED(update.As(update4))) r.perUser = ReadBool(update4.Get(), &IUpdate4::get_PerUser, "IUpdate4::PerUser");
+  r.perUser = SUCCEEDED(update.As(update4)) && ReadBool(update4.Get(), &IUpdate4::get_PerUser, "IUpdate4::PerUser");
   ComPtr<IUpdate5> update5;
-  if (SUCCEEDED(update.As(update5))) {
-    r.autoSelection = ReadLong(update5.Get(), &IUpdate5::get_AutoSelection, "IUpdate5::AutoSelection");
-    r.autoDownload = ReadLong(update5.Get(), &IUpdate5::get_AutoDownload, "IUpdate5::AutoDownload");
-  }
+  const bool has5 = SUCCEEDED(update.As(update5));
+  r.autoSelection = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoSelection, "IUpdate5::AutoSelection") : UpdateRecord{}.autoSelection;
+  r.autoDownload = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoDownload, "IUpdate5::AutoDownload") : UpdateRecord{}.autoDownload;
   ComPtr<IWindowsDriverUpdate> driver;
   if (r.type == utDriver && SUCCEEDED(update.As(driver))) r.driver = ReadDriver(driver.Get());
-  return r;
+  else r.driver.reset();
+}
+
+UpdateRecord ReadUpdate(IUpdate* update) {
+  UpdateRecord out;
+  ReadUpdate(update, out);
+  return out;
 }
 
 }  // namespace wua

@@ -7,6 +7,8 @@
 namespace wua {
 
 UpdateRecord ReadUpdate(IUpdate* update);
+// The same into `into`, reusing its storage; every field is overwritten.
+void ReadUpdate(IUpdate* update, UpdateRecord& into);
 IdentityRecord ReadIdentity(IUpdate* update);
 std::vector<CategoryRecord> ReadCategories(ICategoryCollection* categories);
 std::vector<WarningRecord> ReadWarnings(IUpdateExceptionCollection* warnings);

@@ -73,6 +73,13 @@ describe('update records', () => {
         installationBehavior: behaviors[i % 2],
         isUninstallable: i % 3 === 0,
         msrcSeverity: i % 6 === 0 ? 'Critical' : '',
+        // Fields that come and go from one update to the next, as the addon reads each update
+        // into the storage of the one before.
+        ...(i % 5 === 0 ? { deadline: '2026-12-01T12:00:00Z' } : {}),
+        ...(i % 9 === 0 ? { eulaText: `terms ${i % 2}` } : {}),
+        ...(i % 8 === 0 ? { image: { altText: 'logo', source: 'https://example/logo.png', height: 32, width: 32 } } : {}),
+        downloadContents: Array.from({ length: i % 3 }, (_, n) => ({ url: `https://download.example/${i}/${n}.cab` })),
+        ...(i === 10 ? { bundledUpdates: [ID(12), ID(13)] } : {}),
       })),
     });
     session = new UpdateSession();
@@ -93,6 +100,12 @@ describe('update records', () => {
       expect(update.uninstallationBehavior).toEqual(i % 3 === 0 ? update.installationBehavior : null);
       expect(update.msrcSeverity).toBe(i % 6 === 0 ? 'Critical' : null);
       expect(update.supersededUpdateIds).toEqual([]);
+      expect(update.deadline).toEqual(i % 5 === 0 ? new Date('2026-12-01T12:00:00Z') : null);
+      expect(update.eulaText).toBe(i % 9 === 0 ? `terms ${i % 2}` : null);
+      expect(update.image).toEqual(i % 8 === 0 ? { altText: 'logo', source: 'https://example/logo.png', height: 32, width: 32 } : null);
+      expect(update.downloadContents.map((content) => content.downloadUrl))
+        .toEqual(Array.from({ length: i % 3 }, (_, n) => `https://download.example/${i}/${n}.cab`));
+      expect(update.bundledUpdates.map((bundled) => bundled.title)).toEqual(i === 10 ? ['Update 12', 'Update 13'] : []);
     });
 
     // Equal values are one frozen object or list, in the first chunk and the last alike.
@@ -111,7 +124,9 @@ describe('update records', () => {
     // Still plain data: a structured clone (Electron IPC) and a JSON copy keep every value.
     expect(structuredClone(updates)).toEqual(updates);
     expect(JSON.parse(JSON.stringify(updates.slice(0, 5)))).toEqual(
-      updates.slice(0, 5).map((u) => ({ ...u, lastDeploymentChangeTime: u.lastDeploymentChangeTime?.toISOString() ?? null })));
+      updates.slice(0, 5).map((u) => ({
+        ...u, deadline: u.deadline?.toISOString() ?? null, lastDeploymentChangeTime: u.lastDeploymentChangeTime?.toISOString() ?? null,
+      })));
   });
 
   it('lets the agent release an update once no record of it is left', async () => {
