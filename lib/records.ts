@@ -263,24 +263,24 @@ function isIterable(value: unknown): value is Iterable<UpdateReference> {
 }
 
 /**
- * Counts the records JS holds per update; when the last one of an update is collected, the
- * session lets go of the agent's object behind it.
+ * Tells the session which records JS let go of, so that the agent's object behind an update can
+ * be released once no record of it is left (the addon counts them: see update_cache.h).
  */
 export class RecordTracker {
-  readonly #held = new Map<string, number>();
   readonly #registry: FinalizationRegistry<string>;
+  #collected: string[] = [];
   #closed = false;
 
   constructor(forget: (updateIds: string[]) => void) {
     this.#registry = new FinalizationRegistry((updateId) => {
       if (this.#closed) return;
-      const left = (this.#held.get(updateId) ?? 1) - 1;
-      if (left > 0) {
-        this.#held.set(updateId, left);
-        return;
-      }
-      this.#held.delete(updateId);
-      forget([updateId]);
+      // Records are collected by the thousand: one call to the addon for all of them.
+      if (this.#collected.push(updateId) > 1) return;
+      queueMicrotask(() => {
+        const updateIds = this.#collected;
+        this.#collected = [];
+        if (!this.#closed) forget(updateIds);
+      });
     });
   }
 
@@ -289,20 +289,13 @@ export class RecordTracker {
     if (this.#closed) return;
     for (let i = from; i < records.length; i++) {
       const record = records[i]!;
-      const id = record.identity.updateId.toLowerCase();
-      this.#held.set(id, (this.#held.get(id) ?? 0) + 1);
-      this.#registry.register(record, id);
+      this.#registry.register(record, record.identity.updateId);
     }
-  }
-
-  /** How many updates JS still holds records of. */
-  get size(): number {
-    return this.#held.size;
   }
 
   /** The session released everything at once: records collected later have nothing to release. */
   close(): void {
     this.#closed = true;
-    this.#held.clear();
+    this.#collected = [];
   }
 }

@@ -68,7 +68,7 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
     if (!update) {
       update = FindUpdateById(session, id);
       if (!update) throw com::ComError(WU_E_ITEMNOTFOUND, "the agent does not know update " + Narrow(id));
-      cache.Remember(id, update.Get());
+      cache.Keep(id, update.Get());
     }
     if (options.kind == ChangeKind::kInstall) {
       VARIANT_BOOL accepted = VARIANT_FALSE;

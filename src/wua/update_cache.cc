@@ -5,16 +5,25 @@
 namespace wua {
 
 void UpdateCache::Remember(const std::u16string& updateId, IUpdate* update) {
-  updates_[NormalizeId(updateId)] = com::ComPtr<IUpdate>(update);
+  Entry& entry = updates_[NormalizeId(updateId)];
+  entry.update = com::ComPtr<IUpdate>(update);  // the newest search's object
+  ++entry.records;
+}
+
+void UpdateCache::Keep(const std::u16string& updateId, IUpdate* update) {
+  updates_[NormalizeId(updateId)].update = com::ComPtr<IUpdate>(update);
 }
 
 IUpdate* UpdateCache::Find(const std::u16string& updateId) const {
   auto found = updates_.find(NormalizeId(updateId));
-  return found == updates_.end() ? nullptr : found->second.Get();
+  return found == updates_.end() ? nullptr : found->second.update.Get();
 }
 
 void UpdateCache::Forget(const std::vector<std::u16string>& updateIds) {
-  for (const auto& id : updateIds) updates_.erase(NormalizeId(id));
+  for (const auto& id : updateIds) {
+    auto found = updates_.find(NormalizeId(id));
+    if (found != updates_.end() && found->second.records > 0 && --found->second.records == 0) updates_.erase(found);
+  }
 }
 
 }  // namespace wua

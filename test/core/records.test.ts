@@ -146,6 +146,22 @@ describe('update records', () => {
     await expectNoLiveObjects();
   });
 
+  it('keeps an update that a new search delivers while an older record of it is collected', async () => {
+    // Reading the second search's result starts after a pause, in which the first search's
+    // records are collected: JS lets go of them while the second search delivers them again.
+    useScenario({ ...catalog, agent: { delays: { 'ISearchJob::CleanUp': 400 } } });
+    session = new UpdateSession();
+    await session.search();  // its records are garbage at once
+    const second = session.search();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await collectGarbage();
+    const { updates } = await second;
+    await collectGarbage();
+    await expect(session.download(updates.slice(0, 3))).resolves.toMatchObject({ resultCode: 'succeeded' });
+    // Found again from the session's own records: no search by ID.
+    expect(calls().filter((call) => call === 'IUpdateSearcher::Search')).toEqual([]);
+  });
+
   it('loads in several worker threads at once and cleans up when a worker exits mid-operation', async () => {
     useScenario({ ...catalog, search: { durationMs: 100 } });
     const entry = path.resolve(__dirname, '..', '..', 'dist', 'index.js');
