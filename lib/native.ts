@@ -76,8 +76,11 @@ export interface NativeSession {
   uninstall: NativeChange;
   /** Asks the agent to abort an operation; its promise settles once the agent confirms. */
   abort(operationId: number): void;
-  /** JS no longer holds records of these updates: the agent's objects behind them can go. */
-  forget(updateIds: string[]): void;
+  /**
+   * JS let go of one record of each of these updates (IDs separated by newlines: a collection
+   * forgets thousands, and one string crosses into the addon far faster than an array of them).
+   */
+  forget(updateIds: string): void;
   agentInfo(): Promise<NativeAgentInfo>;
   close(): Promise<void>;
 }

@@ -185,7 +185,7 @@ export class UpdateSession implements AsyncDisposable {
     if (!this.#native) {
       const native = new (loadBinding().Session)({ clientApplicationId: this.#options.clientApplicationId });
       this.#native = native;
-      this.#records = new RecordTracker((updateIds) => native.forget(updateIds));
+      this.#records = new RecordTracker((updateIds) => native.forget(updateIds.join('\n')));
     }
     return this.#native;
   }

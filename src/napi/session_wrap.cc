@@ -1,5 +1,7 @@
 #include "napi/session_wrap.h"
 
+#include <algorithm>
+
 #include "napi/addon.h"
 #include "napi/async_call.h"
 #include "napi/js_values.h"
@@ -210,10 +212,18 @@ Napi::Value SessionWrap::Abort(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// forget(updateIds): JS holds no record of these updates any more.
+// forget(updateIds): JS let go of one record of each of these updates (IDs separated by newlines).
 Napi::Value SessionWrap::Forget(const Napi::CallbackInfo& info) {
-  std::vector<std::u16string> ids = StringList(info.Env(), info.Length() > 0 ? info[0] : info.Env().Undefined(), "updateIds");
-  core_->thread.Post([core = core_, ids = std::move(ids)] { core->updates.Forget(ids); });
+  if (info.Length() < 1 || !info[0].IsString()) throw Napi::TypeError::New(info.Env(), "updateIds must be a string");
+  core_->thread.Post([core = core_, joined = info[0].As<Napi::String>().Utf16Value()] {
+    std::vector<std::u16string> ids;
+    for (size_t start = 0; start < joined.size();) {
+      const size_t end = std::min(joined.find(u'\n', start), joined.size());
+      if (end > start) ids.emplace_back(joined, start, end - start);
+      start = end + 1;
+    }
+    core->updates.Forget(ids);
+  });
   return info.Env().Undefined();
 }
 

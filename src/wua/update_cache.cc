@@ -22,7 +22,11 @@ IUpdate* UpdateCache::Find(const std::u16string& updateId) const {
 void UpdateCache::Forget(const std::vector<std::u16string>& updateIds) {
   for (const auto& id : updateIds) {
     auto found = updates_.find(NormalizeId(id));
-    if (found != updates_.end() && found->second.records > 0 && --found->second.records == 0) updates_.erase(found);
+    // The agent's object goes; the entry stays, since searches that come back every few minutes
+    // deliver the same updates again (at most one entry per update the agent ever offered).
+    if (found != updates_.end() && found->second.records > 0 && --found->second.records == 0) {
+      found->second.update.Reset();
+    }
   }
 }
 

@@ -24,7 +24,6 @@ class UpdateCache {
   // JS let go of one record of each of these updates.
   void Forget(const std::vector<std::u16string>& updateIds);
   void Clear() { updates_.clear(); }
-  size_t Size() const { return updates_.size(); }
 
  private:
   struct Entry {
