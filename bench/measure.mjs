@@ -1,5 +1,5 @@
-// What the benchmark's processes share: how to find the package, what "every update" means,
-// and how the event loop's delay is measured.
+// What the benchmark measures with: how to find the package, what "every update" means, and
+// how the event loop's delay is measured.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ export const ALL = { includePotentiallySupersededUpdates: true };
 export const DELAY_SEARCHES = 5;
 
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export async function measureDelay(action) {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
