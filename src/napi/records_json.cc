@@ -8,6 +8,7 @@
 #include <cstring>
 #include <iterator>
 #include <memory_resource>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -26,42 +27,37 @@ struct TupleFields {
 
 // Writes JSON as Latin-1 bytes: V8 keeps such text as a one-byte string, which is half the copy
 // and parses faster than UTF-16. Characters beyond Latin-1 are written as \u escapes, which
-// JSON.parse turns back into themselves.
+// JSON.parse turns back into themselves. A search writes millions of bytes a few at a time, so
+// they go through a pointer into room made ahead in the string, rather than through std::string
+// one byte at a time; the string is trimmed to what was written when the writer goes. Text that
+// grows over many calls (a chunk, a table's new entries) keeps one writer for all of them.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  explicit JsonWriter(std::string& out) : out_(out), next_(out.data() + out.size()), end_(next_) {}
+  ~JsonWriter() { out_.resize(next_ - out_.data()); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
+  // Inside a tuple (every field of every update), a key is nothing to write.
   void Key(std::string_view name) {
-    if (depth_ > 0 && frames_[depth_ - 1].tuple) {
-      if (frames_[depth_ - 1].recordInto) frames_[depth_ - 1].recordInto->names.push_back(name);
-      return;
-    }
-    Separator();
-    Put('"');
-    Put(name);
-    Put("\":");
-    first_ = true;  // the value that follows needs no comma
+    if (depth_ > 0 && frames_[depth_ - 1].tuple && !frames_[depth_ - 1].recordInto) return;
+    KeyOutsideTuple(name);
   }
   void Text(std::u16string_view text) {
     Separator();
-    const size_t start = out_.size();
-    out_.resize(start + text.size() + 2);
-    char* next = &out_[start];
-    *next++ = '"';
+    Room(text.size() + 2);
+    *next_++ = '"';
     for (size_t i = 0; i < text.size(); ++i) {
       const char16_t c = text[i];
       if (c >= 0x20 && c <= 0xFF && c != u'"' && c != u'\\') {
-        *next++ = static_cast<char>(c);
+        *next_++ = static_cast<char>(c);
         continue;
       }
       // The rare character that needs more than one byte: finish in the slow way.
-      out_.resize(next - out_.data());
       for (; i < text.size(); ++i) Character(text[i]);
-      out_.push_back('"');
-      return;
+      break;
     }
-    *next++ = '"';
-    out_.resize(next - out_.data());
+    Put('"');
   }
   void Text(std::string_view ascii) {
     Separator();
@@ -76,11 +72,9 @@ class JsonWriter {
       Put("null");
       return;
     }
-    char text[32];
+    Room(32);
     const bool integral = value == std::floor(value) && std::fabs(value) < 9.007199254740992e15;
-    const auto written = integral ? std::to_chars(text, text + sizeof text, static_cast<long long>(value))
-                                  : std::to_chars(text, text + sizeof text, value);
-    Put({text, static_cast<size_t>(written.ptr - text)});
+    next_ = (integral ? std::to_chars(next_, end_, static_cast<long long>(value)) : std::to_chars(next_, end_, value)).ptr;
   }
   void Integer(long value) {
     Separator();
@@ -88,16 +82,21 @@ class JsonWriter {
       Put(static_cast<char>('0' + value));
       return;
     }
-    char text[16];
-    Put({text, static_cast<size_t>(std::to_chars(text, text + sizeof text, value).ptr - text)});
+    Room(24);
+    next_ = std::to_chars(next_, end_, value).ptr;
   }
   void Bool(bool value) {
     Separator();
-    Put(value ? "true" : "false");
+    Put(value ? std::string_view("true") : std::string_view("false"));
   }
   void Null() {
     Separator();
     Put("null");
+  }
+  // Text written as it is, where a value may follow without a separator.
+  void Raw(std::string_view text) {
+    Put(text);
+    first_ = true;
   }
   void BeginObject() {
     Open('{');
@@ -133,27 +132,55 @@ class JsonWriter {
   void OptionalNumber(const std::optional<double>& value) { value ? Number(*value) : Null(); }
 
  private:
+  struct Frame {
+    bool tuple = false;                 // false: a keyed object or an array
+    TupleFields* recordInto = nullptr;  // set while the schema is being filled
+  };
+
+  void KeyOutsideTuple(std::string_view name) {
+    if (depth_ > 0 && frames_[depth_ - 1].tuple) {
+      frames_[depth_ - 1].recordInto->names.push_back(name);
+      return;
+    }
+    Separator();
+    Put('"');
+    Put(name);
+    Put("\":");
+    first_ = true;  // the value that follows needs no comma
+  }
   void Character(char16_t c) {
     switch (c) {
-      case u'"': out_.append("\\\""); return;
-      case u'\\': out_.append("\\\\"); return;
-      case u'\n': out_.append("\\n"); return;
-      case u'\r': out_.append("\\r"); return;
-      case u'\t': out_.append("\\t"); return;
+      case u'"': Put("\\\""); return;
+      case u'\\': Put("\\\\"); return;
+      case u'\n': Put("\\n"); return;
+      case u'\r': Put("\\r"); return;
+      case u'\t': Put("\\t"); return;
       default:
         if (c >= 0x20 && c <= 0xFF) {
-          out_.push_back(static_cast<char>(c));
+          Put(static_cast<char>(c));
         } else {
           char escaped[8];
           const int length = std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out_.append(escaped, length);
+          Put({escaped, static_cast<size_t>(length)});
         }
     }
   }
-  // Tokens are a few bytes: a byte at a time, inline, beats a call into the C runtime's memcpy.
-  void Put(char c) { out_.push_back(c); }
+  // Room for `size` more bytes after next_. The room doubles when it runs out, so most calls
+  // only compare two pointers.
+  void Room(size_t size) {
+    if (static_cast<size_t>(end_ - next_) >= size) return;
+    const size_t used = next_ - out_.data();
+    out_.resize(std::max({used + size, out_.size() * 2, kLeastRoom}));
+    next_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+  void Put(char c) {
+    Room(1);
+    *next_++ = c;
+  }
   void Put(std::string_view token) {
-    for (char c : token) out_.push_back(c);
+    Room(token.size());
+    for (char c : token) *next_++ = c;
   }
   void Separator() {
     if (!first_) Put(',');
@@ -168,24 +195,21 @@ class JsonWriter {
     Put(bracket);
     first_ = false;
   }
+  void Push(Frame frame) {
+    if (depth_ == kMaxDepth) throw std::length_error("records nest too deeply");
+    frames_[depth_++] = frame;
+  }
 
-  struct Frame {
-    bool tuple = false;                 // false: a keyed object or an array
-    TupleFields* recordInto = nullptr;  // set while the schema is being filled
-  };
-
+  static constexpr size_t kLeastRoom = 256;
   std::string& out_;
+  char* next_;  // where the next byte goes
+  char* end_;   // the end of the room made so far
   bool first_ = true;
   // Records nest a few levels deep (an update, its bundled updates, their lists): a fixed stack
   // keeps the writer free of allocations.
   static constexpr size_t kMaxDepth = 16;
   Frame frames_[kMaxDepth];
   size_t depth_ = 0;
-
-  void Push(Frame frame) {
-    if (depth_ == kMaxDepth) throw std::length_error("records nest too deeply");
-    frames_[depth_++] = frame;
-  }
 };
 
 // The names of the fields of each record written as a tuple.
@@ -272,9 +296,8 @@ class Table {
         auto* kept = static_cast<char16_t*>(arena_->allocate(key.size() * sizeof(char16_t), alignof(char16_t)));
         std::copy(key.begin(), key.end(), kept);
         slot = {hash, std::u16string_view(kept, key.size()), static_cast<long>(count_++)};
-        if (!fresh_.empty()) fresh_.push_back(',');
-        JsonWriter w(fresh_);
-        writeEntry(w);
+        if (!writer_) writer_.emplace(fresh_);
+        writeEntry(*writer_);  // the writer separates the entries
         return slot.index;
       }
       if (slot.hash == hash && slot.key.size() == key.size() &&
@@ -285,6 +308,7 @@ class Table {
   }
   // The entries first seen since the last call, as JSON values separated by commas.
   std::string TakeFresh() {
+    writer_.reset();
     std::string out;
     out.swap(fresh_);
     return out;
@@ -314,6 +338,7 @@ class Table {
   std::vector<Slot> slots_;  // a power of two long, at most half full
   size_t count_ = 0;
   std::string fresh_;
+  std::optional<JsonWriter> writer_;  // writing into fresh_ until it is taken
 };
 
 class SearchTables {
@@ -499,35 +524,57 @@ void WriteNames(JsonWriter& w, const TupleFields& fields) {
   w.EndArray();
 }
 
+// The writer is done with `out` (and trims it) before the caller uses it.
+void WriteSearch(std::string& out, const SearchRecord& search) {
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("resultCode"); w.Integer(search.resultCode);
+  w.Key("rootCategories");
+  w.BeginArray();
+  for (const auto& c : search.rootCategories) WriteCategory(w, c);
+  w.EndArray();
+  w.Key("warnings");
+  w.BeginArray();
+  for (const auto& warning : search.warnings) {
+    w.BeginObject();
+    w.Key("hresult"); w.Number(static_cast<uint32_t>(warning.hresult));
+    w.Key("message"); w.Text(warning.message);
+    w.Key("context"); w.Integer(warning.context);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace
 
-struct UpdateChunk::Tables : SearchTables {};
+struct UpdateChunk::Tables : SearchTables {
+  std::optional<JsonWriter> writer;  // writing the chunk, from its first update until it is taken
+};
 
 UpdateChunk::UpdateChunk() : tables_(std::make_unique<Tables>()) {}
 UpdateChunk::~UpdateChunk() = default;
 
 void UpdateChunk::Add(const UpdateRecord& update) {
-  if (count_ == 0) {
+  if (!tables_->writer) {
     // Chunks of one search are alike in size: starting at the last one's saves the regrowth.
     json_.reserve(lastSize_ + lastSize_ / 4);
-    // {"fields":{"update":[names],"category":[names]},"updates":[tuples],"categories":[tuples]}
-    JsonWriter w(json_);
+    JsonWriter& w = tables_->writer.emplace(json_);
+    // {"fields":{"update":[names],"category":[names]},"updates":[tuples], ...the tables (Take)}
     w.BeginObject();
     w.Key("fields");
     w.BeginObject();
     w.Key("update"); WriteNames(w, TheSchema().update);
     w.Key("category"); WriteNames(w, TheSchema().category);
     w.EndObject();
-    json_.append(",\"updates\":[");
-  } else {
-    json_.push_back(',');
+    w.Raw(",\"updates\":[");
   }
-  JsonWriter w(json_);
-  WriteUpdate(w, update, *tables_);
+  WriteUpdate(*tables_->writer, update, *tables_);  // the writer separates the updates
   ++count_;
 }
 
 std::string UpdateChunk::Take() {
+  tables_->writer.reset();
   if (count_ == 0) json_.append("{\"fields\":{\"update\":[],\"category\":[]},\"updates\":[");
   json_.push_back(']');
   // The tables' entries first seen in this chunk, in the order JS must add them: category lists
@@ -547,24 +594,7 @@ std::string UpdateChunk::Take() {
 
 std::string SearchToJson(const SearchRecord& search) {
   std::string out;
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Key("resultCode"); w.Integer(search.resultCode);
-  w.Key("rootCategories");
-  w.BeginArray();
-  for (const auto& c : search.rootCategories) WriteCategory(w, c);
-  w.EndArray();
-  w.Key("warnings");
-  w.BeginArray();
-  for (const auto& warning : search.warnings) {
-    w.BeginObject();
-    w.Key("hresult"); w.Number(static_cast<uint32_t>(warning.hresult));
-    w.Key("message"); w.Text(warning.message);
-    w.Key("context"); w.Integer(warning.context);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
+  WriteSearch(out, search);
   return out;
 }
 
