@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ALL, EVERYTHING, mean, measureDelay, median, ROOT, searchDelay, UpdateSession } from './measure.mjs';
 
 const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
-const READ_ROUNDS = 7;
+const READ_ROUNDS = 11;
 const READ_RUNS = 2;
 const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10 };
 

@@ -16,6 +16,14 @@ inline bool IsGuidText(std::u16string_view text) {
   return true;
 }
 
+// Whether `id` is already in the form IDs are compared and stored in, as the agent's own are.
+inline bool IsNormalizedId(std::u16string_view id) {
+  for (const char16_t c : id) {
+    if (c >= u'A' && c <= u'Z') return false;
+  }
+  return true;
+}
+
 // The form IDs are compared and stored in.
 inline std::u16string NormalizeId(std::u16string_view id) {
   std::u16string out(id);

@@ -4,14 +4,20 @@
 
 namespace wua {
 
+// A search remembers every update it reads: the agent's IDs are already in normal form, and are
+// then looked up as they are, without a copy.
+UpdateCache::Entry& UpdateCache::EntryOf(const std::u16string& updateId) {
+  return IsNormalizedId(updateId) ? updates_[updateId] : updates_[NormalizeId(updateId)];
+}
+
 void UpdateCache::Remember(const std::u16string& updateId, IUpdate* update) {
-  Entry& entry = updates_[NormalizeId(updateId)];
+  Entry& entry = EntryOf(updateId);
   entry.update = com::ComPtr<IUpdate>(update);  // the newest search's object
   ++entry.records;
 }
 
 void UpdateCache::Keep(const std::u16string& updateId, IUpdate* update) {
-  updates_[NormalizeId(updateId)].update = com::ComPtr<IUpdate>(update);
+  EntryOf(updateId).update = com::ComPtr<IUpdate>(update);
 }
 
 IUpdate* UpdateCache::Find(const std::u16string& updateId) const {

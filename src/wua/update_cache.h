@@ -30,6 +30,7 @@ class UpdateCache {
     com::ComPtr<IUpdate> update;
     long records = 0;  // held by JS
   };
+  Entry& EntryOf(const std::u16string& updateId);
   std::unordered_map<std::u16string, Entry> updates_;
 };
 
