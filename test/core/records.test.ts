@@ -129,6 +129,30 @@ describe('update records', () => {
       })));
   });
 
+  it('carry every character of the agent\'s texts, plain or not, at any place in a text', async () => {
+    const specials = ['"', '\\', '\n', '\t', '\r', '\u0001', '\u001f', '\u007f', '\u00ff', 'é', '—', '日本', '😀'];
+    // Each special character at every offset of a plain run, so that it lands anywhere within the
+    // writer's steps of several characters.
+    const texts = specials.flatMap((special) =>
+      Array.from({ length: 6 }, (_, offset) => `${'abcdefgh'.slice(0, offset)}${special}plain text after it ${offset}`));
+    useScenario({
+      name: 'texts',
+      updates: texts.map((text, i) => ({
+        id: ID(i + 1), title: text, description: texts[(i + 1) % texts.length], kbArticleIds: [text, 'KB1'],
+        supportUrl: text, ...(i % 2 ? { eulaText: text } : {}),
+      })),
+    });
+    session = new UpdateSession();
+    const { updates } = await session.search();
+    expect(updates.map((u) => u.title)).toEqual(texts);
+    updates.forEach((update, i) => {
+      expect(update.description).toBe(texts[(i + 1) % texts.length]);
+      expect(update.kbArticleIds).toEqual([texts[i], 'KB1']);
+      expect(update.supportUrl).toBe(texts[i]);
+      expect(update.eulaText).toBe(i % 2 ? texts[i] : null);
+    });
+  });
+
   it('lets the agent release an update once no record of it is left', async () => {
     useScenario(catalog);
     session = new UpdateSession();
