@@ -40,7 +40,6 @@ type Mutable = Record<string, unknown>;
 // search's heap.
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
-
 /**
  * What a search's updates share, as the addon sends it: each value that repeats (a category, a
  * list of categories, an installation behaviour, a text such as a description or a link, a list
@@ -74,12 +73,6 @@ export class SearchTables {
   }
 }
 
-// Fields sent as an index into the search's texts or lists of texts (null: none, or empty).
-const TEXT_FIELDS = ['description', 'supportUrl', 'releaseNotes', 'uninstallationNotes', 'eulaText', 'handlerId',
-  'msrcSeverity'] as const;
-const TEXT_LIST_FIELDS = ['kbArticleIds', 'securityBulletinIds', 'cveIds', 'moreInfoUrls', 'languages',
-  'uninstallationSteps'] as const;
-
 // Drivers are few: their dates are set on the parsed objects.
 function driver(native: NativeDriver): DriverRecord {
   const record = native as unknown as Mutable;
@@ -100,7 +93,13 @@ function warning(native: NativeSearch['warnings'][number]): UpdateWarning {
 // A chunk of a search's updates as the addon sends it (records_json.h): records as tuples of
 // values, with the names of their fields, and what the chunk adds to the search's tables.
 interface NativeChunk {
-  fields: { update: string[]; category: string[] };
+  fields: {
+    update: string[];
+    /** The fields sent as an index into the search's texts, or into its lists of texts (null: none or empty). */
+    updateTextIndexes: string[];
+    updateTextListIndexes: string[];
+    category: string[];
+  };
   updates: unknown[][];
   categories: unknown[][];
   categoryLists: number[][];
@@ -112,7 +111,8 @@ interface NativeChunk {
 // How the fields of an update that the addon does not send in their final form become so.
 type Converters = Record<string, (value: never) => unknown>;
 
-function convertersFor(tables: SearchTables, buildUpdate: (tuple: unknown[]) => UpdateRecord): Converters {
+function convertersFor(tables: SearchTables, fields: NativeChunk['fields'],
+  buildUpdate: (tuple: unknown[]) => UpdateRecord): Converters {
   const { texts, textLists, behaviors, categoryLists } = tables;
   const text = (index: number | null) => (index === null ? null : texts[index]);
   const textList = (index: number | null) => (index === null ? NO_ITEMS : textLists[index]);
@@ -131,8 +131,8 @@ function convertersFor(tables: SearchTables, buildUpdate: (tuple: unknown[]) => 
     downloadContents: (contents: unknown[] | null) => contents ?? NO_ITEMS,
     bundledUpdates: (tuples: unknown[][] | null) => (tuples === null ? NO_ITEMS : tuples.map(buildUpdate)),
     driver: (value: NativeDriver | null) => value && driver(value),
-    ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])),
-    ...Object.fromEntries(TEXT_LIST_FIELDS.map((field) => [field, textList])),
+    ...Object.fromEntries(fields.updateTextIndexes.map((field) => [field, text])),
+    ...Object.fromEntries(fields.updateTextListIndexes.map((field) => [field, textList])),
   };
 }
 
@@ -146,7 +146,7 @@ type Build = (tuple: unknown[], converters: Converters) => Mutable;
 const builds = new Map<string, Build>();
 
 function buildFor(names: string[], converted: ReadonlySet<string>): Build {
-  const key = names.join(',');
+  const key = `${names.join(',')}:${[...converted].join(',')}`;
   let build = builds.get(key);
   if (!build) {
     try {
@@ -174,7 +174,8 @@ const NO_CONVERSIONS: ReadonlySet<string> = new Set();
 export function addUpdatesFromJson(json: string, into: UpdateRecord[], tables = new SearchTables()): void {
   const chunk = JSON.parse(json) as NativeChunk;
   tables.add(chunk);
-  const converters: Converters = convertersFor(tables, (tuple) => buildUpdate(tuple, converters) as unknown as UpdateRecord);
+  const converters: Converters = convertersFor(tables, chunk.fields,
+    (tuple) => buildUpdate(tuple, converters) as unknown as UpdateRecord);
   const buildUpdate = buildFor(chunk.fields.update, new Set(Object.keys(converters)));
   for (const tuple of chunk.updates) into.push(buildUpdate(tuple, converters) as unknown as UpdateRecord);
 }

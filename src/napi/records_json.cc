@@ -23,6 +23,8 @@ namespace {
 // and parsing; the names travel once per chunk.
 struct TupleFields {
   std::vector<std::string_view> names;
+  // The fields sent as an index into the search's texts, or into its lists of texts.
+  std::vector<std::string_view> textIndexes, textListIndexes;
 };
 
 // Writes JSON as Latin-1 bytes: V8 keeps such text as a one-byte string, which is half the copy
@@ -108,6 +110,10 @@ class JsonWriter {
     std::memcpy(next_, "null", 4);
     next_ += 4;
   }
+  // The field just named is sent as an index into the search's texts or lists of texts: noted
+  // while the schema is recorded, nothing otherwise.
+  void NoteTextIndex() { Note(&TupleFields::textIndexes); }
+  void NoteTextListIndex() { Note(&TupleFields::textListIndexes); }
   // Text written as it is, where a value may follow without a separator.
   void Raw(std::string_view text) {
     Put(text);
@@ -168,6 +174,11 @@ class JsonWriter {
     const auto below = [](uint64_t lanes, uint64_t bound) { return ((lanes - bound * kLanes) & kTops) != 0; };
     return (four & (0xFF00 * kLanes)) == 0 && !below(four, 0x20) && !below(four ^ ('"' * kLanes), 1) &&
            !below(four ^ ('\\' * kLanes), 1);
+  }
+  void Note(std::vector<std::string_view> TupleFields::*kind) {
+    if (keysSkipped_ || depth_ == 0 || !frames_[depth_ - 1].recordInto) return;
+    TupleFields& fields = *frames_[depth_ - 1].recordInto;
+    (fields.*kind).push_back(fields.names.back());
   }
   void KeyOutsideTuple(std::string_view name) {
     if (depth_ > 0 && frames_[depth_ - 1].tuple) {
@@ -409,7 +420,11 @@ class SearchTables {
   std::u16string listKey_;  // reused for every list of the search
 };
 
-void WriteTextIndex(JsonWriter& w, SearchTables& t, const Text& text) { w.Integer(t.TextIndex(text)); }
+// `text` as an index into the search's texts; null for none.
+void WriteTextIndex(JsonWriter& w, SearchTables& t, const Text* text) {
+  w.NoteTextIndex();
+  text ? w.Integer(t.TextIndex(*text)) : w.Null();
+}
 
 void WriteIndexes(JsonWriter& w, std::u16string_view listKey) {
   w.BeginArray();
@@ -420,6 +435,7 @@ void WriteIndexes(JsonWriter& w, std::u16string_view listKey) {
 // Empty lists go as null, since JS gives every record the same frozen empty list. A list of
 // texts is a list of indexes into the texts.
 void WriteTextListIndex(JsonWriter& w, SearchTables& t, const Texts& texts) {
+  w.NoteTextListIndex();
   if (texts.empty()) return w.Null();
   const std::u16string_view key = t.ListKey(texts, [&](const Text& text) { return t.TextIndex(text); });
   w.Integer(t.textLists.IndexOf(key, [&](JsonWriter& entry) { WriteIndexes(entry, key); }));
@@ -446,13 +462,13 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, SearchTables& t, TupleFie
   w.Key("revisionNumber"); w.Integer(u.identity.revisionNumber);
   w.EndObject();
   w.Key("title"); w.Text(u.title);
-  w.Key("description"); WriteTextIndex(w, t, u.description);
+  w.Key("description"); WriteTextIndex(w, t, &u.description);
   w.Key("type"); w.Integer(u.type);
   w.Key("kbArticleIds"); WriteTextListIndex(w, t, u.kbArticleIds);
   w.Key("securityBulletinIds"); WriteTextListIndex(w, t, u.securityBulletinIds);
   w.Key("cveIds"); WriteTextListIndex(w, t, u.cveIds);
   w.Key("categories"); WriteCategoriesIndex(w, t, u.categories);
-  w.Key("msrcSeverity"); u.msrcSeverity.empty() ? w.Null() : WriteTextIndex(w, t, u.msrcSeverity);
+  w.Key("msrcSeverity"); WriteTextIndex(w, t, u.msrcSeverity.empty() ? nullptr : &u.msrcSeverity);
   w.Key("deploymentAction"); w.Integer(u.deploymentAction);
   w.Key("downloadPriority"); w.Integer(u.downloadPriority);
   w.Key("autoSelectOnWebSites"); w.Bool(u.autoSelectOnWebSites);
@@ -470,16 +486,16 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, SearchTables& t, TupleFie
   w.Key("rebootRequired"); w.Bool(u.rebootRequired);
   w.Key("perUser"); w.Bool(u.perUser);
   w.Key("eulaAccepted"); w.Bool(u.eulaAccepted);
-  w.Key("eulaText"); u.eulaText && !u.eulaText->empty() ? WriteTextIndex(w, t, *u.eulaText) : w.Null();
+  w.Key("eulaText"); WriteTextIndex(w, t, u.eulaText && !u.eulaText->empty() ? &*u.eulaText : nullptr);
   w.Key("deltaCompressedContentAvailable"); w.Bool(u.deltaCompressedContentAvailable);
   w.Key("deltaCompressedContentPreferred"); w.Bool(u.deltaCompressedContentPreferred);
-  w.Key("handlerId"); WriteTextIndex(w, t, u.handlerId);
+  w.Key("handlerId"); WriteTextIndex(w, t, &u.handlerId);
   w.Key("languages"); WriteTextListIndex(w, t, u.languages);
   w.Key("moreInfoUrls"); WriteTextListIndex(w, t, u.moreInfoUrls);
-  w.Key("supportUrl"); WriteTextIndex(w, t, u.supportUrl);
-  w.Key("releaseNotes"); WriteTextIndex(w, t, u.releaseNotes);
+  w.Key("supportUrl"); WriteTextIndex(w, t, &u.supportUrl);
+  w.Key("releaseNotes"); WriteTextIndex(w, t, &u.releaseNotes);
   w.Key("supersededUpdateIds"); u.supersededUpdateIds.empty() ? w.Null() : w.Texts(u.supersededUpdateIds);
-  w.Key("uninstallationNotes"); WriteTextIndex(w, t, u.uninstallationNotes);
+  w.Key("uninstallationNotes"); WriteTextIndex(w, t, &u.uninstallationNotes);
   w.Key("uninstallationSteps"); WriteTextListIndex(w, t, u.uninstallationSteps);
   w.Key("maxDownloadSize"); w.Number(u.maxDownloadSize);
   w.Key("minDownloadSize"); w.Number(u.minDownloadSize);
@@ -556,9 +572,9 @@ const Schema& TheSchema() {
   return schema;
 }
 
-void WriteNames(JsonWriter& w, const TupleFields& fields) {
+void WriteNames(JsonWriter& w, const std::vector<std::string_view>& names) {
   w.BeginArray();
-  for (std::string_view name : fields.names) w.Text(name);
+  for (std::string_view name : names) w.Text(name);
   w.EndArray();
 }
 
@@ -602,8 +618,10 @@ void UpdateChunk::Add(const UpdateRecord& update) {
     w.BeginObject();
     w.Key("fields");
     w.BeginObject();
-    w.Key("update"); WriteNames(w, TheSchema().update);
-    w.Key("category"); WriteNames(w, TheSchema().category);
+    w.Key("update"); WriteNames(w, TheSchema().update.names);
+    w.Key("updateTextIndexes"); WriteNames(w, TheSchema().update.textIndexes);
+    w.Key("updateTextListIndexes"); WriteNames(w, TheSchema().update.textListIndexes);
+    w.Key("category"); WriteNames(w, TheSchema().category.names);
     w.EndObject();
     w.Raw(",\"updates\":[");
   }
@@ -613,7 +631,10 @@ void UpdateChunk::Add(const UpdateRecord& update) {
 
 std::string UpdateChunk::Take() {
   tables_->writer.reset();
-  if (count_ == 0) json_.append("{\"fields\":{\"update\":[],\"category\":[]},\"updates\":[");
+  if (count_ == 0) {
+    json_.append(
+        "{\"fields\":{\"update\":[],\"updateTextIndexes\":[],\"updateTextListIndexes\":[],\"category\":[]},\"updates\":[");
+  }
   json_.push_back(']');
   // The tables' entries first seen in this chunk, in the order JS must add them: category lists
   // name categories by index.

@@ -12,11 +12,13 @@
 namespace wua::napi {
 
 // Builds the chunks of one search's updates, one update at a time: {"fields": {"update":
-// [names], "category": [names]}, "updates": [tuples], "categories": [tuples], "categoryLists":
+// [names], "updateTextIndexes": [names], "updateTextListIndexes": [names], "category": [names]},
+// "updates": [tuples], "categories": [tuples], "categoryLists":
 // [[category index]], "behaviors": [objects], "texts": [texts], "textLists": [[text index]]}, where a
 // tuple is an array of a record's values in the order of its names. Values that repeat across a
 // search are sent once, in the chunk where they first appear, appended to the search's tables of
-// their kind; a tuple names them by index in those tables. Empty lists are null.
+// their kind; a tuple names them by index in those tables, and "fields" says which fields of an
+// update are indexes into the texts or the lists of texts. Empty lists are null.
 class UpdateChunk {
  public:
   UpdateChunk();
