@@ -14,7 +14,6 @@ export const ALL = { includePotentiallySupersededUpdates: true };
 export const DELAY_SEARCHES = 5;
 
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-export const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export async function measureDelay(action) {
   const histogram = monitorEventLoopDelay({ resolution: 1 });

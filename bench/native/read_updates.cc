@@ -1,7 +1,8 @@
 // The benchmark's baseline: a plain C++ loop that searches and reads every property of every
 // update with the addon's own reader, and nothing else (no JS, no JSON, no thread hops).
-// Runs the loop `runs` times in one process and prints the times of all runs but the first,
-// which also pays for loading the simulated agent's catalog.
+// Usage: read-updates.exe <criteria>. It runs the loop once for every line read from standard
+// input and answers each with one JSON line, {"ms":..,"updates":..,"titleCharacters":..}, so
+// that the benchmark can time it moments before or after the same work in JS.
 #include <windows.h>
 
 #include <chrono>
@@ -23,11 +24,8 @@ int wmain(int argc, wchar_t** argv) {
     wua::com::ThrowIfFailed(::CoCreateInstance(__uuidof(UpdateSession), nullptr, CLSCTX_INPROC_SERVER,
                                                __uuidof(IUpdateSession), session.PutVoid()),
                             "CoCreateInstance(UpdateSession)");
-    const int runs = argc > 2 ? (_wtoi(argv[2]) > 2 ? _wtoi(argv[2]) : 2) : 4;
-    std::vector<double> times;
-    LONG count = 0;
-    size_t characters = 0;
-    for (int run = 0; run < runs; ++run) {
+    char line[64];
+    while (std::fgets(line, sizeof line, stdin)) {
       const auto started = std::chrono::steady_clock::now();
       wua::com::ComPtr<IUpdateSearcher> searcher;
       wua::com::ThrowIfFailed(session->CreateUpdateSearcher(searcher.Put()), "CreateUpdateSearcher");
@@ -39,6 +37,7 @@ int wmain(int argc, wchar_t** argv) {
       wua::com::ThrowIfFailed(searcher->Search(text.Get(), result.Put()), "Search");
       wua::com::ComPtr<IUpdateCollection> updates;
       wua::com::ThrowIfFailed(result->get_Updates(updates.Put()), "Updates");
+      LONG count = 0;
       wua::com::ThrowIfFailed(updates->get_Count(&count), "Count");
       std::vector<wua::UpdateRecord> records;
       records.reserve(count);
@@ -47,14 +46,12 @@ int wmain(int argc, wchar_t** argv) {
         wua::com::ThrowIfFailed(updates->get_Item(i, update.Put()), "Item");
         records.push_back(wua::ReadUpdate(update.Get()));
       }
-      characters = 0;
+      size_t characters = 0;
       for (const auto& record : records) characters += record.title.size();  // keeps the reads alive
-      times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      std::printf("{\"ms\":%.3f,\"updates\":%ld,\"titleCharacters\":%zu}\n", ms, count, characters);
+      std::fflush(stdout);
     }
-    times.erase(times.begin());
-    std::printf("{\"runs\":[");
-    for (size_t i = 0; i < times.size(); ++i) std::printf("%s%.3f", i ? "," : "", times[i]);
-    std::printf("],\"updates\":%ld,\"titleCharacters\":%zu}\n", count, characters);
     return 0;
   } catch (const wua::com::ComError& error) {
     std::fprintf(stderr, "%s failed: 0x%08lX\n", error.operation.c_str(), static_cast<unsigned long>(error.hr));
