@@ -305,6 +305,7 @@ void WriteDriverEntryFields(JsonWriter& w, const DriverEntryRecord& d) {
 // go once per search, in the chunk where each first appears, into tables that JS keeps for the
 // search; records name them by index. JS then parses each once and keeps one copy, and looks
 // nothing up by text. The tables' JSON names are those of UpdateChunk (records_json.h).
+//
 // A search may meet tens of thousands of distinct values. The tables index them by open
 // addressing over one array, and keep their characters in one arena: a map of nodes would cost a
 // heap block and a cache miss per key, to add, to look up, and to let go of at the end, before the
