@@ -116,6 +116,7 @@ function convertersFor(tables: SearchTables, fields: NativeChunk['fields'],
   const { texts, textLists, behaviors, categoryLists } = tables;
   const text = (index: number | null) => (index === null ? null : texts[index]);
   const textList = (index: number | null) => (index === null ? NO_ITEMS : textLists[index]);
+  const list = (items: unknown[] | null) => items ?? NO_ITEMS;  // the addon sends empty lists as null
   return {
     type: (value: number) => nameOf(UPDATE_TYPES, value),
     deploymentAction: (value: number) => nameOf(DEPLOYMENT_ACTIONS, value),
@@ -127,8 +128,8 @@ function convertersFor(tables: SearchTables, fields: NativeChunk['fields'],
     installationBehavior: (index: number) => behaviors[index],
     uninstallationBehavior: (index: number | null) => (index === null ? null : behaviors[index]),
     categories: (index: number) => categoryLists[index],
-    supersededUpdateIds: (ids: string[] | null) => ids ?? NO_ITEMS,
-    downloadContents: (contents: unknown[] | null) => contents ?? NO_ITEMS,
+    supersededUpdateIds: list,
+    downloadContents: list,
     bundledUpdates: (tuples: unknown[][] | null) => (tuples === null ? NO_ITEMS : tuples.map(buildUpdate)),
     driver: (value: NativeDriver | null) => value && driver(value),
     ...Object.fromEntries(fields.updateTextIndexes.map((field) => [field, text])),

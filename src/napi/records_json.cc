@@ -145,11 +145,6 @@ class JsonWriter {
     Pop();
   }
 
-  void Texts(const std::vector<std::u16string>& texts) {
-    BeginArray();
-    for (const auto& text : texts) Text(text);
-    EndArray();
-  }
   void OptionalNumber(const std::optional<double>& value) { value ? Number(*value) : Null(); }
 
  private:
@@ -199,7 +194,7 @@ class JsonWriter {
       case u'\r': Put("\\r"); return;
       case u'\t': Put("\\t"); return;
       default:
-        if (c >= 0x20 && c <= 0xFF) {
+        if (IsPlain(c)) {
           Put(static_cast<char>(c));
         } else {
           char escaped[8];
@@ -433,8 +428,16 @@ void WriteIndexes(JsonWriter& w, std::u16string_view listKey) {
   w.EndArray();
 }
 
-// Empty lists go as null, since JS gives every record the same frozen empty list. A list of
-// texts is a list of indexes into the texts.
+// Empty lists go as null, since JS gives every record the same frozen empty list.
+template <class Item, class WriteItem>
+void WriteList(JsonWriter& w, const std::vector<Item>& items, WriteItem&& writeItem) {
+  if (items.empty()) return w.Null();
+  w.BeginArray();
+  for (const Item& item : items) writeItem(item);
+  w.EndArray();
+}
+
+// A list of texts is an index into the lists of texts, whose entries are indexes into the texts.
 void WriteTextListIndex(JsonWriter& w, SearchTables& t, const Texts& texts) {
   w.NoteTextListIndex();
   if (texts.empty()) return w.Null();
@@ -495,7 +498,7 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, SearchTables& t, TupleFie
   w.Key("moreInfoUrls"); WriteTextListIndex(w, t, u.moreInfoUrls);
   w.Key("supportUrl"); WriteTextIndex(w, t, &u.supportUrl);
   w.Key("releaseNotes"); WriteTextIndex(w, t, &u.releaseNotes);
-  w.Key("supersededUpdateIds"); u.supersededUpdateIds.empty() ? w.Null() : w.Texts(u.supersededUpdateIds);
+  w.Key("supersededUpdateIds"); WriteList(w, u.supersededUpdateIds, [&](const Text& id) { w.Text(id); });
   w.Key("uninstallationNotes"); WriteTextIndex(w, t, &u.uninstallationNotes);
   w.Key("uninstallationSteps"); WriteTextListIndex(w, t, u.uninstallationSteps);
   w.Key("maxDownloadSize"); w.Number(u.maxDownloadSize);
@@ -520,26 +523,13 @@ void WriteUpdate(JsonWriter& w, const UpdateRecord& u, SearchTables& t, TupleFie
     w.Null();
   }
   w.Key("downloadContents");
-  if (u.downloadContents.empty()) {
-    w.Null();
-  } else {
-    w.BeginArray();
-    for (const auto& d : u.downloadContents) {
-      w.BeginObject();
-      w.Key("downloadUrl"); w.Text(d.downloadUrl);
-      w.Key("isDeltaCompressedBinary"); w.Bool(d.isDeltaCompressedBinary);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
-  w.Key("bundledUpdates");
-  if (u.bundledUpdates.empty()) {
-    w.Null();
-  } else {
-    w.BeginArray();
-    for (const auto& b : u.bundledUpdates) WriteUpdate(w, b, t);
-    w.EndArray();
-  }
+  WriteList(w, u.downloadContents, [&](const DownloadContentRecord& d) {
+    w.BeginObject();
+    w.Key("downloadUrl"); w.Text(d.downloadUrl);
+    w.Key("isDeltaCompressedBinary"); w.Bool(d.isDeltaCompressedBinary);
+    w.EndObject();
+  });
+  w.Key("bundledUpdates"); WriteList(w, u.bundledUpdates, [&](const UpdateRecord& b) { WriteUpdate(w, b, t); });
   w.Key("driver");
   if (u.driver) {
     w.BeginObject();
