@@ -2,7 +2,8 @@
 // names its HRESULT, says what it means in one line and how to react; the HRESULT data itself lives
 // in hresult-table.ts.
 import { AGENT_HRESULTS, SYSTEM_HRESULTS, type HresultRow } from './hresult-table.js';
-import type { ErrorCategory } from './types.js';
+import { hintFor } from './hints.js';
+import type { ChangeResult, ErrorCategory } from './types.js';
 
 export interface HresultInfo {
   hresult: number;
@@ -13,33 +14,6 @@ export interface HresultInfo {
   /** Whether the same call may succeed later without anything else changing. */
   retryable: boolean;
 }
-
-const HINTS: Record<ErrorCategory, string> = {
-  success: '',
-  network: 'check the connection to the update server (proxy, firewall, WSUS address), then retry',
-  permission: 'run from an elevated (administrator) process: downloads, installs and hiding need it',
-  busy: 'another update operation is running; wait for it to finish and retry',
-  reboot: 'restart Windows to finish the pending work, then retry',
-  'invalid-input': 'check the arguments: criteria, selected updates and options',
-  aborted: 'the operation was cancelled before it finished',
-  disk: 'free space on the system drive, then retry',
-  policy: 'a policy or setting blocks this; check Group Policy and the Windows Update settings',
-  download: 'the download failed; retry, or clear the download cache (SoftwareDistribution\\Download)',
-  install: 'the update\'s installer failed; see the update history and the CBS/WindowsUpdate logs',
-  agent: 'the Windows Update service failed; check that it is running (wuauserv) and retry',
-  unknown: 'see the HRESULT in Microsoft\'s Windows Update error reference',
-};
-
-const SPECIFIC_HINTS: Readonly<Record<string, string>> = {
-  WU_E_INVALID_CRITERIA: 'the criteria string is not valid WUA syntax; build it with criteria() instead',
-  WU_E_NO_UPDATE: 'pass at least one update, taken from a search result',
-  WU_E_EULAS_DECLINED: 'read the license terms, then pass { acceptEulas: true }',
-  WU_E_INSTALL_NOT_ALLOWED: 'an installation is already running, or a restart is pending: wait or restart',
-  WU_E_SERVICE_STOP: 'the Windows Update service stopped; retry once it is running again',
-  RPC_E_DISCONNECTED: 'the Windows Update service restarted during the call; open a new session and retry',
-  E_ACCESSDENIED: HINTS.permission,
-  REGDB_E_CLASSNOTREG: 'the Windows Update Agent is missing from this system',
-};
 
 const TABLE = new Map<number, HresultRow>([...AGENT_HRESULTS, ...SYSTEM_HRESULTS].map((row) => [row[0], row]));
 
@@ -63,32 +37,65 @@ export function describeHresult(hresult: number): HresultInfo {
   };
 }
 
+// Job-level codes that only say "some or all updates failed": an error with one of these leads
+// with the per-update causes, which are what a reader can act on.
+const SUMMARY_CODES: ReadonlySet<number> = new Set([0, 0x00240003, 0x80240022, 0x80004005]);
+
+/** How an outcome names its update in a message: its KBs, else its title, else its ID. */
+export function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
+  const kbs = outcome.kbArticleIds?.map((kb) => `KB${kb}`).join(',');
+  return kbs || outcome.title || outcome.updateId;
+}
+
+function failedOutcomes(result: ChangeResult | undefined): ChangeResult['updates'] {
+  return result?.updates.filter((outcome) => outcome.resultCode === 'failed' || outcome.resultCode === 'succeededWithErrors'
+    && outcome.hresult !== 0) ?? [];
+}
+
 /** A failure reported by the Windows Update Agent (or COM on its behalf). */
 export class WindowsUpdateError extends Error {
+  /** The HRESULT, unsigned. */
   readonly hresult: number;
+  /** Its symbolic name: WU_E_..., a Win32 or COM name, or `HRESULT_0x...` for a code the package does not know. */
   readonly code: string;
+  /** One line on what the code means. */
   readonly meaning: string;
   readonly category: ErrorCategory;
+  /** Whether the same call may succeed later without anything else changing. */
   readonly retryable: boolean;
+  /** What to do about it, for a caller of the API (`wua` words its own for the command line). */
   readonly hint: string;
   /** The facade operation that failed: 'search', 'install', ... */
   readonly operation: string;
-  /** Text the agent itself supplied (IErrorInfo), when it did. */
+  /** Text the agent itself supplied (IErrorInfo), or the per-update causes of a failed job. */
   readonly description: string | undefined;
+  /**
+   * For a download, install or uninstall that the agent ran to the end and where nothing
+   * succeeded: the job's result, with every update's outcome (ID, title, KBs, code, HRESULT).
+   */
+  readonly result: ChangeResult | undefined;
 
-  constructor(hresult: number, operation: string, options?: { description?: string; cause?: unknown }) {
+  constructor(hresult: number, operation: string,
+    options?: { description?: string; cause?: unknown; result?: ChangeResult }) {
     const info = describeHresult(hresult);
-    super(`${operation} failed: ${info.name} (${hresultHex(info.hresult)}): ${info.meaning}`,
-      options?.cause === undefined ? undefined : { cause: options.cause });
+    const failed = failedOutcomes(options?.result);
+    const causes = failed.map((outcome) => `${outcomeLabel(outcome)}: ${outcome.code} (${hresultHex(outcome.hresult)})`
+      + `: ${describeHresult(outcome.hresult).meaning}`);
+    const own = `${info.name} (${hresultHex(info.hresult)}): ${info.meaning}`;
+    const message = failed.length && SUMMARY_CODES.has(info.hresult)
+      ? `${operation} failed: ${causes.join('; ')} (the agent reported ${own})`
+      : `${operation} failed: ${own}`;
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WindowsUpdateError';
     this.hresult = info.hresult;
     this.code = info.name;
     this.meaning = info.meaning;
     this.category = info.category;
     this.retryable = info.retryable;
-    this.hint = SPECIFIC_HINTS[info.name] ?? HINTS[info.category];
+    this.hint = hintFor(info);
     this.operation = operation;
-    this.description = options?.description || undefined;
+    this.description = options?.description || (causes.length ? causes.join('; ') : undefined);
+    this.result = options?.result;
   }
 
   get hresultHex(): string {
@@ -100,16 +107,30 @@ export class WindowsUpdateError extends Error {
       name: this.name, message: this.message, hresult: this.hresult, hresultHex: this.hresultHex, code: this.code,
       meaning: this.meaning, category: this.category, retryable: this.retryable, hint: this.hint,
       operation: this.operation, ...(this.description ? { description: this.description } : {}),
+      ...(this.result ? { result: this.result } : {}),
     };
   }
 }
 
-/** The operation ended because its AbortSignal fired and the agent confirmed the abort. */
+/**
+ * The operation ended because its AbortSignal fired (or its session closed) and the agent
+ * confirmed the abort. Named `TimeoutError` when the signal was `AbortSignal.timeout()`'s.
+ */
 export class AbortError extends Error {
   readonly code = 'ABORT_ERR';
-  constructor(operation: string, reason?: unknown) {
-    super(`${operation} was aborted`, reason === undefined ? undefined : { cause: reason });
+  /**
+   * For a download, install or uninstall: what happened before the abort. Updates that finished
+   * keep their outcomes, and `rebootRequired` says whether they need a restart.
+   */
+  readonly result: ChangeResult | undefined;
+
+  constructor(operation: string, reason?: unknown, result?: ChangeResult) {
+    const done = result?.updates.filter((outcome) => outcome.resultCode !== 'aborted' && outcome.resultCode !== 'notStarted').length;
+    const details = result ? ` after ${done} of ${result.updates.length} update${result.updates.length === 1 ? '' : 's'} finished`
+      + `${result.rebootRequired ? '; a restart is needed to finish what was installed' : ''}` : '';
+    super(`${operation} was aborted${details}`, reason === undefined ? undefined : { cause: reason });
     this.name = reason instanceof Error && reason.name === 'TimeoutError' ? 'TimeoutError' : 'AbortError';
+    this.result = result;
   }
 }
 
@@ -141,6 +162,31 @@ export class InvalidArgumentError extends TypeError {
     this.argument = argument;
     this.problem = problem;
     this.code = code;
+  }
+}
+
+/** A call on a session after close(): open a new UpdateSession. */
+export class SessionClosedError extends Error {
+  readonly code = 'ERR_WUA_SESSION_CLOSED';
+  constructor(operation: string) {
+    super(`${operation} was called on a closed UpdateSession`);
+    this.name = 'SessionClosedError';
+  }
+}
+
+/** The native addon could not be loaded on Windows: which file, and why. */
+export class AddonLoadError extends Error {
+  readonly code = 'ERR_WUA_ADDON_LOAD';
+  /** The addon file that was looked for or loaded. */
+  readonly file: string;
+  /** What the loader said. */
+  readonly reason: string;
+  constructor(file: string, reason: string, cause?: unknown) {
+    super(`the windows-update-agent addon could not be loaded from ${file}: ${reason}`,
+      cause === undefined ? undefined : { cause });
+    this.name = 'AddonLoadError';
+    this.file = file;
+    this.reason = reason;
   }
 }
 

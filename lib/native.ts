@@ -50,7 +50,7 @@ export interface NativeChangeResult {
   resultCode: number;
   hresult: number;
   rebootRequired: boolean;
-  updates: { updateId: string; resultCode: number; hresult: number; rebootRequired: boolean }[];
+  updates: { updateId: string; title: string; kbArticleIds: string[]; resultCode: number; hresult: number; rebootRequired: boolean }[];
 }
 
 export interface NativeAgentInfo {

@@ -148,6 +148,8 @@ function changeResultFrom(native: NativeChangeResult): ChangeResult {
     rebootRequired: native.rebootRequired,
     updates: native.updates.map((outcome) => ({
       updateId: outcome.updateId,
+      title: outcome.title,
+      kbArticleIds: outcome.kbArticleIds,
       resultCode: nameOf(OPERATION_RESULT_CODES, outcome.resultCode),
       hresult: outcome.hresult >>> 0,
       code: describeHresult(outcome.hresult).name,

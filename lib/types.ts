@@ -221,6 +221,10 @@ export interface UninstallOptions extends ChangeOptions {
 
 export interface UpdateOutcome {
   updateId: string;
+  /** IUpdate::Title of the update the agent ran. */
+  title: string;
+  /** IUpdate::KBArticleIDs of that update, as the agent gives them (digits, without "KB"). */
+  kbArticleIds: readonly string[];
   resultCode: OperationResultCode;
   hresult: number;
   /** Symbolic name of hresult ('S_OK' when it is 0). */

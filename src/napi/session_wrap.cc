@@ -39,6 +39,10 @@ Napi::Object ChangeToJs(Napi::Env env, const ChangeRecord& change) {
     const OutcomeRecord& outcome = change.updates[i];
     Napi::Object item = Napi::Object::New(env);
     item.Set("updateId", Napi::String::New(env, outcome.updateId));
+    item.Set("title", Napi::String::New(env, outcome.title));
+    Napi::Array kbs = Napi::Array::New(env, outcome.kbArticleIds.size());
+    for (uint32_t k = 0; k < outcome.kbArticleIds.size(); ++k) kbs.Set(k, Napi::String::New(env, outcome.kbArticleIds[k]));
+    item.Set("kbArticleIds", kbs);
     item.Set("resultCode", outcome.resultCode);
     item.Set("hresult", static_cast<uint32_t>(outcome.hresult));
     item.Set("rebootRequired", outcome.rebootRequired);

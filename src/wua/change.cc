@@ -91,7 +91,8 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
 Change::Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache,
                const ChangeOptions& options, Progressed progressed, Completed completed)
     : kind_(options.kind), updateIds_(options.updateIds) {
-  ComPtr<IUpdateCollection> updates = Collect(session, cache, options);
+  updates_ = Collect(session, cache, options);
+  IUpdateCollection* updates = updates_.Get();
   Bstr clientId(clientApplicationId);
   com::Variant state;
   if (kind_ == ChangeKind::kDownload) {
@@ -99,7 +100,7 @@ Change::Change(IUpdateSession* session, const std::u16string& clientApplicationI
     if (!clientApplicationId.empty()) {
       ThrowIfFailed(downloader_->put_ClientApplicationID(clientId.Get()), "IUpdateDownloader::put_ClientApplicationID");
     }
-    ThrowIfFailed(downloader_->put_Updates(updates.Get()), "IUpdateDownloader::put_Updates");
+    ThrowIfFailed(downloader_->put_Updates(updates), "IUpdateDownloader::put_Updates");
     if (options.priority) {
       ThrowIfFailed(downloader_->put_Priority(static_cast<DownloadPriority>(*options.priority)), "IUpdateDownloader::put_Priority");
     }
@@ -118,7 +119,7 @@ Change::Change(IUpdateSession* session, const std::u16string& clientApplicationI
   if (!clientApplicationId.empty()) {
     ThrowIfFailed(installer_->put_ClientApplicationID(clientId.Get()), "IUpdateInstaller::put_ClientApplicationID");
   }
-  ThrowIfFailed(installer_->put_Updates(updates.Get()), "IUpdateInstaller::put_Updates");
+  ThrowIfFailed(installer_->put_Updates(updates), "IUpdateInstaller::put_Updates");
   if (options.force) ThrowIfFailed(installer_->put_IsForced(VARIANT_TRUE), "IUpdateInstaller::put_IsForced");
   if (options.forceQuiet) {
     ComPtr<IUpdateInstaller2> installer2;
@@ -140,6 +141,16 @@ Change::Change(IUpdateSession* session, const std::u16string& clientApplicationI
   }
 }
 
+OutcomeRecord Change::Describe(size_t index) const {
+  OutcomeRecord outcome;
+  outcome.updateId = updateIds_[index];
+  ComPtr<IUpdate> update;
+  ThrowIfFailed(updates_->get_Item(static_cast<LONG>(index), update.Put()), "IUpdateCollection::Item");
+  ReadText(update.Get(), &IUpdate::get_Title, "IUpdate::Title", outcome.title);
+  ReadTexts(update.Get(), &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs", outcome.kbArticleIds);
+  return outcome;
+}
+
 ChangeRecord Change::End() {
   ChangeRecord record;
   OperationResultCode code = orcNotStarted;
@@ -153,8 +164,7 @@ ChangeRecord Change::End() {
     for (size_t i = 0; i < updateIds_.size(); ++i) {
       ComPtr<IUpdateDownloadResult> one;
       ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), "IDownloadResult::GetUpdateResult");
-      OutcomeRecord outcome;
-      outcome.updateId = updateIds_[i];
+      OutcomeRecord outcome = Describe(i);
       OperationResultCode oneCode = orcNotStarted;
       ThrowIfFailed(one->get_ResultCode(&oneCode), "IUpdateDownloadResult::ResultCode");
       outcome.resultCode = oneCode;
@@ -175,8 +185,7 @@ ChangeRecord Change::End() {
     for (size_t i = 0; i < updateIds_.size(); ++i) {
       ComPtr<IUpdateInstallationResult> one;
       ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), "IInstallationResult::GetUpdateResult");
-      OutcomeRecord outcome;
-      outcome.updateId = updateIds_[i];
+      OutcomeRecord outcome = Describe(i);
       OperationResultCode oneCode = orcNotStarted;
       ThrowIfFailed(one->get_ResultCode(&oneCode), "IUpdateInstallationResult::ResultCode");
       outcome.resultCode = oneCode;

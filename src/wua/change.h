@@ -38,8 +38,12 @@ class Change {
  private:
   com::ComPtr<IUpdateCollection> Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options);
 
+  // The outcome of update `index` before its result is read: its ID, title and KBs.
+  OutcomeRecord Describe(size_t index) const;
+
   ChangeKind kind_;
   std::vector<std::u16string> updateIds_;
+  com::ComPtr<IUpdateCollection> updates_;  // what the job ran, in its order
   com::ComPtr<IUpdateDownloader> downloader_;
   com::ComPtr<IUpdateInstaller> installer_;
   com::ComPtr<IDownloadJob> downloadJob_;

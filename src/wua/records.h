@@ -93,6 +93,8 @@ struct SearchRecord {
 
 struct OutcomeRecord {
   Text updateId;
+  Text title;          // as the agent's update object gives them, so that a failure names its update
+  Texts kbArticleIds;
   long resultCode = 0;
   HRESULT hresult = S_OK;
   bool rebootRequired = false;
