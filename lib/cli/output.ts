@@ -2,6 +2,12 @@
 // --progress), everything else on stderr, and nothing decorative when stdout is not a terminal.
 import pc from 'picocolors';
 
+import { hresultHex } from '../errors.js';
+import type { UpdateWarning } from '../types.js';
+import { outputWidth } from './layout.js';
+
+export { table } from './layout.js';
+
 export interface OutputOptions {
   json: boolean;
   progress: boolean;
@@ -18,6 +24,10 @@ export class Output {
   /** --progress without --json off a terminal: one plain line per step, for logs. */
   readonly progressLines: boolean;
   readonly colors = pc.createColors(!process.env.NO_COLOR && (process.stderr.isTTY ?? false));
+  /** The width tables are fitted to (undefined: no limit); see outputWidth. */
+  readonly tableWidth = outputWidth(process.stdout);
+  /** The width progress bars and progress lines are fitted to. */
+  readonly progressWidth = outputWidth(process.stderr);
 
   constructor(options: OutputOptions) {
     this.json = options.json;
@@ -27,9 +37,12 @@ export class Output {
     this.progressLines = !options.json && options.progress && !this.interactive;
   }
 
-  /** The final result: a table or text for people, one JSON document (or line) for programs. */
-  result(value: unknown, render: () => string): void {
-    if (this.jsonLines) this.line({ type: 'result', ...(value as object) });
+  /**
+   * The command's one document: a table or text for people, JSON for programs. With
+   * --json --progress it is the last JSON line, typed 'result' (or 'error' for an error document).
+   */
+  result(value: object, render: () => string, type: 'result' | 'error' = 'result'): void {
+    if (this.jsonLines) this.line({ type, ...value });
     else if (this.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     else process.stdout.write(`${render()}\n`);
   }
@@ -44,14 +57,9 @@ export class Output {
   }
 }
 
-/** A plain-text table: columns padded to their widest cell, long cells cut with an ellipsis. */
-export function table(headers: string[], rows: string[][], maxWidths: number[] = []): string {
-  const cut = (text: string, width: number | undefined): string =>
-    width !== undefined && text.length > width ? `${text.slice(0, width - 1)}…` : text;
-  const cells = [headers, ...rows].map((row) => row.map((cell, i) => cut(cell, maxWidths[i])));
-  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0)));
-  return cells.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd())
-    .join('\n');
+/** A warning of the agent's, with where it applies ("searchIncomplete": the search may have missed updates). */
+export function warningLine(warning: UpdateWarning): string {
+  return `warning (${warning.context}): ${warning.code} (${hresultHex(warning.hresult)}): ${warning.message}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,5 +1,5 @@
 // The `wua` command line: commands, flags, signals and exit statuses, over the package's facade.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument, Option } from 'commander';
 
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
@@ -8,7 +8,7 @@ import { searchCommand } from './commands/search.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
 import { reportError, UsageError } from './report-error.js';
-import type { FilterFlags } from './selection.js';
+import { type FilterFlags, normalizeFlags } from './selection.js';
 
 interface GlobalFlags {
   json?: boolean;
@@ -20,9 +20,14 @@ interface GlobalFlags {
 
 const VERSION = '0.1.0';
 
+const MORE_HELP = `With --json, every command writes one JSON document on stdout, errors and usage errors
+included (they are {"error": {...}, "exitCode": n}); every document has "exitCode".
+Tables fit the terminal's width (or COLUMNS off a terminal); without either, titles are whole.
+Naming updates (--kb, --id) that are already as asked is a success: they are reported, not redone.`;
+
 function positiveSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not '${value}'`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidOptionArgument('a positive number of seconds is needed.');
   return seconds;
 }
 
@@ -31,9 +36,9 @@ function addFilterOptions(command: Command): Command {
     .option('--installed', 'installed updates (by default: not installed)')
     .option('--hidden', 'hidden updates (by default: not hidden)')
     .addOption(new Option('--type <type>', 'software or driver updates').choices(['software', 'driver']))
-    .option('--category <category...>', 'classification name (security, critical, drivers, ...) or category GUID')
-    .option('--kb <number...>', 'updates with these KB numbers')
-    .option('--id <update-id...>', 'updates with these update IDs');
+    .option('--category <category...>', 'classification name in any case (security, critical, drivers, ...) or category GUID')
+    .option('--kb <number...>', 'updates with these KB numbers (5068781, KB5068781; a list may be comma-separated)')
+    .option('--id <update-id...>', 'updates with these update IDs (a list may be comma-separated)');
 }
 
 function addSelectOptions(command: Command): Command {
@@ -74,7 +79,15 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       }
     };
 
+  // Commander's own usage errors: in words on stderr, or with --json as the error document on
+  // stdout (written below), since a program reading stdout must get JSON whatever went wrong.
+  const wantsJson = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
+  const wantsProgress = argv.includes('--progress');
   const program = new Command('wua')
+    .configureOutput({
+      outputError: (text, write) => { if (!wantsJson) write(text); },
+      writeErr: (text) => { if (!wantsJson) process.stderr.write(text); },
+    })
     .description('Search, download, install and uninstall Windows updates through the Windows Update Agent.')
     .version(VERSION)
     .option('--json', 'machine-readable output: one JSON document')
@@ -82,7 +95,7 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .option('--verbose', 'show stacks and details of errors')
     .option('--timeout <seconds>', 'abort the operation after this many seconds', positiveSeconds)
     .option('--client-id <name>', 'client application ID recorded in the update history', 'wua')
-    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n\n${MORE_HELP}`)
     .exitOverride()
     .showHelpAfterError('(run wua --help for usage)');
 
@@ -91,20 +104,21 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .action(run((session, output, signal) => {
       const command = program.commands.find((c) => c.name() === 'search')!;
       const [criteria] = command.args;
-      return searchCommand(session, { ...command.opts<FilterFlags>(), criteria }, output, signal);
+      return searchCommand(session, normalizeFlags({ ...command.opts<FilterFlags>(), criteria }), output, signal);
     }));
 
   const change = (kind: ChangeKind, description: string, extra: (command: Command) => Command): void => {
     const command = extra(addSelectOptions(program.command(kind).description(description)));
-    command.action(run((session, output, signal) => changeCommand(kind, session, command.opts<ChangeFlags>(), output, signal)));
+    command.action(run((session, output, signal) =>
+      changeCommand(kind, session, normalizeFlags(command.opts<ChangeFlags>()), output, signal)));
   };
   change('download', 'download updates', (c) => c
     .addOption(new Option('--priority <priority>', 'download priority').choices(['low', 'normal', 'high', 'extraHigh']))
-    .option('--force', 'download again what is already downloaded'));
+    .option('--force', 'download again what is already downloaded or installed'));
   change('install', 'install downloaded updates (never restarts the machine)', (c) => c
     .option('--accept-eulas', 'accept the license terms of the selected updates')
     .option('--force-quiet', 'install without any UI')
-    .option('--force', 'install again what is already installed'));
+    .option('--force', 'install again what is already installed (also searches installed updates)'));
   change('uninstall', 'uninstall installed updates', (c) => c.option('--force-quiet', 'uninstall without any UI'));
 
   program.command('info').description("the agent's version and whether a restart is pending")
@@ -113,11 +127,15 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      const benign = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-      exitCode = benign ? ExitCode.success : ExitCode.usage;
-    } else {
-      exitCode = reportError(error, new Output({ json: argv.includes('--json'), progress: false, verbose: argv.includes('--verbose') }));
+    // Help and version end with status 0; everything else commander stops at is a usage error
+    // (`wua` alone included: it prints the help, but did not say what to do).
+    if (error instanceof CommanderError && error.exitCode === 0) exitCode = ExitCode.success;
+    else if (error instanceof CommanderError && !wantsJson) exitCode = ExitCode.usage;  // commander said it already
+    else {
+      if (error instanceof CommanderError && error.code === 'commander.help') {
+        error = new UsageError('say which command: search, download, install, uninstall or info');
+      }
+      exitCode = reportError(error, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
     }
   } finally {
     process.off('SIGINT', onInterrupt);

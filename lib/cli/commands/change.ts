@@ -1,71 +1,163 @@
-// `wua download`, `wua install`, `wua uninstall`: search, choose, then act, with progress.
+// `wua download`, `wua install`, `wua uninstall`: search, choose, then act, with progress. Every
+// ending (done, nothing to do, partly failed, failed, aborted) gives the same document, so that
+// nothing the agent reported is lost on the way out.
+import { describeHresult, isAbortError, WindowsUpdateError } from '../../errors.js';
 import type { UpdateSession } from '../../session.js';
-import type { ChangeResult, DownloadPriority, UpdateRecord } from '../../types.js';
-import { ExitCode } from '../exit-codes.js';
-import { type Output, table } from '../output.js';
+import type {
+  ChangeResult, DownloadPriority, OperationResultCode, UpdateOutcome, UpdateRecord, UpdateWarning,
+} from '../../types.js';
+import { ExitCode, exitCodeOf } from '../exit-codes.js';
+import { type Output, table, warningLine } from '../output.js';
 import { progressView } from '../progress-view.js';
-import { selectUpdates, type SelectFlags } from '../selection.js';
-import { findUpdates, updatesTable } from './search.js';
+import { errorBody, printError } from '../report-error.js';
+import {
+  type ChangeKind, defaultInstalled, planChange, selectUpdates, type SelectFlags, SKIP_TEXT, type Skipped,
+} from '../selection.js';
+import { findUpdates, kbText, updatesTable } from './search.js';
 
-export type ChangeKind = 'download' | 'install' | 'uninstall';
+export type { ChangeKind } from '../selection.js';
 
 export interface ChangeFlags extends SelectFlags {
   dryRun?: boolean;
   priority?: DownloadPriority;
-  force?: boolean;
   acceptEulas?: boolean;
   forceQuiet?: boolean;
 }
 
+/** The JSON document of download, install and uninstall (see the README). */
+export interface ChangeDocument {
+  operation: ChangeKind;
+  dryRun: boolean;
+  /** The job's result code; 'succeeded' when there was nothing to do, 'notStarted' for a dry run. */
+  resultCode: OperationResultCode;
+  hresult: number;
+  code: string;
+  /** A restart is needed: for what this run installed, or for a selected update installed earlier. */
+  rebootRequired: boolean;
+  /** What the agent reported per update (or, for a dry run, what it would be asked to do). */
+  updates: UpdateOutcome[];
+  /** Selected updates already as asked, left alone. */
+  skipped: Skipped[];
+  /** What the search said beside its updates (e.g. context 'searchIncomplete'). */
+  warnings: UpdateWarning[];
+  /** Why the job failed or ended early; its outcomes so far are in `updates`. */
+  error?: Record<string, unknown>;
+  exitCode: ExitCode;
+}
+
 const VERBS: Record<ChangeKind, string> = { download: 'Downloading', install: 'Installing', uninstall: 'Uninstalling' };
 
-function resultTable(result: ChangeResult, updates: UpdateRecord[]): string {
-  const titles = new Map(updates.map((update) => [update.identity.updateId, update]));
-  const rows = result.updates.map((outcome) => {
-    const update = titles.get(outcome.updateId);
-    return [
-      update?.kbArticleIds.map((kb) => `KB${kb}`).join(',') || '-',
-      update?.title ?? outcome.updateId,
-      outcome.resultCode,
-      outcome.hresult ? outcome.code : '-',
-      outcome.rebootRequired ? 'yes' : '-',
-    ];
+const NOTHING_DONE: Pick<ChangeDocument, 'resultCode' | 'hresult' | 'code'> = { resultCode: 'succeeded', hresult: 0, code: 'S_OK' };
+
+function pendingOutcome(update: UpdateRecord): UpdateOutcome {
+  return {
+    updateId: update.identity.updateId, title: update.title, kbArticleIds: update.kbArticleIds,
+    resultCode: 'notStarted', hresult: 0, code: 'S_OK', rebootRequired: false,
+  };
+}
+
+/** The document of a job's result (or of none, when nothing was left to do), with its exit status. */
+export function changeDocument(base: Pick<ChangeDocument, 'operation' | 'dryRun' | 'skipped' | 'warnings'>,
+  result: Pick<ChangeResult, 'resultCode' | 'hresult' | 'code' | 'updates'> & { rebootRequired?: boolean } | undefined,
+  error?: unknown): ChangeDocument {
+  const job = result ?? { ...NOTHING_DONE, updates: [] };
+  const rebootRequired = Boolean(job.rebootRequired) || job.updates.some((outcome) => outcome.rebootRequired)
+    || base.skipped.some((skipped) => skipped.rebootRequired);
+  const aborted = job.resultCode === 'aborted' || isAbortError(error);
+  const exitCode = exitCodeOf({
+    aborted,
+    failed: job.resultCode === 'failed' || (error !== undefined && !aborted),
+    partial: job.resultCode === 'succeededWithErrors' || job.updates.some((outcome) => outcome.resultCode === 'failed'),
+    rebootRequired,
   });
-  const lines = [table(['KB', 'TITLE', 'RESULT', 'ERROR', 'RESTART'], rows, [12, 60])];
-  lines.push(`Result: ${result.resultCode}.`);
-  if (result.rebootRequired) lines.push('A restart is needed to finish. wua never restarts the machine.');
+  return {
+    ...base, resultCode: job.resultCode, hresult: job.hresult, code: job.code, rebootRequired,
+    updates: [...job.updates], ...(error === undefined ? {} : { error: errorBody(error) }), exitCode,
+  };
+}
+
+const RESTART_NOTICE = 'A restart is needed to finish. wua never restarts the machine.';
+
+/** The document for people: outcomes and skipped updates in one table, warnings, result, restart notice. */
+export function renderChange(doc: ChangeDocument, width: number | undefined): string {
+  const rows = [
+    ...doc.updates.map((outcome) => [kbText(outcome.kbArticleIds), outcome.title || outcome.updateId, outcome.resultCode,
+      outcome.hresult ? outcome.code : '-', outcome.rebootRequired ? 'yes' : '-']),
+    ...doc.skipped.map((skipped) => [kbText(skipped.kbArticleIds), skipped.title || skipped.updateId, SKIP_TEXT[skipped.reason],
+      '-', skipped.rebootRequired ? 'yes' : '-']),
+  ];
+  const lines: string[] = [];
+  if (rows.length) lines.push(table(['KB', 'TITLE', 'RESULT', 'ERROR', 'RESTART'], rows, { width, flex: 1 }));
+  lines.push(...doc.warnings.map(warningLine));
+  if (!doc.updates.length) {
+    lines.push(doc.skipped.length ? 'Nothing to do: every selected update is already as asked.' : 'Nothing to do: no update matches.');
+  } else {
+    const skipped = doc.skipped.length ? ` (${doc.skipped.length} left alone: already as asked)` : '';
+    lines.push(`Result: ${doc.resultCode}${skipped}.`);
+  }
+  if (doc.rebootRequired) lines.push(RESTART_NOTICE);
   return lines.join('\n');
+}
+
+function renderDryRun(kind: ChangeKind, act: UpdateRecord[], doc: ChangeDocument, width: number | undefined): string {
+  const lines = [`Would ${kind}:`, updatesTable(act, width)];
+  for (const skipped of doc.skipped) lines.push(`Would leave alone: ${kbText(skipped.kbArticleIds)} ${skipped.title} (${SKIP_TEXT[skipped.reason]})`);
+  lines.push(...doc.warnings.map(warningLine));
+  if (doc.rebootRequired) lines.push(RESTART_NOTICE);
+  return lines.join('\n');
+}
+
+/** The result an error carries, or what can be said without one (the agent reported no outcomes). */
+function resultOfError(error: unknown): ChangeResult | undefined {
+  const carried = (error as { result?: ChangeResult } | null)?.result;
+  if (carried) return carried;
+  if (isAbortError(error)) return { resultCode: 'aborted', hresult: 0, code: 'S_OK', rebootRequired: false, updates: [] };
+  if (error instanceof WindowsUpdateError) {
+    return { resultCode: 'failed', hresult: error.hresult, code: describeHresult(error.hresult).name, rebootRequired: false, updates: [] };
+  }
+  return undefined;
 }
 
 export async function changeCommand(kind: ChangeKind, session: UpdateSession, flags: ChangeFlags, output: Output,
   signal: AbortSignal): Promise<ExitCode> {
-  const found = await findUpdates(session, flags, output, signal, { installed: kind === 'uninstall' });
-  const updates = selectUpdates(found.updates, flags);
-  if (!updates.length) {
-    output.result({ resultCode: 'succeeded', updates: [], dryRun: Boolean(flags.dryRun) }, () => 'Nothing to do: no update matches.');
-    return ExitCode.success;
+  const found = await findUpdates(session, flags, output, signal, { installed: defaultInstalled(kind, flags) });
+  const plan = planChange(kind, selectUpdates(found.updates, flags), flags);
+  const base = { operation: kind, dryRun: Boolean(flags.dryRun), skipped: plan.skipped, warnings: found.warnings };
+  if (!plan.act.length) {
+    const doc = changeDocument(base, undefined);
+    output.result(doc, () => renderChange(doc, output.tableWidth));
+    return doc.exitCode;
   }
   if (flags.dryRun) {
-    output.result({ dryRun: true, operation: kind, updates }, () => `Would ${kind}:\n${updatesTable(updates)}`);
-    return ExitCode.success;
+    const doc = changeDocument(base, { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map(pendingOutcome) });
+    output.result(doc, () => renderDryRun(kind, plan.act, doc, output.tableWidth));
+    return doc.exitCode;
   }
-  const view = progressView(output, VERBS[kind], updates);
+  const view = progressView(output, VERBS[kind], plan.act);
   const common = { signal, onProgress: (progress: Parameters<typeof view.update>[0]) => view.update(progress) };
-  let result: ChangeResult;
+  let result: ChangeResult | undefined;
+  let error: unknown;
   try {
     if (kind === 'download') {
-      result = await session.download(updates, { ...common, priority: flags.priority, force: flags.force });
+      result = await session.download(plan.act, { ...common, priority: flags.priority, force: flags.force });
     } else if (kind === 'install') {
-      result = await session.install(updates, {
+      result = await session.install(plan.act, {
         ...common, acceptEulas: flags.acceptEulas, forceQuiet: flags.forceQuiet, force: flags.force,
       });
     } else {
-      result = await session.uninstall(updates, { ...common, forceQuiet: flags.forceQuiet });
+      result = await session.uninstall(plan.act, { ...common, forceQuiet: flags.forceQuiet });
     }
+  } catch (caught) {
+    // A failed or aborted job still reports what happened to each update (some may be
+    // installed and need a restart); only errors with nothing to report go up as they are.
+    result = resultOfError(caught);
+    if (!result) throw caught;
+    error = caught;
   } finally {
     view.stop();
   }
-  output.result(result, () => resultTable(result, updates));
-  if (result.resultCode !== 'succeeded') return ExitCode.failure;
-  return result.rebootRequired ? ExitCode.rebootRequired : ExitCode.success;
+  const doc = changeDocument(base, result, error);
+  output.result(doc, () => renderChange(doc, output.tableWidth));
+  if (error !== undefined && !output.json) printError(error, output);
+  return doc.exitCode;
 }

@@ -2,7 +2,7 @@
 import type { UpdateSession } from '../../session.js';
 import type { SearchResult, UpdateRecord } from '../../types.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatBytes, type Output, table } from '../output.js';
+import { formatBytes, type Output, table, warningLine } from '../output.js';
 import { withSpinner } from '../progress-view.js';
 import { criteriaFromFlags, type FilterFlags, filterByKb } from '../selection.js';
 
@@ -16,20 +16,25 @@ export function statusOf(update: UpdateRecord): string {
   return flags.filter(Boolean).join(',') || '-';
 }
 
-export function updatesTable(updates: UpdateRecord[]): string {
+export function kbText(kbArticleIds: readonly string[]): string {
+  return kbArticleIds.map((kb) => `KB${kb}`).join(',') || '-';
+}
+
+/** The search table, its titles cut to `width` (undefined: whole titles). */
+export function updatesTable(updates: UpdateRecord[], width: number | undefined): string {
   if (!updates.length) return 'No updates found.';
   return table(['KB', 'TITLE', 'SIZE', 'SEVERITY', 'STATUS'], updates.map((update) => [
-    update.kbArticleIds.map((kb) => `KB${kb}`).join(',') || '-',
+    kbText(update.kbArticleIds),
     update.title,
     formatBytes(update.maxDownloadSize),
     update.msrcSeverity ?? '-',
     statusOf(update),
-  ]), [12, 70]);
+  ]), { width, flex: 1 });
 }
 
 /** The search a command runs before choosing updates, with --kb applied. */
 export async function findUpdates(session: UpdateSession, flags: FilterFlags, output: Output, signal: AbortSignal,
-  defaults: { installed: boolean }): Promise<SearchResult> {
+  defaults: { installed: boolean | undefined }): Promise<SearchResult> {
   const criteria = criteriaFromFlags(flags, defaults);
   const result = await withSpinner(output, 'Searching for updates', session.search(criteria, { signal }));
   return { ...result, updates: filterByKb(result.updates, flags.kb) };
@@ -38,9 +43,8 @@ export async function findUpdates(session: UpdateSession, flags: FilterFlags, ou
 export async function searchCommand(session: UpdateSession, flags: FilterFlags, output: Output,
   signal: AbortSignal): Promise<ExitCode> {
   const result = await findUpdates(session, flags, output, signal, { installed: false });
-  output.result(result, () => {
-    const warnings = result.warnings.map((w) => `warning: ${w.code}: ${w.message}`);
-    return [updatesTable(result.updates), ...warnings].join('\n');
-  });
-  return ExitCode.success;
+  const exitCode = ExitCode.success;
+  output.result({ ...result, exitCode }, () =>
+    [updatesTable(result.updates, output.tableWidth), ...result.warnings.map(warningLine)].join('\n'));
+  return exitCode;
 }
