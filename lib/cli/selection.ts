@@ -96,9 +96,13 @@ export function criteriaFromFlags(flags: FilterFlags, defaults: { installed: boo
     ...(installed === undefined ? {} : { isInstalled: installed }),
     isHidden: flags.hidden ?? false,
     ...(type ? { type: type as 'software' | 'driver' } : {}),
-    ...(category?.length ? { categoryIds: category } : {}),
   };
-  return flags.id?.length ? flags.id.map((updateId) => ({ ...group, updateId: updateId.toLowerCase() })) : group;
+  // Several categories or IDs mean any of them (as several KBs do): one OR-ed group each.
+  const byCategory: CriteriaGroup[] = category?.length ? category.map((id) => ({ ...group, categoryIds: [id] })) : [group];
+  const groups = flags.id?.length
+    ? byCategory.flatMap((g) => flags.id!.map((updateId) => ({ ...g, updateId: updateId.toLowerCase() })))
+    : byCategory;
+  return groups.length === 1 ? groups[0]! : groups;
 }
 
 /** Updates matching --kb, when given. */

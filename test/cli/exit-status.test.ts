@@ -81,6 +81,12 @@ describe('changeDocument', () => {
     expect(text).toContain('A restart is needed to finish');
   });
 
+  it('never calls a job that ended without outcomes "nothing to do"', () => {
+    const doc = changeDocument(base, result('aborted', []), new AbortError('install'));
+    expect(doc.exitCode).toBe(130);
+    expect(renderChange(doc, 80)).toBe('Result: aborted.');
+  });
+
   it('nothing to do is a success, and names the updates left alone', () => {
     const skipped = [{ updateId: 'x', title: 'Installed earlier', kbArticleIds: ['9'], reason: 'alreadyInstalled' as const, rebootRequired: false }];
     const doc = changeDocument({ ...base, skipped }, undefined);

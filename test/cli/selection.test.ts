@@ -78,3 +78,13 @@ describe('selectUpdates and planChange', () => {
     expect(planChange('download', found, { force: true }).act).toHaveLength(2);
   });
 });
+
+describe('criteriaFromFlags', () => {
+  it('searches any of several categories, and any of several IDs in each', () => {
+    const text = criteriaText(criteriaFromFlags(normalizeFlags({ category: ['Security,definition'], id: [A, B] }), { installed: false }));
+    expect(text.split(' or ')).toHaveLength(4);
+    expect(text).toContain("CategoryIDs contains '0fa1201d-4330-4fa8-8ae9-b877473b6441'");
+    expect(text).toContain("CategoryIDs contains 'e0789628-ce08-4437-be74-2495b842f43b'");
+    expect(text).toContain(`UpdateID='${B}'`);
+  });
+});

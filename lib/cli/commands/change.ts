@@ -89,7 +89,8 @@ export function renderChange(doc: ChangeDocument, width: number | undefined): st
   const lines: string[] = [];
   if (rows.length) lines.push(table(['KB', 'TITLE', 'RESULT', 'ERROR', 'RESTART'], rows, { width, flex: 1 }));
   lines.push(...doc.warnings.map(warningLine));
-  if (!doc.updates.length) {
+  const nothingRan = !doc.updates.length && doc.error === undefined && !doc.dryRun;
+  if (nothingRan) {
     lines.push(doc.skipped.length ? 'Nothing to do: every selected update is already as asked.' : 'Nothing to do: no update matches.');
   } else {
     const skipped = doc.skipped.length ? ` (${doc.skipped.length} left alone: already as asked)` : '';
