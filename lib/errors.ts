@@ -38,7 +38,7 @@ export function describeHresult(hresult: number): HresultInfo {
 }
 
 /** How an outcome names its update in a message: its KBs, else its title, else its ID. */
-export function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
+function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
   const kbs = outcome.kbArticleIds?.map((kb) => `KB${kb}`).join(',');
   return kbs || outcome.title || outcome.updateId;
 }
