@@ -37,12 +37,8 @@ export function describeHresult(hresult: number): HresultInfo {
   };
 }
 
-// Job-level codes that only say "some or all updates failed": an error with one of these leads
-// with the per-update causes, which are what a reader can act on.
-const SUMMARY_CODES: ReadonlySet<number> = new Set([0, 0x00240003, 0x80240022, 0x80004005]);
-
 /** How an outcome names its update in a message: its KBs, else its title, else its ID. */
-export function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
+function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
   const kbs = outcome.kbArticleIds?.map((kb) => `KB${kb}`).join(',');
   return kbs || outcome.title || outcome.updateId;
 }
@@ -82,9 +78,10 @@ export class WindowsUpdateError extends Error {
     const causes = failed.map((outcome) => `${outcomeLabel(outcome)}: ${outcome.code} (${hresultHex(outcome.hresult)})`
       + `: ${describeHresult(outcome.hresult).meaning}`);
     const own = `${info.name} (${hresultHex(info.hresult)}): ${info.meaning}`;
-    const message = failed.length && SUMMARY_CODES.has(info.hresult)
-      ? `${operation} failed: ${causes.join('; ')} (the agent reported ${own})`
-      : `${operation} failed: ${own}`;
+    // A failed job leads with what failed per update, which is what a reader can act on; the
+    // job's own code follows when it is none of those (a summary such as WU_E_ALL_UPDATES_FAILED).
+    const message = !causes.length ? `${operation} failed: ${own}`
+      : `${operation} failed: ${causes.join('; ')}${failed.some((o) => o.hresult === info.hresult) ? '' : ` (the agent reported ${own})`}`;
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WindowsUpdateError';
     this.hresult = info.hresult;
@@ -165,11 +162,14 @@ export class InvalidArgumentError extends TypeError {
   }
 }
 
-/** A call on a session after close(): open a new UpdateSession. */
+/**
+ * The session was closed: a call made after close() rejects with it, and an operation that
+ * close() aborted carries it as its AbortError's cause. Open a new UpdateSession.
+ */
 export class SessionClosedError extends Error {
   readonly code = 'ERR_WUA_SESSION_CLOSED';
   constructor(operation: string) {
-    super(`${operation} was called on a closed UpdateSession`);
+    super(`${operation}: the UpdateSession is closed`);
     this.name = 'SessionClosedError';
   }
 }

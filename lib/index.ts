@@ -1,6 +1,6 @@
 // The package's public surface. Only re-exports: every piece lives in the module named after it.
 export { UpdateSession, type SessionInfo } from './session.js';
-export { isSupported } from './platform.js';
+export { isSupported, supportStatus, type SupportStatus } from './platform.js';
 export { UpdateOperation } from './operation.js';
 export * from './errors.js';
 export * from './types.js';

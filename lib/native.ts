@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { UnsupportedPlatformError } from './errors.js';
+import { AddonLoadError, UnsupportedPlatformError } from './errors.js';
 
 export interface NativeSessionOptions {
   clientApplicationId?: string;
@@ -101,11 +101,39 @@ export interface NativeBinding {
 const packageRoot = path.join(__dirname, '..');
 let binding: NativeBinding | undefined;
 
+interface NodeGypBuild {
+  (dir: string): unknown;
+  /** The addon file node-gyp-build would load from `dir`; throws when there is none. */
+  resolve(dir: string): string;
+}
+
+/**
+ * Loads the addon of the package at `root`. A failure says which file and why: a missing
+ * prebuild (an architecture without one, and no source build), or a file Windows would not load
+ * (a damaged download, a missing system DLL, an antivirus lock).
+ */
+export function loadBindingFrom(root: string): NativeBinding {
+  const require = createRequire(path.join(root, 'package.json'));
+  const gypBuild = require('node-gyp-build') as NodeGypBuild;
+  let file: string;
+  try {
+    file = gypBuild.resolve(root);
+  } catch (error) {
+    throw new AddonLoadError(path.join(root, 'prebuilds', `${process.platform}-${process.arch}`),
+      `no addon built for ${process.platform}-${process.arch} (neither a prebuild nor build/Release); reinstall the package `
+      + 'so that it builds from source, which needs Visual Studio Build Tools and Python', error);
+  }
+  try {
+    return require(file) as NativeBinding;
+  } catch (error) {
+    throw new AddonLoadError(file, error instanceof Error ? error.message : String(error), error);
+  }
+}
+
 /** The addon, loaded on first use. Off Windows it throws UnsupportedPlatformError. */
 export function loadBinding(): NativeBinding {
   if (binding) return binding;
   if (process.platform !== 'win32') throw new UnsupportedPlatformError();
-  const load = createRequire(path.join(packageRoot, 'package.json'))('node-gyp-build') as (dir: string) => NativeBinding;
-  binding = load(packageRoot);
+  binding = loadBindingFrom(packageRoot);
   return binding;
 }

@@ -3,22 +3,23 @@
 import { AbortError } from './errors.js';
 import type { Progress } from './types.js';
 
+/** One iterator's view of an operation: the events since it was made, and whoever waits for the next. */
+interface Listener {
+  readonly queue: Progress[];
+  waiting?: { resolve: (step: IteratorResult<Progress>) => void; reject: (error: unknown) => void };
+}
+
+type Ending = { failed: false } | { failed: true; error: unknown };
+
 export class UpdateOperation<T> implements PromiseLike<T>, AsyncIterable<Progress> {
   readonly #result: Promise<T>;
-  readonly #events: Progress[] = [];
-  readonly #waiting: { resolve: (step: IteratorResult<Progress>) => void; reject: (error: unknown) => void }[] = [];
-  #finished = false;
-  #failure: unknown;
-  #failed = false;
+  readonly #listeners = new Set<Listener>();
+  #ending: Ending | undefined;
 
   /** @internal `start` receives the progress sink; the operation ends when its promise settles. */
   constructor(start: (progress: (event: Progress) => void) => Promise<T>) {
     this.#result = start((event) => this.#push(event));
-    this.#result.then(() => this.#finish(), (error: unknown) => {
-      this.#failed = true;
-      this.#failure = error;
-      this.#finish();
-    });
+    this.#result.then(() => this.#finish({ failed: false }), (error: unknown) => this.#finish({ failed: true, error }));
   }
 
   then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -35,51 +36,71 @@ export class UpdateOperation<T> implements PromiseLike<T>, AsyncIterable<Progres
   }
 
   /**
-   * Progress events in order, from the first to the last; the loop ends when the operation
-   * succeeds and throws its error when it fails.
+   * Progress events in order. Every iterator sees every event from the moment it is made, so
+   * any number of loops can watch one operation; one made before the operation's first event
+   * sees them all. The loop ends when the operation succeeds and throws its error when it fails.
+   * Leaving a loop early (`break`, `return`, a throw) only stops that loop from listening: the
+   * operation goes on. Abort it through its `signal`.
    */
   [Symbol.asyncIterator](): AsyncIterator<Progress> {
+    const listener: Listener = { queue: [] };
+    if (!this.#ending) this.#listeners.add(listener);
     return {
       next: () => {
-        const event = this.#events.shift();
+        const event = listener.queue.shift();
         if (event) return Promise.resolve({ value: event, done: false });
-        if (this.#finished) {
-          return this.#failed ? Promise.reject(this.#failure) : Promise.resolve({ value: undefined, done: true });
-        }
-        return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+        if (!this.#listeners.has(listener)) return this.#ended();
+        return new Promise((resolve, reject) => { listener.waiting = { resolve, reject }; });
+      },
+      return: () => {
+        this.#listeners.delete(listener);
+        listener.queue.length = 0;
+        return Promise.resolve({ value: undefined, done: true });
       },
     };
   }
 
-  #push(event: Progress): void {
-    const waiter = this.#waiting.shift();
-    if (waiter) waiter.resolve({ value: event, done: false });
-    else this.#events.push(event);
+  /** What a loop sees once it has had every event: the end, or the operation's error. */
+  #ended(): Promise<IteratorResult<Progress>> {
+    if (this.#ending?.failed) return Promise.reject(this.#ending.error);
+    return Promise.resolve({ value: undefined, done: true });
   }
 
-  #finish(): void {
-    this.#finished = true;
-    for (const waiter of this.#waiting.splice(0)) {
-      if (this.#failed) waiter.reject(this.#failure);
-      else waiter.resolve({ value: undefined, done: true });
+  #push(event: Progress): void {
+    for (const listener of this.#listeners) {
+      const waiting = listener.waiting;
+      listener.waiting = undefined;
+      if (waiting) waiting.resolve({ value: event, done: false });
+      else listener.queue.push(event);
+    }
+  }
+
+  #finish(ending: Ending): void {
+    this.#ending = ending;
+    const listeners = [...this.#listeners];
+    this.#listeners.clear();
+    for (const listener of listeners) {
+      const waiting = listener.waiting;
+      listener.waiting = undefined;
+      if (!waiting) continue;
+      if (ending.failed) waiting.reject(ending.error);
+      else waiting.resolve({ value: undefined, done: true });
     }
   }
 }
 
 /**
  * Runs one native operation under an AbortSignal: rejects at once if the signal is already
- * aborted (nothing reaches the agent), asks the agent to abort when it fires, and turns the
- * agent's "aborted" result into an AbortError.
+ * aborted (nothing reaches the agent), and asks the agent to abort when it fires. The caller
+ * turns the agent's "aborted" result into an AbortError, with what the result says.
  */
 export async function underSignal<T>(operation: string, signal: AbortSignal | undefined,
-  start: () => Promise<T>, abort: () => void, isAborted: (result: T) => boolean): Promise<T> {
+  start: () => Promise<T>, abort: () => void): Promise<T> {
   if (signal?.aborted) throw new AbortError(operation, signal.reason);
   const onAbort = (): void => abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const result = await start();
-    if (isAborted(result)) throw new AbortError(operation, signal?.reason);
-    return result;
+    return await start();
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }

@@ -1,13 +1,29 @@
-// Whether this process can use the package at all.
+// Whether this process can use the package at all, and if not, why.
 import { loadBinding } from './native.js';
+
+/** See supportStatus(). */
+export type SupportStatus =
+  | { readonly supported: true }
+  | {
+    readonly supported: false;
+    /** One line for a person: another platform, or which addon file failed to load and why. */
+    readonly reason: string;
+    /** The UnsupportedPlatformError or AddonLoadError that every call would reject with. */
+    readonly error: Error;
+  };
+
+/** Whether the agent can be reached from this process, and why not: never throws. */
+export function supportStatus(): SupportStatus {
+  try {
+    loadBinding();
+    return { supported: true };
+  } catch (error) {
+    const typed = error instanceof Error ? error : new Error(String(error));
+    return { supported: false, reason: typed.message, error: typed };
+  }
+}
 
 /** True on Windows when the native addon loads; false elsewhere, where every call rejects. */
 export function isSupported(): boolean {
-  if (process.platform !== 'win32') return false;
-  try {
-    loadBinding();
-    return true;
-  } catch {
-    return false;
-  }
+  return supportStatus().supported;
 }

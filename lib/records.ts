@@ -246,7 +246,6 @@ export function searchResultFromJson(json: string, updates: UpdateRecord[]): Sea
  */
 export function updateIdsOf(updates: unknown, argument = 'updates'): string[] {
   const list = isIterable(updates) && typeof updates !== 'string' ? [...updates] : [updates];
-  if (list.length === 0) throw new InvalidArgumentError(argument, 'is empty: give at least one update');
   const ids = list.map((reference: unknown, index) => {
     const id = typeof reference === 'string'
       ? reference

@@ -5,7 +5,8 @@ import {
   valueOf,
 } from './enums.js';
 import {
-  AbortError, describeHresult, fromNativeError, InvalidArgumentError, UnsupportedPlatformError, WindowsUpdateError,
+  AbortError, describeHresult, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError,
+  WindowsUpdateError,
 } from './errors.js';
 import {
   loadBinding, type NativeChangeOptions, type NativeChangeResult, type NativeProgress, type NativeSearchOptions,
@@ -40,13 +41,25 @@ function validateSessionOptions(options: unknown): UpdateSessionOptions {
   return options as UpdateSessionOptions;
 }
 
-function optionsObject<T extends object>(options: unknown, name = 'options'): Partial<T> {
+// Options are checked by name, so that a misspelt or misplaced option (`acceptEula`, `priority`
+// on an install) is an error rather than silently ignored.
+function optionsObject<T extends object>(options: unknown, allowed: readonly string[], of: string): Partial<T> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(name, 'must be an object', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidArgumentError('options', 'must be an object', 'ERR_INVALID_ARG_TYPE');
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw new InvalidArgumentError(`options.${key}`, `is not an option of ${of}`);
   }
   return options as Partial<T>;
 }
+
+const SEARCH_OPTIONS = ['online', 'serverSelection', 'serviceId', 'searchScope', 'includePotentiallySupersededUpdates', 'signal'];
+const CHANGE_OPTIONS: Readonly<Record<ChangeKind, readonly string[]>> = {
+  download: ['priority', 'force', 'signal', 'onProgress'],
+  install: ['acceptEulas', 'forceQuiet', 'force', 'signal', 'onProgress'],
+  uninstall: ['forceQuiet', 'signal', 'onProgress'],
+};
 
 function optionalBoolean(value: unknown, name: string): boolean | undefined {
   if (value === undefined) return undefined;
@@ -74,7 +87,7 @@ function optionalCallback(value: unknown, name: string): ((progress: Progress) =
 }
 
 function searchOptions(options: unknown): { native: NativeSearchOptions; signal?: AbortSignal } {
-  const given = optionsObject<SearchOptions>(options);
+  const given = optionsObject<SearchOptions>(options, SEARCH_OPTIONS, 'search');
   const serverSelection = optionalEnum(SERVER_SELECTIONS, given.serverSelection, 'options.serverSelection');
   const { serviceId } = given;
   if (serviceId !== undefined && !isGuid(serviceId)) {
@@ -102,13 +115,7 @@ function searchOptions(options: unknown): { native: NativeSearchOptions; signal?
 function changeOptions(kind: ChangeKind, options: unknown): {
   native: NativeChangeOptions; signal?: AbortSignal; onProgress?: (progress: Progress) => void;
 } {
-  const given = optionsObject<DownloadOptions & InstallOptions>(options);
-  const allowed = { download: ['priority', 'force'], install: ['acceptEulas', 'forceQuiet', 'force'], uninstall: ['forceQuiet'] }[kind];
-  for (const key of Object.keys(given)) {
-    if (key !== 'signal' && key !== 'onProgress' && !allowed.includes(key)) {
-      throw new InvalidArgumentError(`options.${key}`, `is not an option of ${kind}`);
-    }
-  }
+  const given = optionsObject<DownloadOptions & InstallOptions>(options, CHANGE_OPTIONS[kind], kind);
   return {
     native: {
       priority: optionalEnum(DOWNLOAD_PRIORITIES, given.priority, 'options.priority'),
@@ -145,7 +152,9 @@ function changeResultFrom(native: NativeChangeResult): ChangeResult {
     resultCode: nameOf(OPERATION_RESULT_CODES, native.resultCode),
     hresult: native.hresult >>> 0,
     code: describeHresult(native.hresult).name,
-    rebootRequired: native.rebootRequired,
+    // An update that needs a restart makes the job need one, whatever the job says: an aborted
+    // job must not hide the restart that what it installed before the abort needs.
+    rebootRequired: native.rebootRequired || native.updates.some((outcome) => outcome.rebootRequired),
     updates: native.updates.map((outcome) => ({
       updateId: outcome.updateId,
       title: outcome.title,
@@ -158,15 +167,32 @@ function changeResultFrom(native: NativeChangeResult): ChangeResult {
   };
 }
 
-// A job the agent ran to the end but where nothing succeeded is an error; "succeeded with
-// errors" is a result, with the failures in its per-update outcomes.
+// A job the agent ran to the end but where nothing succeeded is an error that carries the job's
+// result; "succeeded with errors" is a result, with the failures in its per-update outcomes.
 function failureOf(kind: ChangeKind, result: ChangeResult): WindowsUpdateError | undefined {
   if (result.resultCode !== 'failed') return undefined;
   const failed = result.updates.find((outcome) => outcome.resultCode === 'failed' && outcome.hresult !== 0);
   const hresult = result.hresult || failed?.hresult || 0x80004005;
-  const description = result.updates.filter((outcome) => outcome.resultCode === 'failed')
-    .map((outcome) => `${outcome.updateId}: ${outcome.code}`).join('; ');
-  return new WindowsUpdateError(hresult, kind, { description });
+  return new WindowsUpdateError(hresult, kind, { result });
+}
+
+/** What download([]), install([]) and uninstall([]) resolve with: nothing to do is no error. */
+function nothingToDo(): ChangeResult {
+  return { resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false, updates: [] };
+}
+
+/**
+ * Calls the caller's progress callback. What it throws is the caller's bug, not the agent's: it
+ * surfaces as an uncaught exception, as a throwing event listener's would, and the operation
+ * (an install, say) goes on, since stopping it halfway for a broken progress bar would be worse.
+ */
+function notify(onProgress: ((progress: Progress) => void) | undefined, event: Progress): void {
+  if (!onProgress) return;
+  try {
+    onProgress(event);
+  } catch (error) {
+    process.nextTick(() => { throw error; });
+  }
 }
 
 export class UpdateSession implements AsyncDisposable {
@@ -182,8 +208,8 @@ export class UpdateSession implements AsyncDisposable {
   }
 
   /** The native session, opened on first use so that constructing one never throws off Windows. */
-  protected nativeSession(): NativeSession {
-    if (this.#closed) throw new InvalidArgumentError('session', 'is closed', 'ERR_INVALID_STATE');
+  protected nativeSession(operation = 'call'): NativeSession {
+    if (this.#closed) throw new SessionClosedError(operation);
     if (!this.#native) {
       const native = new (loadBinding().Session)({ clientApplicationId: this.#options.clientApplicationId });
       this.#native = native;
@@ -195,7 +221,7 @@ export class UpdateSession implements AsyncDisposable {
   /** Runs a native call and turns what it throws into the package's typed errors. */
   protected async call<T>(operation: string, run: (native: NativeSession) => Promise<T>): Promise<T> {
     try {
-      return await run(this.nativeSession());
+      return await run(this.nativeSession(operation));
     } catch (error) {
       if (error instanceof UnsupportedPlatformError || error instanceof InvalidArgumentError) throw error;
       throw fromNativeError(error, operation);
@@ -204,11 +230,11 @@ export class UpdateSession implements AsyncDisposable {
 
   /** Runs an abortable operation and remembers it until it settles, so that close() can end it. */
   #track<T>(operation: string, signal: AbortSignal | undefined,
-    start: (native: NativeSession, id: number) => Promise<T>, isAborted: (result: T) => boolean): Promise<T> {
-    const native = this.nativeSession();
+    start: (native: NativeSession, id: number) => Promise<T>): Promise<T> {
+    const native = this.nativeSession(operation);
     const id = this.#nextOperationId++;
     const run = this.call(operation, () => underSignal(operation, signal, () => start(native, id),
-      () => native.abort(id), isAborted));
+      () => native.abort(id)));
     this.#running.set(id, run);
     const forget = (): void => { this.#running.delete(id); };
     run.then(forget, forget);
@@ -232,26 +258,42 @@ export class UpdateSession implements AsyncDisposable {
     // holds the event loop for all of them.
     const stream = new UpdateStream((records, from) => this.#records?.track(records, from));
     const json = await this.#track('search', signal,
-      (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)), () => false);
+      (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)));
     const result = searchResultFromJson(json, await stream.finish());
-    if (result.resultCode === 'aborted') throw new AbortError('search', signal?.reason);
+    if (result.resultCode === 'aborted') throw new AbortError('search', this.#abortReason('search', signal));
     return result;
   }
 
-  /** Downloads updates: records from search(), the same records as plain JSON, or update IDs. */
+  /**
+   * Downloads updates (IUpdateDownloader::BeginDownload): records from search(), the same records
+   * as plain JSON, or update IDs. Progress has bytes and the download phase.
+   *
+   * An empty list has nothing to do: it resolves `{ resultCode: 'succeeded', updates: [] }`
+   * without calling the agent. Resolves when anything succeeded (`succeededWithErrors` lists the
+   * failures per update); rejects with InvalidArgumentError for bad arguments (before the agent is
+   * called), WindowsUpdateError when the agent refuses the call or nothing succeeded (`result`
+   * then holds every update's outcome), AbortError (or TimeoutError) once the agent confirms an
+   * abort (`result` holds what finished before it), SessionClosedError after close().
+   */
   download(updates: Iterable<UpdateReference> | UpdateReference, options?: DownloadOptions): UpdateOperation<ChangeResult> {
     return this.#change('download', updates, options);
   }
 
   /**
-   * Installs updates. License terms are accepted only with `acceptEulas`; without it an update
-   * whose terms are not accepted is refused before anything is installed. Never restarts the
-   * machine: `rebootRequired` in the result says whether a restart is needed.
+   * Installs downloaded updates (IUpdateInstaller::BeginInstall). License terms are accepted only
+   * with `acceptEulas`; without it an update whose terms are not accepted is refused
+   * (WU_E_EULAS_DECLINED) before anything is installed. Never restarts the machine:
+   * `rebootRequired` in the result (or in an AbortError's `result`) says whether a restart is
+   * needed. Resolves and rejects as download() does, an empty list included.
    */
   install(updates: Iterable<UpdateReference> | UpdateReference, options?: InstallOptions): UpdateOperation<ChangeResult> {
     return this.#change('install', updates, options);
   }
 
+  /**
+   * Uninstalls installed updates (IUpdateInstaller::BeginUninstall). Resolves and rejects as
+   * download() does, an empty list included. Never restarts the machine.
+   */
   uninstall(updates: Iterable<UpdateReference> | UpdateReference, options?: UninstallOptions): UpdateOperation<ChangeResult> {
     return this.#change('uninstall', updates, options);
   }
@@ -260,18 +302,30 @@ export class UpdateSession implements AsyncDisposable {
     return new UpdateOperation(async (emit) => {
       const updateIds = updateIdsOf(updates);
       const { native: nativeOptions, signal, onProgress } = changeOptions(kind, options);
+      if (!updateIds.length) {
+        loadBinding();  // off Windows every call rejects, even one with nothing to do
+        if (this.#closed) throw new SessionClosedError(kind);
+        if (signal?.aborted) throw new AbortError(kind, signal.reason);
+        return nothingToDo();
+      }
       const onNativeProgress = (progress: NativeProgress): void => {
         const event = progressFrom(kind, updateIds, progress);
         emit(event);
-        onProgress?.(event);
+        notify(onProgress, event);
       };
       const result = changeResultFrom(await this.#track(kind, signal,
-        (native, id) => native[kind](id, updateIds, nativeOptions, onNativeProgress),
-        (native) => native.resultCode === 5));
+        (native, id) => native[kind](id, updateIds, nativeOptions, onNativeProgress)));
+      if (result.resultCode === 'aborted') throw new AbortError(kind, this.#abortReason(kind, signal), result);
       const failure = failureOf(kind, result);
       if (failure) throw failure;
       return result;
     });
+  }
+
+  /** Why an operation the agent confirmed as aborted was aborted: its signal, or close(). */
+  #abortReason(operation: string, signal: AbortSignal | undefined): unknown {
+    if (signal?.aborted) return signal.reason;
+    return this.#closed ? new SessionClosedError(operation) : undefined;
   }
 
   /** The agent's version, and whether the machine waits for a restart. */

@@ -1,7 +1,9 @@
 // download, install and uninstall against the simulated agent: progress, results, abort, faults.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { AbortError, InvalidArgumentError, UpdateSession, WindowsUpdateError, type Progress } from '../../lib/index.js';
+import {
+  AbortError, InvalidArgumentError, SessionClosedError, UpdateSession, WindowsUpdateError, type Progress,
+} from '../../lib/index.js';
 import { calls, expectNoLiveObjects, hresult, useScenario } from '../sim/harness.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -41,8 +43,8 @@ describe('download', () => {
     expect(result).toEqual({
       resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false,
       updates: [
-        { updateId: A, resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false },
-        { updateId: B, resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false },
+        { updateId: A, title: 'Update A', kbArticleIds: [], resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false },
+        { updateId: B, title: 'Update B', kbArticleIds: [], resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false },
       ],
     });
     expect(events.length).toBeGreaterThanOrEqual(6);
@@ -85,7 +87,11 @@ describe('download', () => {
     useScenario(scenario({ download: { hresult: hresult('WU_E_PT_HTTP_STATUS_NOT_FOUND') } }));
     const failure = await open().download([B]).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(WindowsUpdateError);
-    expect(failure).toMatchObject({ code: 'WU_E_PT_HTTP_STATUS_NOT_FOUND', operation: 'download', description: `${B}: WU_E_PT_HTTP_STATUS_NOT_FOUND` });
+    expect(failure).toMatchObject({
+      code: 'WU_E_PT_HTTP_STATUS_NOT_FOUND', operation: 'download',
+      description: expect.stringMatching(/^Update B: WU_E_PT_HTTP_STATUS_NOT_FOUND \(0x80244019\)/),
+      result: { resultCode: 'failed', updates: [{ updateId: B, title: 'Update B', resultCode: 'failed', code: 'WU_E_PT_HTTP_STATUS_NOT_FOUND' }] },
+    });
   });
 
   it('aborts a hanging download once the agent confirms, and on a deadline', async () => {
@@ -109,7 +115,6 @@ describe('download', () => {
   });
 
   it.each([
-    [[], /is empty/],
     [['not-a-guid'], /updates\[0\]/],
     [[{ identity: {} }], /updates\[0\]/],
     [[42], /updates\[0\]/],
@@ -229,6 +234,9 @@ describe('agent info and lifetime', () => {
     useScenario(scenario());
     open();
     await session.close();
-    await expect(session.search()).rejects.toMatchObject({ code: 'ERR_INVALID_STATE' });
+    for (const call of [session.search(), session.download([A]), session.install([]), session.agentInfo()]) {
+      await expect(call).rejects.toBeInstanceOf(SessionClosedError);
+    }
+    await expect(session.describe()).rejects.toMatchObject({ name: 'SessionClosedError', code: 'ERR_WUA_SESSION_CLOSED' });
   });
 });

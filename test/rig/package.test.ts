@@ -1,7 +1,7 @@
 // The built package (dist/) as its consumers use it: from CommonJS and from ESM, by its name, and on
 // a platform where the agent does not exist.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -62,5 +62,36 @@ describe('package consumers', () => {
       })));`);
     const rejected = { name: 'UnsupportedPlatformError', code: 'ERR_WUA_UNSUPPORTED_PLATFORM', typed: true };
     expect(result).toEqual({ supported: false, outcomes: Array(6).fill(rejected) });
+  });
+
+  // A copy of the package whose addon is missing or damaged: what a user sees when a prebuild is
+  // absent for the architecture, or when a download or an antivirus left a broken file.
+  it.each([
+    ['missing', undefined, /prebuilds.win32-x64: no addon built for win32-x64/],
+    ['damaged', Buffer.from('not a DLL'), /windows-update-agent\.napi\.node: /],
+  ])('says which addon file failed to load and why when it is %s', (kind, contents, reason) => {
+    const copy = path.join(scratch, `${kind}-addon`);
+    rmSync(copy, { recursive: true, force: true });
+    for (const part of ['package.json', 'dist', path.join('node_modules', 'node-gyp-build')]) {
+      cpSync(path.join(root, part), path.join(copy, part), { recursive: true });
+    }
+    if (contents) {
+      mkdirSync(path.join(copy, 'prebuilds', 'win32-x64'), { recursive: true });
+      writeFileSync(path.join(copy, 'prebuilds', 'win32-x64', 'windows-update-agent.napi.node'), contents);
+    }
+    const result = runConsumer(`${kind}-addon.cjs`, `
+      const pkg = require(${JSON.stringify(path.join(copy, 'dist', 'index.js'))});
+      const status = pkg.supportStatus();
+      new pkg.UpdateSession().search().catch((error) => process.stdout.write(JSON.stringify({
+        supported: pkg.isSupported(), statusSupported: status.supported, reason: status.reason,
+        statusTyped: status.error instanceof pkg.AddonLoadError,
+        rejected: { name: error.name, code: error.code, file: error.file, typed: error instanceof pkg.AddonLoadError },
+      })));`) as { reason: string; rejected: { file: string } };
+    expect(result).toMatchObject({
+      supported: false, statusSupported: false, statusTyped: true,
+      rejected: { name: 'AddonLoadError', code: 'ERR_WUA_ADDON_LOAD', typed: true },
+    });
+    expect(result.reason).toMatch(reason);
+    expect(result.rejected.file.startsWith(copy)).toBe(true);
   });
 });
