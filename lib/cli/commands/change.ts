@@ -71,8 +71,9 @@ export function changeDocument(base: Pick<ChangeDocument, 'operation' | 'dryRun'
     rebootRequired,
   });
   return {
-    ...base, resultCode: job.resultCode, hresult: job.hresult, code: job.code, rebootRequired,
-    updates: [...job.updates], ...(error === undefined ? {} : { error: errorBody(error) }), exitCode,
+    operation: base.operation, dryRun: base.dryRun, resultCode: job.resultCode, hresult: job.hresult, code: job.code,
+    rebootRequired, updates: [...job.updates], skipped: base.skipped, warnings: base.warnings,
+    ...(error === undefined ? {} : { error: errorBody(error) }), exitCode,
   };
 }
 
