@@ -20,6 +20,7 @@ const CATEGORY_HINTS: Readonly<Record<ErrorCategory, Hint>> = {
   policy: 'a policy or setting blocks this; check Group Policy and the Windows Update settings',
   download: 'the download failed; retry, or clear the download cache (SoftwareDistribution\\Download)',
   install: 'the update\'s installer failed; see the update history and the CBS/WindowsUpdate logs',
+  corrupt: 'a store the update depends on is damaged: run DISM /Online /Cleanup-Image /RestoreHealth, then sfc /scannow, and retry',
   agent: 'the Windows Update service failed; check that it is running (wuauserv) and retry',
   unknown: 'see the HRESULT in Microsoft\'s Windows Update error reference',
 };
