@@ -27,7 +27,7 @@ export type CategoryType = 'Company' | 'ProductFamily' | 'Product' | 'UpdateClas
 /** How a failure is best handled; see WindowsUpdateError.category. */
 export type ErrorCategory =
   | 'success' | 'network' | 'permission' | 'busy' | 'reboot' | 'invalid-input' | 'aborted'
-  | 'disk' | 'policy' | 'download' | 'install' | 'agent' | 'unknown';
+  | 'disk' | 'policy' | 'download' | 'install' | 'corrupt' | 'agent' | 'unknown';
 
 // ----- update records -----
 
