@@ -31,6 +31,7 @@ export interface NativeChangeOptions {
   force?: boolean;
   acceptEulas?: boolean;
   forceQuiet?: boolean;
+  keepAwake?: boolean;
 }
 
 /** A progress event as the agent reports it; the facade names the numbers. */
@@ -50,6 +51,8 @@ export interface NativeChangeResult {
   resultCode: number;
   hresult: number;
   rebootRequired: boolean;
+  /** IUpdateInstaller::RebootRequiredBeforeInstallation after an install or uninstall. */
+  rebootRequiredBeforeInstallation: boolean;
   updates: { updateId: string; title: string; kbArticleIds: string[]; resultCode: number; hresult: number; rebootRequired: boolean }[];
 }
 
@@ -58,6 +61,26 @@ export interface NativeAgentInfo {
   apiMinorVersion: number;
   productVersion: string;
   rebootRequired: boolean;
+}
+
+export interface NativeBehavior {
+  canRequestUserInput: boolean;
+  impact: number;
+  rebootBehavior: number;
+  requiresNetworkConnectivity: boolean;
+}
+
+/** An update's state now, read to plan a change (src/wua/inspect.h). */
+export interface NativeInspected {
+  updateId: string;
+  title: string;
+  kbArticleIds: string[];
+  isDownloaded: boolean;
+  isInstalled: boolean;
+  eulaAccepted: boolean;
+  installationBehavior: NativeBehavior;
+  uninstallationBehavior: NativeBehavior | null;
+  bundledUpdateCount: number;
 }
 
 type NativeChange = (operationId: number, updateIds: string[], options: NativeChangeOptions,
@@ -74,6 +97,7 @@ export interface NativeSession {
   download: NativeChange;
   install: NativeChange;
   uninstall: NativeChange;
+  inspect(updateIds: string[]): Promise<NativeInspected[]>;
   /** Asks the agent to abort an operation; its promise settles once the agent confirms. */
   abort(operationId: number): void;
   /**
@@ -89,6 +113,8 @@ export interface NativeDiagnostics {
   jsThreadId: number;
   napiVersion: number;
   hostExecutable: string;
+  /** Keep-awake holds in force (src/wua/keep_awake.h). */
+  keepAwakeHolds: number;
 }
 
 export interface NativeBinding {

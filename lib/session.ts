@@ -1,184 +1,21 @@
 // UpdateSession: the facade's entry point, one agent session held by a thread the addon owns.
+import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } from './change.js';
 import { criteriaText, type Criteria } from './criteria.js';
-import {
-  choices, DOWNLOAD_PHASES, DOWNLOAD_PRIORITIES, nameOf, OPERATION_RESULT_CODES, SEARCH_SCOPES, SERVER_SELECTIONS,
-  valueOf,
-} from './enums.js';
-import {
-  AbortError, describeHresult, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError,
-  WindowsUpdateError,
-} from './errors.js';
-import {
-  loadBinding, type NativeChangeOptions, type NativeChangeResult, type NativeProgress, type NativeSearchOptions,
-  type NativeSession,
-} from './native.js';
+import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
+import { loadBinding, type NativeSession } from './native.js';
 import { UpdateOperation, underSignal } from './operation.js';
+import { changeOptions, searchOptions, validateSessionOptions } from './options.js';
 import { RecordTracker, searchResultFromJson, updateIdsOf, UpdateStream } from './records.js';
 import type {
-  AgentInfo, ChangeOptions, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions, SearchResult,
-  UninstallOptions, UpdateReference, UpdateSessionOptions,
+  AgentInfo, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions,
+  SearchResult, UninstallOptions, UpdateReference, UpdateSessionOptions,
 } from './types.js';
-import { isGuid } from './ids.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
   clientApplicationId: string;
   /** True when the agent gives this caller a read-only session (not an administrator). */
   readOnly: boolean;
-}
-
-type ChangeKind = 'download' | 'install' | 'uninstall';
-
-function validateSessionOptions(options: unknown): UpdateSessionOptions {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError('options', 'must be an object', 'ERR_INVALID_ARG_TYPE');
-  }
-  const { clientApplicationId } = options as UpdateSessionOptions;
-  if (clientApplicationId !== undefined && typeof clientApplicationId !== 'string') {
-    throw new InvalidArgumentError('options.clientApplicationId', 'must be a string', 'ERR_INVALID_ARG_TYPE');
-  }
-  return options as UpdateSessionOptions;
-}
-
-// Options are checked by name, so that a misspelt or misplaced option (`acceptEula`, `priority`
-// on an install) is an error rather than silently ignored.
-function optionsObject<T extends object>(options: unknown, allowed: readonly string[], of: string): Partial<T> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError('options', 'must be an object', 'ERR_INVALID_ARG_TYPE');
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new InvalidArgumentError(`options.${key}`, `is not an option of ${of}`);
-  }
-  return options as Partial<T>;
-}
-
-const SEARCH_OPTIONS = ['online', 'serverSelection', 'serviceId', 'searchScope', 'includePotentiallySupersededUpdates', 'signal'];
-const CHANGE_OPTIONS: Readonly<Record<ChangeKind, readonly string[]>> = {
-  download: ['priority', 'force', 'signal', 'onProgress'],
-  install: ['acceptEulas', 'forceQuiet', 'force', 'signal', 'onProgress'],
-  uninstall: ['forceQuiet', 'signal', 'onProgress'],
-};
-
-function optionalBoolean(value: unknown, name: string): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw new InvalidArgumentError(name, 'must be a boolean', 'ERR_INVALID_ARG_TYPE');
-  return value;
-}
-
-function optionalEnum(names: readonly (string | undefined)[], value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const index = valueOf(names, value);
-  if (index === undefined) throw new InvalidArgumentError(name, `must be one of ${choices(names)}`);
-  return index;
-}
-
-function optionalSignal(value: unknown, name: string): AbortSignal | undefined {
-  if (value === undefined) return undefined;
-  if (!(value instanceof AbortSignal)) throw new InvalidArgumentError(name, 'must be an AbortSignal', 'ERR_INVALID_ARG_TYPE');
-  return value;
-}
-
-function optionalCallback(value: unknown, name: string): ((progress: Progress) => void) | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'function') throw new InvalidArgumentError(name, 'must be a function', 'ERR_INVALID_ARG_TYPE');
-  return value as (progress: Progress) => void;
-}
-
-function searchOptions(options: unknown): { native: NativeSearchOptions; signal?: AbortSignal } {
-  const given = optionsObject<SearchOptions>(options, SEARCH_OPTIONS, 'search');
-  const serverSelection = optionalEnum(SERVER_SELECTIONS, given.serverSelection, 'options.serverSelection');
-  const { serviceId } = given;
-  if (serviceId !== undefined && !isGuid(serviceId)) {
-    throw new InvalidArgumentError('options.serviceId', 'must be a service ID (a GUID)');
-  }
-  if (given.serverSelection === 'others' && serviceId === undefined) {
-    throw new InvalidArgumentError('options.serviceId', "is required when serverSelection is 'others'");
-  }
-  if (serviceId !== undefined && given.serverSelection !== 'others') {
-    throw new InvalidArgumentError('options.serviceId', "is only used with serverSelection 'others'");
-  }
-  return {
-    native: {
-      online: optionalBoolean(given.online, 'options.online'),
-      serverSelection,
-      serviceId,
-      searchScope: optionalEnum(SEARCH_SCOPES, given.searchScope, 'options.searchScope'),
-      includePotentiallySupersededUpdates: optionalBoolean(given.includePotentiallySupersededUpdates,
-        'options.includePotentiallySupersededUpdates'),
-    },
-    signal: optionalSignal(given.signal, 'options.signal'),
-  };
-}
-
-function changeOptions(kind: ChangeKind, options: unknown): {
-  native: NativeChangeOptions; signal?: AbortSignal; onProgress?: (progress: Progress) => void;
-} {
-  const given = optionsObject<DownloadOptions & InstallOptions>(options, CHANGE_OPTIONS[kind], kind);
-  return {
-    native: {
-      priority: optionalEnum(DOWNLOAD_PRIORITIES, given.priority, 'options.priority'),
-      force: optionalBoolean(given.force, 'options.force'),
-      acceptEulas: optionalBoolean(given.acceptEulas, 'options.acceptEulas'),
-      forceQuiet: optionalBoolean(given.forceQuiet, 'options.forceQuiet'),
-    },
-    signal: optionalSignal(given.signal, 'options.signal'),
-    onProgress: optionalCallback(given.onProgress, 'options.onProgress'),
-  };
-}
-
-function progressFrom(kind: ChangeKind, updateIds: string[], native: NativeProgress): Progress {
-  const isDownload = native.phase !== undefined;
-  return {
-    operation: kind,
-    percentComplete: native.percentComplete,
-    current: {
-      updateId: updateIds[native.currentIndex] ?? '',
-      index: native.currentIndex,
-      percentComplete: native.currentPercentComplete,
-      ...(isDownload ? {
-        phase: nameOf(DOWNLOAD_PHASES, native.phase!),
-        bytesDownloaded: native.currentBytesDone,
-        bytesTotal: native.currentBytesTotal,
-      } : {}),
-    },
-    ...(isDownload ? { totalBytesDownloaded: native.totalBytesDone, totalBytesToDownload: native.totalBytesTotal } : {}),
-  };
-}
-
-function changeResultFrom(native: NativeChangeResult): ChangeResult {
-  return {
-    resultCode: nameOf(OPERATION_RESULT_CODES, native.resultCode),
-    hresult: native.hresult >>> 0,
-    code: describeHresult(native.hresult).name,
-    // An update that needs a restart makes the job need one, whatever the job says: an aborted
-    // job must not hide the restart that what it installed before the abort needs.
-    rebootRequired: native.rebootRequired || native.updates.some((outcome) => outcome.rebootRequired),
-    updates: native.updates.map((outcome) => ({
-      updateId: outcome.updateId,
-      title: outcome.title,
-      kbArticleIds: outcome.kbArticleIds,
-      resultCode: nameOf(OPERATION_RESULT_CODES, outcome.resultCode),
-      hresult: outcome.hresult >>> 0,
-      code: describeHresult(outcome.hresult).name,
-      rebootRequired: outcome.rebootRequired,
-    })),
-  };
-}
-
-// A job the agent ran to the end but where nothing succeeded is an error that carries the job's
-// result; "succeeded with errors" is a result, with the failures in its per-update outcomes.
-function failureOf(kind: ChangeKind, result: ChangeResult): WindowsUpdateError | undefined {
-  if (result.resultCode !== 'failed') return undefined;
-  const failed = result.updates.find((outcome) => outcome.resultCode === 'failed' && outcome.hresult !== 0);
-  const hresult = result.hresult || failed?.hresult || 0x80004005;
-  return new WindowsUpdateError(hresult, kind, { result });
-}
-
-/** What download([]), install([]) and uninstall([]) resolve with: nothing to do is no error. */
-function nothingToDo(): ChangeResult {
-  return { resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false, updates: [] };
 }
 
 /**
@@ -298,27 +135,49 @@ export class UpdateSession implements AsyncDisposable {
     return this.#change('uninstall', updates, options);
   }
 
+  /**
+   * The agent jobs that download(), install() or uninstall() would run for `updates` now, in
+   * order, with each update's state (IUpdate's, read now): what an install downloads first, and
+   * which exclusive updates get a job of their own. Changes nothing. Takes the same options as
+   * the operation; rejects as it does for bad arguments, a closed session or another platform.
+   */
+  async plan(kind: ChangeKind, updates: Iterable<UpdateReference> | UpdateReference,
+    options?: DownloadOptions | InstallOptions | UninstallOptions): Promise<ChangePlan> {
+    if (kind !== 'download' && kind !== 'install' && kind !== 'uninstall') {
+      throw new InvalidArgumentError('kind', "must be 'download', 'install' or 'uninstall'");
+    }
+    const updateIds = updateIdsOf(updates);
+    const checked = changeOptions(kind, options);
+    if (!updateIds.length) {
+      loadBinding();
+      if (this.#closed) throw new SessionClosedError('plan');
+      return { operation: kind, steps: [] };
+    }
+    return planFrom(kind, await this.call('plan', (native) => native.inspect(updateIds)), checked);
+  }
+
   #change(kind: ChangeKind, updates: unknown, options: ChangeOptions | undefined): UpdateOperation<ChangeResult> {
     return new UpdateOperation(async (emit) => {
       const updateIds = updateIdsOf(updates);
-      const { native: nativeOptions, signal, onProgress } = changeOptions(kind, options);
+      const checked = changeOptions(kind, options);
+      const { signal, onProgress } = checked;
       if (!updateIds.length) {
         loadBinding();  // off Windows every call rejects, even one with nothing to do
         if (this.#closed) throw new SessionClosedError(kind);
         if (signal?.aborted) throw new AbortError(kind, signal.reason);
         return nothingToDo();
       }
-      const onNativeProgress = (progress: NativeProgress): void => {
-        const event = progressFrom(kind, updateIds, progress);
+      if (signal?.aborted) throw new AbortError(kind, signal.reason);
+      const runner: JobRunner = {
+        run: (step, ids, nativeOptions, onNativeProgress) => this.#track(kind, signal,
+          (native, id) => native[step](id, ids, nativeOptions, onNativeProgress)),
+        inspect: (ids) => this.call(kind, (native) => native.inspect(ids)),
+        abortReason: () => this.#abortReason(kind, signal),
+      };
+      return runChange(kind, updateIds, checked, runner, (event) => {
         emit(event);
         notify(onProgress, event);
-      };
-      const result = changeResultFrom(await this.#track(kind, signal,
-        (native, id) => native[kind](id, updateIds, nativeOptions, onNativeProgress)));
-      if (result.resultCode === 'aborted') throw new AbortError(kind, this.#abortReason(kind, signal), result);
-      const failure = failureOf(kind, result);
-      if (failure) throw failure;
-      return result;
+      });
     });
   }
 

@@ -27,7 +27,7 @@ export type CategoryType = 'Company' | 'ProductFamily' | 'Product' | 'UpdateClas
 /** How a failure is best handled; see WindowsUpdateError.category. */
 export type ErrorCategory =
   | 'success' | 'network' | 'permission' | 'busy' | 'reboot' | 'invalid-input' | 'aborted'
-  | 'disk' | 'policy' | 'download' | 'install' | 'agent' | 'unknown';
+  | 'disk' | 'policy' | 'download' | 'install' | 'corrupt' | 'agent' | 'unknown';
 
 // ----- update records -----
 
@@ -187,8 +187,18 @@ export interface ProgressUpdate {
   bytesTotal?: number;
 }
 
+/** A download, install or uninstall: what a caller asks for, and each agent job it takes. */
+export type ChangeKind = 'download' | 'install' | 'uninstall';
+
 export interface Progress {
-  operation: 'download' | 'install' | 'uninstall';
+  /** What the caller asked for. */
+  operation: ChangeKind;
+  /**
+   * The agent job running now: an install first downloads what is not downloaded, and an
+   * exclusive update is installed by a job of its own.
+   */
+  step: ChangeKind;
+  /** Of the whole operation, every job of it, each update weighing the same (percent). */
   percentComplete: number;
   current: ProgressUpdate;
   /** Downloads only: all updates of the job. */
@@ -199,6 +209,11 @@ export interface Progress {
 export interface ChangeOptions {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Keep the machine from sleeping while the agent works (SetThreadExecutionState on the thread
+   * that waits for it), as a sleep halfway through an install leaves it half done. Default true.
+   */
+  keepAwake?: boolean;
 }
 
 export interface DownloadOptions extends ChangeOptions {
@@ -213,6 +228,11 @@ export interface InstallOptions extends ChangeOptions {
   forceQuiet?: boolean;
   /** Install again what is already installed. */
   force?: boolean;
+  /**
+   * Download first what is not downloaded yet, as a step of the same operation (default true).
+   * False leaves downloads to a caller who manages them: an update not downloaded then fails.
+   */
+  downloadFirst?: boolean;
 }
 
 export interface UninstallOptions extends ChangeOptions {
@@ -230,6 +250,10 @@ export interface UpdateOutcome {
   /** Symbolic name of hresult ('S_OK' when it is 0). */
   code: string;
   rebootRequired: boolean;
+  /** The agent job this outcome comes from (an install's downloads are a step of their own). */
+  step: ChangeKind;
+  /** Why the package did not start this update: set with resultCode 'notStarted'. */
+  reason?: string;
 }
 
 export interface ChangeResult {
@@ -239,6 +263,36 @@ export interface ChangeResult {
   /** Installs and uninstalls: a restart is needed to finish. Never started by this package. */
   rebootRequired: boolean;
   updates: UpdateOutcome[];
+}
+
+// ----- planning -----
+
+/** What a plan knows of an update, read from the agent when the plan is made. */
+export interface PlannedUpdate {
+  updateId: string;
+  title: string;
+  kbArticleIds: readonly string[];
+  isDownloaded: boolean;
+  isInstalled: boolean;
+  eulaAccepted: boolean;
+  /** InstallationBehavior.Impact (UninstallationBehavior's for an uninstall) is 'requiresExclusiveHandling'. */
+  exclusive: boolean;
+  /** The number of updates bundled in it (IUpdate::BundledUpdates). */
+  bundledUpdateCount: number;
+}
+
+/** One agent job of a plan. */
+export interface PlannedStep {
+  step: ChangeKind;
+  /** An exclusive update: the agent installs it only by itself. */
+  exclusive: boolean;
+  updates: PlannedUpdate[];
+}
+
+/** The agent jobs a download, install or uninstall takes, in order (UpdateSession.plan). */
+export interface ChangePlan {
+  operation: ChangeKind;
+  steps: PlannedStep[];
 }
 
 // ----- agent -----

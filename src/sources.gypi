@@ -12,6 +12,8 @@
       "src/napi/session_wrap.cc",
       "src/wua/agent_info.cc",
       "src/wua/change.cc",
+      "src/wua/inspect.cc",
+      "src/wua/keep_awake.cc",
       "src/wua/search.cc",
       "src/wua/session.cc",
       "src/wua/update_cache.cc",

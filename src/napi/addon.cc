@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "napi/session_wrap.h"
+#include "wua/keep_awake.h"
 
 namespace wua::napi {
 
@@ -35,6 +36,7 @@ Napi::Value Addon::Diagnostics(const Napi::CallbackInfo& info) {
   Napi::Object out = Napi::Object::New(env);
   out.Set("jsThreadId", static_cast<double>(::GetCurrentThreadId()));
   out.Set("napiVersion", NAPI_VERSION);
+  out.Set("keepAwakeHolds", static_cast<double>(KeepAwake::Holds()));
   wchar_t host[MAX_PATH];
   DWORD length = ::GetModuleFileNameW(nullptr, host, MAX_PATH);
   out.Set("hostExecutable",

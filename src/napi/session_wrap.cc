@@ -8,6 +8,7 @@
 #include "napi/pending_operation.h"
 #include "napi/records_json.h"
 #include "wua/agent_info.h"
+#include "wua/inspect.h"
 #include "wua/search.h"
 
 namespace wua::napi {
@@ -29,20 +30,34 @@ Napi::Object ProgressToJs(Napi::Env env, const ProgressRecord& progress) {
   return out;
 }
 
+Napi::Array TextsToJs(Napi::Env env, const Texts& texts) {
+  Napi::Array out = Napi::Array::New(env, texts.size());
+  for (uint32_t i = 0; i < texts.size(); ++i) out.Set(i, Napi::String::New(env, texts[i]));
+  return out;
+}
+
+Napi::Object BehaviorToJs(Napi::Env env, const BehaviorRecord& behavior) {
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("canRequestUserInput", behavior.canRequestUserInput);
+  out.Set("impact", behavior.impact);
+  out.Set("rebootBehavior", behavior.rebootBehavior);
+  out.Set("requiresNetworkConnectivity", behavior.requiresNetworkConnectivity);
+  return out;
+}
+
 Napi::Object ChangeToJs(Napi::Env env, const ChangeRecord& change) {
   Napi::Object out = Napi::Object::New(env);
   out.Set("resultCode", change.resultCode);
   out.Set("hresult", static_cast<uint32_t>(change.hresult));
   out.Set("rebootRequired", change.rebootRequired);
+  out.Set("rebootRequiredBeforeInstallation", change.rebootRequiredBeforeInstallation);
   Napi::Array updates = Napi::Array::New(env, change.updates.size());
   for (uint32_t i = 0; i < change.updates.size(); ++i) {
     const OutcomeRecord& outcome = change.updates[i];
     Napi::Object item = Napi::Object::New(env);
     item.Set("updateId", Napi::String::New(env, outcome.updateId));
     item.Set("title", Napi::String::New(env, outcome.title));
-    Napi::Array kbs = Napi::Array::New(env, outcome.kbArticleIds.size());
-    for (uint32_t k = 0; k < outcome.kbArticleIds.size(); ++k) kbs.Set(k, Napi::String::New(env, outcome.kbArticleIds[k]));
-    item.Set("kbArticleIds", kbs);
+    item.Set("kbArticleIds", TextsToJs(env, outcome.kbArticleIds));
     item.Set("resultCode", outcome.resultCode);
     item.Set("hresult", static_cast<uint32_t>(outcome.hresult));
     item.Set("rebootRequired", outcome.rebootRequired);
@@ -84,6 +99,7 @@ Napi::Function SessionWrap::Define(Napi::Env env) {
                       InstanceMethod<&SessionWrap::Download>("download"),
                       InstanceMethod<&SessionWrap::Install>("install"),
                       InstanceMethod<&SessionWrap::Uninstall>("uninstall"),
+                      InstanceMethod<&SessionWrap::Inspect>("inspect"),
                       InstanceMethod<&SessionWrap::Abort>("abort"),
                       InstanceMethod<&SessionWrap::Forget>("forget"),
                       InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"),
@@ -190,6 +206,7 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
   change.force = OptionalBool(options, "force").value_or(false);
   change.acceptEulas = OptionalBool(options, "acceptEulas").value_or(false);
   change.forceQuiet = OptionalBool(options, "forceQuiet").value_or(false);
+  change.keepAwake = OptionalBool(options, "keepAwake").value_or(true);
   using Operation = PendingOperation<wua::Change, ChangeRecord>;
   return Operation::Start(
       env, core_, id, info.Length() > 3 ? info[3] : env.Undefined(),
@@ -199,6 +216,33 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
       },
       [](SessionCore&, wua::Change& job, const Operation::Emit&) { return job.End(); },
       [](Napi::Env env, ChangeRecord& record) -> Napi::Value { return ChangeToJs(env, record); }, ProgressToJs);
+}
+
+// inspect(updateIds) -> Promise<object[]>: each update's state now, to plan a change.
+Napi::Value SessionWrap::Inspect(const Napi::CallbackInfo& info) {
+  std::vector<std::u16string> ids = StringList(info.Env(), info.Length() > 0 ? info[0] : info.Env().Undefined(), "updateIds");
+  return AsyncCall<std::vector<InspectRecord>>::Start(
+      info.Env(), core_->thread,
+      [core = core_, ids = std::move(ids)] { return InspectUpdates(core->Require().Get(), core->updates, ids); },
+      [](Napi::Env env, std::vector<InspectRecord>& records) -> Napi::Value {
+        Napi::Array out = Napi::Array::New(env, records.size());
+        for (uint32_t i = 0; i < records.size(); ++i) {
+          const InspectRecord& r = records[i];
+          Napi::Object item = Napi::Object::New(env);
+          item.Set("updateId", Napi::String::New(env, r.updateId));
+          item.Set("title", Napi::String::New(env, r.title));
+          item.Set("kbArticleIds", TextsToJs(env, r.kbArticleIds));
+          item.Set("isDownloaded", r.isDownloaded);
+          item.Set("isInstalled", r.isInstalled);
+          item.Set("eulaAccepted", r.eulaAccepted);
+          item.Set("installationBehavior", BehaviorToJs(env, r.installationBehavior));
+          item.Set("uninstallationBehavior",
+                   r.uninstallationBehavior ? Napi::Value(BehaviorToJs(env, *r.uninstallationBehavior)) : env.Null());
+          item.Set("bundledUpdateCount", r.bundledUpdateCount);
+          out.Set(i, item);
+        }
+        return out;
+      });
 }
 
 // abort(id): asks the agent to end the operation; its promise settles when the agent confirms.

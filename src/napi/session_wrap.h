@@ -45,6 +45,7 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value Install(const Napi::CallbackInfo& info);
   Napi::Value Uninstall(const Napi::CallbackInfo& info);
   Napi::Value Change(const Napi::CallbackInfo& info, ChangeKind kind);
+  Napi::Value Inspect(const Napi::CallbackInfo& info);
   Napi::Value Abort(const Napi::CallbackInfo& info);
   Napi::Value Forget(const Napi::CallbackInfo& info);
   Napi::Value AgentInfo(const Napi::CallbackInfo& info);

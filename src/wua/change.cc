@@ -7,6 +7,7 @@
 #include "com/variant.h"
 #include "wua/callbacks.h"
 #include "wua/ids.h"
+#include "wua/keep_awake.h"
 #include "wua/properties.h"
 #include "wua/search.h"
 
@@ -63,26 +64,20 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
                 "CoCreateInstance(UpdateCollection)");
   std::vector<std::u16string> needingLicense;
   for (const std::u16string& id : options.updateIds) {
-    if (!IsGuidText(id)) throw com::ComError(E_INVALIDARG, "update ID '" + Narrow(id) + "' is not a GUID");
-    ComPtr<IUpdate> update(cache.Find(id));
-    if (!update) {
-      update = FindUpdateById(session, id);
-      if (!update) throw com::ComError(WU_E_ITEMNOTFOUND, "the agent does not know update " + Narrow(id));
-      cache.Keep(id, update.Get());
-    }
+    IUpdate* update = ResolveUpdate(session, cache, id);
     if (options.kind == ChangeKind::kInstall) {
       VARIANT_BOOL accepted = VARIANT_FALSE;
       ThrowIfFailed(update->get_EulaAccepted(&accepted), "IUpdate::EulaAccepted");
       if (!accepted) needingLicense.push_back(id);
     }
     LONG index = 0;
-    ThrowIfFailed(updates->Add(update.Get(), &index), "IUpdateCollection::Add");
+    ThrowIfFailed(updates->Add(update, &index), "IUpdateCollection::Add");
   }
   // Licenses are accepted only when the caller said so, and only once every update is known, so
   // that a refused call changes nothing on the machine.
   if (!needingLicense.empty() && !options.acceptEulas) {
     throw com::ComError(WU_E_EULAS_DECLINED, "update " + Narrow(needingLicense.front()) +
-                                                 " has license terms that were not accepted (pass acceptEulas)");
+                                                 " has license terms that were not accepted");
   }
   for (const std::u16string& id : needingLicense) ThrowIfFailed(cache.Find(id)->AcceptEula(), "IUpdate::AcceptEula");
   return updates;
@@ -113,6 +108,7 @@ Change::Change(IUpdateSession* session, const std::u16string& clientApplicationI
     onCompleted.Attach(DownloadCompleted::New([completed](IDownloadJob*, IDownloadCompletedCallbackArgs*) { completed(); }));
     ThrowIfFailed(downloader_->BeginDownload(onProgress.Get(), onCompleted.Get(), state, downloadJob_.Put()),
                   "IUpdateDownloader::BeginDownload");
+    HoldAwake(options.keepAwake);
     return;
   }
   ThrowIfFailed(session->CreateUpdateInstaller(installer_.Put()), "IUpdateSession::CreateUpdateInstaller");
@@ -139,6 +135,14 @@ Change::Change(IUpdateSession* session, const std::u16string& clientApplicationI
     ThrowIfFailed(installer_->BeginUninstall(onProgress.Get(), onCompleted.Get(), state, installationJob_.Put()),
                   "IUpdateInstaller::BeginUninstall");
   }
+  HoldAwake(options.keepAwake);
+}
+
+// Only once the job has begun: a refused call must not hold the machine awake.
+void Change::HoldAwake(bool wanted) {
+  if (!wanted) return;
+  KeepAwake::Acquire();
+  keepingAwake_ = true;
 }
 
 OutcomeRecord Change::Describe(size_t index) const {
@@ -152,6 +156,9 @@ OutcomeRecord Change::Describe(size_t index) const {
 }
 
 ChangeRecord Change::End() {
+  // The job is over, whatever End* says next; End runs on the thread that began it.
+  if (keepingAwake_) KeepAwake::Release();
+  keepingAwake_ = false;
   ChangeRecord record;
   OperationResultCode code = orcNotStarted;
   if (kind_ == ChangeKind::kDownload) {
@@ -195,6 +202,8 @@ ChangeRecord Change::End() {
       outcome.rebootRequired = oneReboot != VARIANT_FALSE;
       record.updates.push_back(std::move(outcome));
     }
+    record.rebootRequiredBeforeInstallation = ReadBool(installer_.Get(), &IUpdateInstaller::get_RebootRequiredBeforeInstallation,
+                                                       "IUpdateInstaller::RebootRequiredBeforeInstallation");
   }
   record.resultCode = code;
   return record;

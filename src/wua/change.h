@@ -20,6 +20,7 @@ struct ChangeOptions {
   bool force = false;
   bool acceptEulas = false;      // installs
   bool forceQuiet = false;       // installs and uninstalls
+  bool keepAwake = true;         // hold the machine awake until the job ends
 };
 
 class Change {
@@ -38,10 +39,12 @@ class Change {
  private:
   com::ComPtr<IUpdateCollection> Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options);
 
+  void HoldAwake(bool wanted);
   // The outcome of update `index` before its result is read: its ID, title and KBs.
   OutcomeRecord Describe(size_t index) const;
 
   ChangeKind kind_;
+  bool keepingAwake_ = false;
   std::vector<std::u16string> updateIds_;
   com::ComPtr<IUpdateCollection> updates_;  // what the job ran, in its order
   com::ComPtr<IUpdateDownloader> downloader_;

@@ -100,11 +100,25 @@ struct OutcomeRecord {
   bool rebootRequired = false;
 };
 
+// What the facade needs to plan a download, install or uninstall: the update's state now, and
+// what its installation asks of the agent (an exclusive update must be installed alone).
+struct InspectRecord {
+  Text updateId, title;
+  Texts kbArticleIds;
+  bool isDownloaded = false, isInstalled = false, eulaAccepted = false;
+  BehaviorRecord installationBehavior;
+  std::optional<BehaviorRecord> uninstallationBehavior;
+  long bundledUpdateCount = 0;
+};
+
 // The result of a download, install or uninstall.
 struct ChangeRecord {
   long resultCode = 0;
   HRESULT hresult = S_OK;
   bool rebootRequired = false;
+  // IUpdateInstaller::RebootRequiredBeforeInstallation after an install or uninstall: the agent
+  // will install nothing more until the machine restarts.
+  bool rebootRequiredBeforeInstallation = false;
   std::vector<OutcomeRecord> updates;
 };
 

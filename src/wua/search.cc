@@ -1,9 +1,12 @@
 #include "wua/search.h"
 
+#include <wuerror.h>
+
 #include "com/bstr.h"
 #include "com/hresult.h"
 #include "com/variant.h"
 #include "wua/callbacks.h"
+#include "wua/ids.h"
 #include "wua/update_reader.h"
 
 namespace wua {
@@ -106,6 +109,16 @@ ComPtr<IUpdate> FindUpdateById(IUpdateSession* session, const std::u16string& up
   ComPtr<IUpdate> update;
   if (count > 0) ThrowIfFailed(updates->get_Item(0, update.Put()), "IUpdateCollection::Item");
   return update;
+}
+
+IUpdate* ResolveUpdate(IUpdateSession* session, UpdateCache& cache, const std::u16string& updateId) {
+  const std::string narrow(updateId.begin(), updateId.end());
+  if (!IsGuidText(updateId)) throw com::ComError(E_INVALIDARG, "update ID '" + narrow + "' is not a GUID");
+  if (IUpdate* known = cache.Find(updateId)) return known;
+  ComPtr<IUpdate> found = FindUpdateById(session, updateId);
+  if (!found) throw com::ComError(WU_E_ITEMNOTFOUND, "the agent does not know update " + narrow);
+  cache.Keep(updateId, found.Get());
+  return found.Get();
 }
 
 }  // namespace wua

@@ -41,4 +41,8 @@ class Search {
 // trip, another process) are found again. Null when the agent does not know the update.
 com::ComPtr<IUpdate> FindUpdateById(IUpdateSession* session, const std::u16string& updateId);
 
+// The update a caller means by `updateId`: remembered from a search, or found again and kept.
+// Throws E_INVALIDARG for an ID that is not a GUID, WU_E_ITEMNOTFOUND for one the agent lacks.
+IUpdate* ResolveUpdate(IUpdateSession* session, UpdateCache& cache, const std::u16string& updateId);
+
 }  // namespace wua

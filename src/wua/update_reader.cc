@@ -10,15 +10,6 @@ namespace {
 using com::ComPtr;
 using com::ThrowIfFailed;
 
-BehaviorRecord ReadBehavior(IInstallationBehavior* behavior) {
-  BehaviorRecord out;
-  out.canRequestUserInput = ReadBool(behavior, &IInstallationBehavior::get_CanRequestUserInput, "IInstallationBehavior::CanRequestUserInput");
-  out.impact = ReadLong(behavior, &IInstallationBehavior::get_Impact, "IInstallationBehavior::Impact");
-  out.rebootBehavior = ReadLong(behavior, &IInstallationBehavior::get_RebootBehavior, "IInstallationBehavior::RebootBehavior");
-  out.requiresNetworkConnectivity = ReadBool(behavior, &IInstallationBehavior::get_RequiresNetworkConnectivity,
-                                             "IInstallationBehavior::RequiresNetworkConnectivity");
-  return out;
-}
 
 void ReadCategory(ICategory* category, CategoryRecord& into) {
   ReadText(category, &ICategory::get_CategoryID, "ICategory::CategoryID", into.categoryId);
@@ -232,6 +223,16 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
 UpdateRecord ReadUpdate(IUpdate* update) {
   UpdateRecord out;
   ReadUpdate(update, out);
+  return out;
+}
+
+BehaviorRecord ReadBehavior(IInstallationBehavior* behavior) {
+  BehaviorRecord out;
+  out.canRequestUserInput = ReadBool(behavior, &IInstallationBehavior::get_CanRequestUserInput, "IInstallationBehavior::CanRequestUserInput");
+  out.impact = ReadLong(behavior, &IInstallationBehavior::get_Impact, "IInstallationBehavior::Impact");
+  out.rebootBehavior = ReadLong(behavior, &IInstallationBehavior::get_RebootBehavior, "IInstallationBehavior::RebootBehavior");
+  out.requiresNetworkConnectivity = ReadBool(behavior, &IInstallationBehavior::get_RequiresNetworkConnectivity,
+                                             "IInstallationBehavior::RequiresNetworkConnectivity");
   return out;
 }
 

@@ -10,6 +10,7 @@ UpdateRecord ReadUpdate(IUpdate* update);
 // The same into `into`, reusing its storage; every field is overwritten.
 void ReadUpdate(IUpdate* update, UpdateRecord& into);
 IdentityRecord ReadIdentity(IUpdate* update);
+BehaviorRecord ReadBehavior(IInstallationBehavior* behavior);
 std::vector<CategoryRecord> ReadCategories(ICategoryCollection* categories);
 std::vector<WarningRecord> ReadWarnings(IUpdateExceptionCollection* warnings);
 

@@ -1,0 +1,229 @@
+// Download, install and uninstall as a caller asks for them, over the agent jobs they take. An
+// install first downloads what is not downloaded (as PSWindowsUpdate and Salt do: the agent
+// itself fails an update that was never downloaded), and an update whose installation impact is
+// `requiresExclusiveHandling` gets an agent job of its own, since the agent refuses a batch that
+// mixes it with others (InstallationImpact; WU_E_EXCLUSIVE_INSTALL_CONFLICT). The jobs make one
+// operation: one stream of progress, one merged result.
+import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES } from './enums.js';
+import { AbortError, describeHresult, WindowsUpdateError } from './errors.js';
+import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
+import type { CheckedChangeOptions } from './options.js';
+import type { ChangeKind, ChangePlan, ChangeResult, PlannedStep, PlannedUpdate, Progress, UpdateOutcome } from './types.js';
+
+export type { ChangeKind };
+
+const WU_E_EULAS_DECLINED = 0x80240023;
+const WU_E_INSTALL_NOT_ALLOWED = 0x80240016;
+const E_FAIL = 0x80004005;
+
+/** What the operation needs from its session. */
+export interface JobRunner {
+  /** Runs one agent job under the operation's signal; resolves with the agent's result, an aborted one included. */
+  run(step: ChangeKind, updateIds: string[], options: NativeChangeOptions,
+    onProgress: (progress: NativeProgress) => void): Promise<NativeChangeResult>;
+  inspect(updateIds: string[]): Promise<NativeInspected[]>;
+  /** Why the operation was aborted: its signal's reason, or the session's close(). */
+  abortReason(): unknown;
+}
+
+/** A job's result as the facade names it. */
+export function changeResultFrom(step: ChangeKind, native: NativeChangeResult): ChangeResult {
+  return {
+    resultCode: nameOf(OPERATION_RESULT_CODES, native.resultCode),
+    hresult: native.hresult >>> 0,
+    code: describeHresult(native.hresult).name,
+    // An update that needs a restart makes the job need one, whatever the job says: an aborted
+    // job must not hide the restart that what it installed before the abort needs.
+    rebootRequired: native.rebootRequired || native.updates.some((outcome) => outcome.rebootRequired),
+    updates: native.updates.map((outcome) => ({
+      updateId: outcome.updateId,
+      title: outcome.title,
+      kbArticleIds: outcome.kbArticleIds,
+      resultCode: nameOf(OPERATION_RESULT_CODES, outcome.resultCode),
+      hresult: outcome.hresult >>> 0,
+      code: describeHresult(outcome.hresult).name,
+      rebootRequired: outcome.rebootRequired,
+      step,
+    })),
+  };
+}
+
+/** What download([]), install([]) and uninstall([]) resolve with: nothing to do is no error. */
+export function nothingToDo(): ChangeResult {
+  return { resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false, updates: [] };
+}
+
+function isExclusive(behavior: NativeBehavior | null): boolean {
+  return behavior !== null && nameOf(INSTALLATION_IMPACTS, behavior.impact) === 'requiresExclusiveHandling';
+}
+
+/** The agent jobs a change takes, in order, from the updates' state now. */
+export function planFrom(kind: ChangeKind, inspected: NativeInspected[], options: CheckedChangeOptions): ChangePlan {
+  const updates: PlannedUpdate[] = inspected.map((update) => ({
+    updateId: update.updateId,
+    title: update.title,
+    kbArticleIds: update.kbArticleIds,
+    isDownloaded: update.isDownloaded,
+    isInstalled: update.isInstalled,
+    eulaAccepted: update.eulaAccepted,
+    exclusive: isExclusive(kind === 'uninstall' ? update.uninstallationBehavior : update.installationBehavior),
+    bundledUpdateCount: update.bundledUpdateCount,
+  }));
+  if (kind === 'download') return { operation: kind, steps: [{ step: kind, exclusive: false, updates }] };
+  const steps: PlannedStep[] = [];
+  if (kind === 'install' && options.downloadFirst) {
+    // An installed update is not installed again without `force`, so it needs no download.
+    const missing = updates.filter((update) => !update.isDownloaded && (!update.isInstalled || options.native.force));
+    if (missing.length) steps.push({ step: 'download', exclusive: false, updates: missing });
+  }
+  for (const update of updates.filter((u) => u.exclusive)) steps.push({ step: kind, exclusive: true, updates: [update] });
+  const rest = updates.filter((u) => !u.exclusive);
+  if (rest.length) steps.push({ step: kind, exclusive: false, updates: rest });
+  return { operation: kind, steps };
+}
+
+/**
+ * Licenses are accepted only when the caller says so: an install with an unaccepted license is
+ * refused before any of its jobs, downloads included, changes anything.
+ */
+function refuseUnacceptedLicenses(plan: ChangePlan, options: CheckedChangeOptions): void {
+  if (plan.operation !== 'install' || options.native.acceptEulas) return;
+  const refused = plan.steps.filter((step) => step.step === 'install').flatMap((step) => step.updates)
+    .filter((update) => !update.eulaAccepted && (!update.isInstalled || options.native.force));
+  if (!refused.length) return;
+  const names = refused.map((update) => `${update.title || update.updateId}`).join('; ');
+  throw new WindowsUpdateError(WU_E_EULAS_DECLINED, 'install', {
+    description: `license terms not accepted for: ${names}`,
+  });
+}
+
+/** A job's progress as part of the whole operation, each update of each job weighing the same. */
+function progressFrom(operation: ChangeKind, step: ChangeKind, jobIds: string[], native: NativeProgress,
+  position: { before: number; total: number; indexOf: ReadonlyMap<string, number> }): Progress {
+  const isDownload = native.phase !== undefined;
+  const updateId = jobIds[native.currentIndex] ?? '';
+  const done = position.before + (native.percentComplete / 100) * jobIds.length;
+  return {
+    operation,
+    step,
+    percentComplete: Math.min(100, Math.round((done / position.total) * 100)),
+    current: {
+      updateId,
+      index: position.indexOf.get(updateId) ?? native.currentIndex,
+      percentComplete: native.currentPercentComplete,
+      ...(isDownload ? {
+        phase: nameOf(DOWNLOAD_PHASES, native.phase!),
+        bytesDownloaded: native.currentBytesDone,
+        bytesTotal: native.currentBytesTotal,
+      } : {}),
+    },
+    ...(isDownload ? { totalBytesDownloaded: native.totalBytesDone, totalBytesToDownload: native.totalBytesTotal } : {}),
+  };
+}
+
+function notRun(update: PlannedUpdate, step: ChangeKind, resultCode: 'notStarted' | 'aborted', hresult = 0,
+  reason?: string): UpdateOutcome {
+  return {
+    updateId: update.updateId, title: update.title, kbArticleIds: update.kbArticleIds, resultCode,
+    hresult, code: describeHresult(hresult).name, rebootRequired: false, step, ...(reason ? { reason } : {}),
+  };
+}
+
+function succeeded(outcome: UpdateOutcome): boolean {
+  return outcome.resultCode === 'succeeded' || outcome.resultCode === 'succeededWithErrors';
+}
+
+/** The result of several jobs as one, in the caller's order, with the agent's rules for the overall code. */
+function merge(order: string[], outcomes: Map<string, UpdateOutcome>, jobs: ChangeResult[]): ChangeResult {
+  const updates = order.map((id) => outcomes.get(id)!);
+  const resultCode = updates.some((o) => o.resultCode === 'aborted') ? 'aborted'
+    : !updates.some(succeeded) ? 'failed'
+      : updates.every((o) => o.resultCode === 'succeeded') ? 'succeeded' : 'succeededWithErrors';
+  const failedJob = jobs.find((job) => job.hresult !== 0 && job.resultCode !== 'succeeded');
+  const failedUpdate = updates.find((o) => !succeeded(o) && o.hresult !== 0);
+  const hresult = failedJob?.hresult ?? failedUpdate?.hresult ?? 0;
+  return {
+    resultCode, hresult, code: describeHresult(hresult).name,
+    rebootRequired: jobs.some((job) => job.rebootRequired), updates,
+  };
+}
+
+/** Settles a finished operation: an abort and a job where nothing succeeded reject, with the result. */
+function settle(kind: ChangeKind, result: ChangeResult, runner: JobRunner): ChangeResult {
+  if (result.resultCode === 'aborted') throw new AbortError(kind, runner.abortReason(), result);
+  if (result.resultCode === 'failed') {
+    const failed = result.updates.find((outcome) => !succeeded(outcome) && outcome.hresult !== 0);
+    throw new WindowsUpdateError(result.hresult || failed?.hresult || E_FAIL, kind, { result });
+  }
+  return result;
+}
+
+/**
+ * Runs a download, install or uninstall of `updateIds` (not empty) to its end, reporting
+ * progress to `emit`. Rejects as UpdateSession.download() documents.
+ */
+export async function runChange(kind: ChangeKind, updateIds: string[], options: CheckedChangeOptions,
+  runner: JobRunner, emit: (progress: Progress) => void): Promise<ChangeResult> {
+  const indexOf = new Map(updateIds.map((id, index) => [id, index]));
+  let blocked = false;
+  const job = async (step: ChangeKind, ids: string[], before: number, total: number): Promise<ChangeResult> => {
+    const native = await runner.run(step, ids, options.native,
+      (progress) => emit(progressFrom(kind, step, ids, progress, { before, total, indexOf })));
+    blocked = step !== 'download' && native.rebootRequiredBeforeInstallation;
+    return changeResultFrom(step, native);
+  };
+  if (kind === 'download') return settle(kind, await job(kind, updateIds, 0, updateIds.length), runner);
+
+  const plan = planFrom(kind, await runner.inspect(updateIds), options);
+  refuseUnacceptedLicenses(plan, options);
+  // The common case, one job, is the agent's result as it is: its own overall code included.
+  if (plan.steps.length === 1) return settle(kind, await job(kind, updateIds, 0, updateIds.length), runner);
+
+  const total = plan.steps.reduce((count, step) => count + step.updates.length, 0);
+  const outcomes = new Map<string, UpdateOutcome>();
+  const jobs: ChangeResult[] = [];
+  const failedDownloads = new Set<string>();
+  let before = 0;
+  // Once set, the jobs left do not run, and their updates get this outcome.
+  let stop: { resultCode: 'notStarted' | 'aborted'; hresult?: number; reason?: string } | undefined;
+  let refusal: WindowsUpdateError | undefined;
+  for (const step of plan.steps) {
+    const waiting = step.updates.filter((update) => !failedDownloads.has(update.updateId));
+    if (stop) {
+      for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));
+      continue;
+    }
+    if (!waiting.length) continue;
+    let result: ChangeResult;
+    try {
+      result = await job(step.step, waiting.map((update) => update.updateId), before, total);
+    } catch (error) {
+      // The agent refused this job. What earlier jobs did still happened, so the error carries it.
+      if (!jobs.length || !(error instanceof WindowsUpdateError)) throw error;
+      refusal = error;
+      stop = { resultCode: 'notStarted', hresult: error.hresult, reason: `the agent refused the job: ${error.code}` };
+      for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));
+      continue;
+    }
+    before += step.updates.length;
+    jobs.push(result);
+    for (const outcome of result.updates) {
+      // A download that worked is not the update's outcome: its install is.
+      if (step.step === 'download' && succeeded(outcome)) continue;
+      if (step.step === 'download' && outcome.resultCode !== 'aborted') failedDownloads.add(outcome.updateId);
+      outcomes.set(outcome.updateId, outcome);
+    }
+    if (result.resultCode === 'aborted') stop = { resultCode: 'aborted' };
+    else if (blocked) {
+      stop = {
+        resultCode: 'notStarted', hresult: WU_E_INSTALL_NOT_ALLOWED,
+        reason: 'the agent requires a restart before it installs anything more',
+      };
+    }
+  }
+  const merged = merge(updateIds, outcomes, jobs);
+  if (refusal) {
+    throw new WindowsUpdateError(refusal.hresult, kind, { description: refusal.description, cause: refusal, result: merged });
+  }
+  return settle(kind, merged, runner);
+}
