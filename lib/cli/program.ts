@@ -115,7 +115,7 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   change('download', 'download updates', (c) => c
     .addOption(new Option('--priority <priority>', 'download priority').choices(['low', 'normal', 'high', 'extraHigh']))
     .option('--force', 'download again what is already downloaded or installed'));
-  change('install', 'install downloaded updates (never restarts the machine)', (c) => c
+  change('install', 'install updates, downloading first what is not downloaded (never restarts the machine)', (c) => c
     .option('--accept-eulas', 'accept the license terms of the selected updates')
     .option('--force-quiet', 'install without any UI')
     .option('--force', 'install again what is already installed (also searches installed updates)'));

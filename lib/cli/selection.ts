@@ -2,7 +2,7 @@
 // command acts on and those it leaves alone because they already are as asked.
 import { ClassificationCategory, type ClassificationCategoryName, type Criteria, type CriteriaGroup } from '../criteria.js';
 import { isGuid } from '../ids.js';
-import type { UpdateRecord } from '../types.js';
+import type { ChangeKind, UpdateRecord } from '../types.js';
 import { NotFoundError, UsageError } from './report-error.js';
 
 export interface FilterFlags {
@@ -21,7 +21,7 @@ export interface SelectFlags extends FilterFlags {
   force?: boolean;
 }
 
-export type ChangeKind = 'download' | 'install' | 'uninstall';
+export type { ChangeKind };
 
 const FILTER_FLAGS = ['installed', 'hidden', 'type', 'category', 'id'] as const;
 
@@ -148,7 +148,7 @@ export interface Skipped {
   rebootRequired: boolean;
 }
 
-export interface ChangePlan {
+export interface ChangeSelection {
   act: UpdateRecord[];
   skipped: Skipped[];
 }
@@ -165,8 +165,8 @@ function skipReason(kind: ChangeKind, update: UpdateRecord, force: boolean): Ski
  * Splits the selection into the updates to hand to the agent and those already as asked, so
  * that running the same command twice (as fleets do) is a success that changes nothing.
  */
-export function planChange(kind: ChangeKind, selected: UpdateRecord[], flags: SelectFlags): ChangePlan {
-  const plan: ChangePlan = { act: [], skipped: [] };
+export function planChange(kind: ChangeKind, selected: UpdateRecord[], flags: SelectFlags): ChangeSelection {
+  const plan: ChangeSelection = { act: [], skipped: [] };
   for (const update of selected) {
     const reason = skipReason(kind, update, Boolean(flags.force));
     if (reason === undefined) plan.act.push(update);

@@ -37,7 +37,7 @@ const base = { operation: 'install' as const, dryRun: false, skipped: [], warnin
 
 function outcome(resultCode: UpdateOutcome['resultCode'], rebootRequired = false, hresult = 0): UpdateOutcome {
   return { updateId: `id-${resultCode}`, title: `Update ${resultCode}`, kbArticleIds: ['123'], resultCode, hresult,
-    code: hresult ? 'WU_E_INSTALL_NOT_ALLOWED' : 'S_OK', rebootRequired };
+    code: hresult ? 'WU_E_INSTALL_NOT_ALLOWED' : 'S_OK', rebootRequired, step: 'install' };
 }
 
 function result(resultCode: ChangeResult['resultCode'], updates: UpdateOutcome[], rebootRequired = false): ChangeResult {
@@ -79,6 +79,14 @@ describe('changeDocument', () => {
     const text = renderChange(doc, 120);
     expect(text).toMatch(/KB9\s+Installed earlier\s+already installed\s+-\s+yes/);
     expect(text).toContain('A restart is needed to finish');
+  });
+
+  it('says which step an outcome comes from when it is not the operation itself, and why an update did not start', () => {
+    const download = { ...outcome('failed', false, 0x80240016), step: 'download' as const };
+    const blocked = { ...outcome('notStarted'), updateId: 'other', kbArticleIds: ['456'], reason: 'the agent requires a restart first' };
+    const text = renderChange(changeDocument(base, result('failed', [download, blocked])), undefined);
+    expect(text).toMatch(/KB123\s+Update failed\s+failed \(download\)\s+WU_E_INSTALL_NOT_ALLOWED/);
+    expect(text).toContain('KB456 notStarted: the agent requires a restart first');
   });
 
   it('never calls a job that ended without outcomes "nothing to do"', () => {

@@ -75,7 +75,7 @@ describe('table', () => {
     const doc: ChangeDocument = {
       operation: 'install', dryRun: false, resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: true,
       updates: [{ updateId: 'a', title: LONG, kbArticleIds: ['5068781'], resultCode: 'failed', hresult: 0x80240022,
-        code: 'WU_E_ALL_UPDATES_FAILED', rebootRequired: true }],
+        code: 'WU_E_ALL_UPDATES_FAILED', rebootRequired: true, step: 'install' }],
       skipped: [], warnings: [], exitCode: 3010,
     };
     for (const width of [80, 120]) {
@@ -107,7 +107,7 @@ describe('progress layout', () => {
     });
 
     it(`keeps a progress line for logs within ${width} columns`, () => {
-      const progress: Progress = { operation: 'download', percentComplete: 50, current: { updateId: 'a', index: 0, percentComplete: 25, phase: 'downloading' } };
+      const progress: Progress = { operation: 'download', step: 'download', percentComplete: 50, current: { updateId: 'a', index: 0, percentComplete: 25, phase: 'downloading' } };
       const line = progressLine('Downloading', progress, LONG, width);
       expect(Array.from(line).length).toBeLessThanOrEqual(width);
       expect(line).toMatch(/^Downloading  50% \|  25% downloading 2026-11 Cumulative/);
@@ -115,7 +115,7 @@ describe('progress layout', () => {
   }
 
   it('writes whole titles in progress lines when the width is unknown', () => {
-    const progress: Progress = { operation: 'install', percentComplete: 100, current: { updateId: 'a', index: 0, percentComplete: 100 } };
+    const progress: Progress = { operation: 'install', step: 'install', percentComplete: 100, current: { updateId: 'a', index: 0, percentComplete: 100 } };
     expect(progressLine('Installing', progress, LONG, undefined)).toBe(`Installing 100% | 100% ${LONG}`);
   });
 });

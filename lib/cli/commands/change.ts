@@ -49,11 +49,17 @@ const VERBS: Record<ChangeKind, string> = { download: 'Downloading', install: 'I
 
 const NOTHING_DONE: Pick<ChangeDocument, 'resultCode' | 'hresult' | 'code'> = { resultCode: 'succeeded', hresult: 0, code: 'S_OK' };
 
-function pendingOutcome(update: UpdateRecord): UpdateOutcome {
+function pendingOutcome(kind: ChangeKind, update: UpdateRecord): UpdateOutcome {
   return {
     updateId: update.identity.updateId, title: update.title, kbArticleIds: update.kbArticleIds,
-    resultCode: 'notStarted', hresult: 0, code: 'S_OK', rebootRequired: false,
+    resultCode: 'notStarted', hresult: 0, code: 'S_OK', rebootRequired: false, step: kind,
   };
+}
+
+// An install downloads first what is not downloaded; an outcome from that step says so, since
+// "failed" alone would read as a failed installation.
+function resultText(doc: ChangeDocument, outcome: UpdateOutcome): string {
+  return outcome.step && outcome.step !== doc.operation ? `${outcome.resultCode} (${outcome.step})` : outcome.resultCode;
 }
 
 /** The document of a job's result (or of none, when nothing was left to do), with its exit status. */
@@ -82,13 +88,16 @@ const RESTART_NOTICE = 'A restart is needed to finish. wua never restarts the ma
 /** The document for people: outcomes and skipped updates in one table, warnings, result, restart notice. */
 export function renderChange(doc: ChangeDocument, width: number | undefined): string {
   const rows = [
-    ...doc.updates.map((outcome) => [kbText(outcome.kbArticleIds), outcome.title || outcome.updateId, outcome.resultCode,
+    ...doc.updates.map((outcome) => [kbText(outcome.kbArticleIds), outcome.title || outcome.updateId, resultText(doc, outcome),
       outcome.hresult ? outcome.code : '-', outcome.rebootRequired ? 'yes' : '-']),
     ...doc.skipped.map((skipped) => [kbText(skipped.kbArticleIds), skipped.title || skipped.updateId, SKIP_TEXT[skipped.reason],
       '-', skipped.rebootRequired ? 'yes' : '-']),
   ];
   const lines: string[] = [];
   if (rows.length) lines.push(table(['KB', 'TITLE', 'RESULT', 'ERROR', 'RESTART'], rows, { width, flex: 1 }));
+  for (const outcome of doc.updates) {
+    if (outcome.reason) lines.push(`${kbText(outcome.kbArticleIds)} ${outcome.resultCode}: ${outcome.reason}`);
+  }
   lines.push(...doc.warnings.map(warningLine));
   const nothingRan = !doc.updates.length && doc.error === undefined && !doc.dryRun;
   if (nothingRan) {
@@ -131,7 +140,7 @@ export async function changeCommand(kind: ChangeKind, session: UpdateSession, fl
     return doc.exitCode;
   }
   if (flags.dryRun) {
-    const doc = changeDocument(base, { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map(pendingOutcome) });
+    const doc = changeDocument(base, { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map((update) => pendingOutcome(kind, update)) });
     output.result(doc, () => renderDryRun(kind, plan.act, doc, output.tableWidth));
     return doc.exitCode;
   }
