@@ -31,9 +31,9 @@ function positiveSeconds(value: string): number {
   return seconds;
 }
 
-function addFilterOptions(command: Command): Command {
+function addFilterOptions(command: Command, installedDefault = 'by default: not installed'): Command {
   return command
-    .option('--installed', 'installed updates (by default: not installed)')
+    .option('--installed', `installed updates (${installedDefault})`)
     .option('--hidden', 'hidden updates (by default: not hidden)')
     .addOption(new Option('--type <type>', 'software or driver updates').choices(['software', 'driver']))
     .option('--category <category...>', 'classification name in any case (security, critical, drivers, ...) or category GUID')
@@ -42,7 +42,8 @@ function addFilterOptions(command: Command): Command {
 }
 
 function addSelectOptions(command: Command): Command {
-  return addFilterOptions(command)
+  return addFilterOptions(command, 'by default: installed ones to uninstall, others to download or install; '
+    + 'updates named with --kb or --id are searched either way')
     .option('--all', 'every update the search finds')
     .option('--dry-run', 'show what would be done, do nothing');
 }
