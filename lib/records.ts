@@ -30,7 +30,7 @@ type NativeDriver = Omit<DriverRecord, 'verDate' | 'entries'> & {
 interface NativeSearch {
   resultCode: number;
   rootCategories: SearchResult['rootCategories'];
-  warnings: { hresult: number; message: string; context: number }[];
+  warnings: { hresult: number; message: string; context: number; updateId?: string; property?: string }[];
 }
 
 type Mutable = Record<string, unknown>;
@@ -87,6 +87,8 @@ function warning(native: NativeSearch['warnings'][number]): UpdateWarning {
     code: describeHresult(native.hresult).name,
     message: native.message,
     context: nameOf(EXCEPTION_CONTEXTS, native.context),
+    ...(native.updateId ? { updateId: native.updateId } : {}),
+    ...(native.property ? { property: native.property } : {}),
   };
 }
 

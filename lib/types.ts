@@ -160,11 +160,19 @@ export interface SearchOptions {
   signal?: AbortSignal;
 }
 
+/** IUpdateException of ISearchResult::Warnings, or the package's own warning about one update. */
 export interface UpdateWarning {
   hresult: number;
   code: string;
   message: string;
   context: UpdateExceptionContext;
+  /**
+   * An update the search found but left out, because the agent failed to give one of its
+   * properties (the other updates are all there).
+   */
+  updateId?: string;
+  /** The property that could not be read, as `IUpdate::Title`. */
+  property?: string;
 }
 
 export interface SearchResult {

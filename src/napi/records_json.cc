@@ -585,6 +585,12 @@ void WriteSearch(std::string& out, const SearchRecord& search) {
     w.Key("hresult"); w.Number(static_cast<uint32_t>(warning.hresult));
     w.Key("message"); w.Text(warning.message);
     w.Key("context"); w.Integer(warning.context);
+    if (!warning.updateId.empty()) {
+      w.Key("updateId"); w.Text(warning.updateId);
+    }
+    if (!warning.property.empty()) {
+      w.Key("property"); w.Text(std::string_view(warning.property));
+    }
     w.EndObject();
   }
   w.EndArray();

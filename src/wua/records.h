@@ -82,6 +82,10 @@ struct WarningRecord {
   HRESULT hresult = S_OK;
   Text message;
   long context = 1;
+  // Set when the warning is the package's own: an update left out because a property of it
+  // could not be read.
+  Text updateId;
+  std::string property;
 };
 
 // A search's result apart from its updates, which are handed over one by one as they are read.

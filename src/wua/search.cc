@@ -7,6 +7,7 @@
 #include "com/variant.h"
 #include "wua/callbacks.h"
 #include "wua/ids.h"
+#include "wua/properties.h"
 #include "wua/update_reader.h"
 
 namespace wua {
@@ -54,19 +55,53 @@ Search::Search(IUpdateSession* session, const std::u16string& clientApplicationI
                   "IUpdateSearcher3::put_SearchScope");
   }
   ComPtr<ISearchCompletedCallback> callback;
-  callback.Attach(SearchCompleted::New([completed = std::move(completed)](ISearchJob*, ISearchCompletedCallbackArgs*) {
-    completed();
-  }));
+  callback.Attach(SearchCompleted::New([completed](ISearchJob*, ISearchCompletedCallbackArgs*) { completed(); }));
   Bstr criteria(options.criteria);
   com::Variant state;
-  ThrowIfFailed(searcher_->BeginSearch(criteria.Get(), callback.Get(), state, job_.Put()), "IUpdateSearcher::BeginSearch");
+  const HRESULT begun = searcher_->BeginSearch(criteria.Get(), callback.Get(), state, job_.Put());
+  if (begun == E_ACCESSDENIED) {
+    // Microsoft documents BeginSearch as unavailable to remote callers, who may still call Search
+    // ("Using WUA From a Remote Computer"): such a session searches synchronously, on this
+    // thread, and cannot be aborted while it does. The JS thread still never waits.
+    ThrowIfFailed(searcher_->Search(criteria.Get(), result_.Put()), "IUpdateSearcher::Search");
+    completed();
+    return;
+  }
+  ThrowIfFailed(begun, "IUpdateSearcher::BeginSearch");
 }
 
+namespace {
+
+// The warning for an update left out of a search: named by its ID, and its title when those
+// still read.
+WarningRecord Unreadable(IUpdate* update, LONG index, const com::ComError& error) {
+  WarningRecord warning;
+  warning.hresult = error.hr;
+  warning.property = error.operation;
+  Text title;
+  try {
+    warning.updateId = ReadIdentity(update).updateId;
+    title = ReadText(update, &IUpdate::get_Title, "IUpdate::Title");
+  } catch (const com::ComError&) {
+    // Nothing more to name it by than its place in the result.
+  }
+  const std::string place = std::to_string(index), property = error.operation;
+  Text named = warning.updateId.empty() ? u"update #" + Text(place.begin(), place.end()) : u"update " + warning.updateId;
+  if (!title.empty()) named += u" (" + title + u")";
+  warning.message = named + u" was left out: its property " + Text(property.begin(), property.end()) +
+                    u" could not be read";
+  return warning;
+}
+
+}  // namespace
+
 SearchRecord Search::End(UpdateCache& cache, const std::function<void(const UpdateRecord&)>& each) {
-  ComPtr<ISearchResult> result;
-  const HRESULT hr = searcher_->EndSearch(job_.Get(), result.Put());
-  job_->CleanUp();
-  ThrowIfFailed(hr, "IUpdateSearcher::EndSearch");
+  ComPtr<ISearchResult> result = std::move(result_);
+  if (!result) {
+    const HRESULT hr = searcher_->EndSearch(job_.Get(), result.Put());
+    job_->CleanUp();
+    ThrowIfFailed(hr, "IUpdateSearcher::EndSearch");
+  }
   SearchRecord record;
   OperationResultCode code = orcNotStarted;
   ThrowIfFailed(result->get_ResultCode(&code), "ISearchResult::ResultCode");
@@ -76,10 +111,18 @@ SearchRecord Search::End(UpdateCache& cache, const std::function<void(const Upda
   LONG count = 0;
   ThrowIfFailed(updates->get_Count(&count), "IUpdateCollection::Count");
   UpdateRecord read;  // every update in turn, in the same storage
+  std::vector<WarningRecord> unreadable;
   for (LONG i = 0; i < count; ++i) {
     ComPtr<IUpdate> update;
     ThrowIfFailed(updates->get_Item(i, update.Put()), "IUpdateCollection::Item");
-    ReadUpdate(update.Get(), read);
+    try {
+      ReadUpdate(update.Get(), read);
+    } catch (const com::ComError& error) {
+      // One update whose property the agent cannot give must not cost the caller every other
+      // update: it is left out, and a warning names it and the property.
+      unreadable.push_back(Unreadable(update.Get(), i, error));
+      continue;
+    }
     cache.Remember(read.identity.updateId, update.Get());
     each(read);
   }
@@ -89,10 +132,14 @@ SearchRecord Search::End(UpdateCache& cache, const std::function<void(const Upda
   ComPtr<IUpdateExceptionCollection> warnings;
   ThrowIfFailed(result->get_Warnings(warnings.Put()), "ISearchResult::Warnings");
   record.warnings = ReadWarnings(warnings.Get());
+  record.warnings.insert(record.warnings.end(), unreadable.begin(), unreadable.end());
+  if (!unreadable.empty() && record.resultCode == orcSucceeded) record.resultCode = orcSucceededWithErrors;
   return record;
 }
 
-void Search::RequestAbort() { ThrowIfFailed(job_->RequestAbort(), "ISearchJob::RequestAbort"); }
+void Search::RequestAbort() {
+  if (job_) ThrowIfFailed(job_->RequestAbort(), "ISearchJob::RequestAbort");
+}
 
 ComPtr<IUpdate> FindUpdateById(IUpdateSession* session, const std::u16string& updateId) {
   ComPtr<IUpdateSearcher> searcher = CreateSearcher(session);

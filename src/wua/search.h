@@ -35,6 +35,7 @@ class Search {
  private:
   com::ComPtr<IUpdateSearcher> searcher_;
   com::ComPtr<ISearchJob> job_;
+  com::ComPtr<ISearchResult> result_;  // a synchronous search's, where BeginSearch is denied
 };
 
 // A synchronous search for one update by ID: how records that lost their IUpdate (a JSON round

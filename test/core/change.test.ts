@@ -43,8 +43,8 @@ describe('download', () => {
     expect(result).toEqual({
       resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false,
       updates: [
-        { updateId: A, title: 'Update A', kbArticleIds: [], resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false },
-        { updateId: B, title: 'Update B', kbArticleIds: [], resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false },
+        { updateId: A, title: 'Update A', kbArticleIds: [], resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false, step: 'download' },
+        { updateId: B, title: 'Update B', kbArticleIds: [], resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false, step: 'download' },
       ],
     });
     expect(events.length).toBeGreaterThanOrEqual(6);
@@ -166,9 +166,10 @@ describe('install', () => {
     expect(calls()).toContain('IUpdate::AcceptEula');
   });
 
-  it('fails an update that was not downloaded first', async () => {
+  it('fails an update that was not downloaded when told not to download first', async () => {
     useScenario(scenario());
-    await expect(open().install([A])).rejects.toMatchObject({ code: 'WU_E_UH_NEEDANOTHERDOWNLOAD' });
+    await expect(open().install([A], { downloadFirst: false })).rejects.toMatchObject({ code: 'WU_E_UH_NEEDANOTHERDOWNLOAD' });
+    expect(calls()).not.toContain('IUpdateDownloader::BeginDownload');
   });
 
   it('allows one installation at a time, as the agent does', async () => {
