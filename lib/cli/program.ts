@@ -1,4 +1,6 @@
 // The `wua` command line: commands, flags, signals and exit statuses, over the package's facade.
+import { createRequire } from 'node:module';
+
 import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument, Option } from 'commander';
 
 import { UpdateSession } from '../session.js';
@@ -18,7 +20,8 @@ interface GlobalFlags {
   clientId?: string;
 }
 
-const VERSION = '0.1.0';
+// The package's own version: both lib/cli and dist/cli sit two levels below package.json.
+const { version: VERSION } = createRequire(__filename)('../../package.json') as { version: string };
 
 const MORE_HELP = `With --json, every command writes one JSON document on stdout, errors and usage errors
 included (they are {"error": {...}, "exitCode": n}); every document has "exitCode".

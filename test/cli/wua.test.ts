@@ -51,6 +51,7 @@ interface ChangeDoc {
   skipped: { updateId: string; kbArticleIds: string[]; reason: string; rebootRequired: boolean }[];
   warnings: { context: string; code: string; hresult: number; message: string }[];
   error?: { name: string; code: string; message: string; hint?: string };
+  steps?: { step: string; exclusive: boolean; updates: { updateId: string; kbArticleIds: string[] }[] }[];
   exitCode: number;
 }
 
@@ -179,11 +180,36 @@ describe('wua', () => {
     expect(doc).toMatchObject({ operation: 'install', dryRun: true, resultCode: 'notStarted', exitCode: 0 });
     expect(doc.updates.map((update) => update.kbArticleIds[0])).toContain('5068781');
     expect(doc.updates.every((update) => update.resultCode === 'notStarted' && update.title)).toBe(true);
-    expect(wua('install', '--all', '--dry-run').stdout).toMatch(/^Would install:\nKB\s+TITLE/);
+    // Nothing in 'basic' is downloaded: an install would download first.
+    expect(doc.steps?.map((step) => step.step)).toEqual(['download', 'install']);
+    expect(wua('install', '--all', '--dry-run').stdout).toMatch(/^Would download first \(not downloaded yet\):\nKB\s+TITLE[\s\S]*\nWould install:\nKB\s+TITLE/);
     expect(json<{ updates: { isDownloaded: boolean }[] }>(wua('search', '--json')).updates.every((u) => !u.isDownloaded)).toBe(true);
     // --force widens the search by itself: installed updates are offered for reinstalling.
     const forced = json<ChangeDoc>(wua('install', '--all', '--force', '--dry-run', '--json'));
     expect(forced.updates.map((update) => update.updateId)).toContain(INSTALLED);
+  });
+
+  it('shows in the dry run the jobs an install takes: downloads first, an exclusive update by itself', () => {
+    const ids = ['81818181-8181-4181-8181-818181818181', '82828282-8282-4282-8282-828282828282', '83838383-8383-4383-8383-838383838383'];
+    useScenario({
+      name: 'jobs',
+      updates: [
+        { id: ids[0], title: 'Not downloaded', kbArticleIds: ['8100001'] },
+        { id: ids[1], title: 'Servicing stack', kbArticleIds: ['8200002'], state: { isDownloaded: true },
+          installationBehavior: { impact: 'requiresExclusiveHandling' } },
+        { id: ids[2], title: 'Downloaded', kbArticleIds: ['8300003'], state: { isDownloaded: true } },
+      ],
+    });
+    const doc = json<ChangeDoc>(wua('install', '--all', '--dry-run', '--json'));
+    expect(doc.steps?.map((step) => [step.step, step.exclusive, step.updates.map((update) => update.kbArticleIds[0])])).toEqual([
+      ['download', false, ['8100001']], ['install', true, ['8200002']], ['install', false, ['8100001', '8300003']],
+    ]);
+    const text = wua('install', '--all', '--dry-run').stdout;
+    expect(text).toMatch(/Would download first \(not downloaded yet\):\nKB\s+TITLE.*\nKB8100001 /);
+    expect(text).toMatch(/Would install by itself \(it must be installed alone\):\nKB\s+TITLE.*\nKB8200002 /);
+    const done = json<ChangeDoc>(wua('install', '--all', '--json'));
+    expect(done).toMatchObject({ resultCode: 'succeeded', exitCode: 0 });
+    expect(done.updates.map((update) => update.resultCode)).toEqual(['succeeded', 'succeeded', 'succeeded']);
   });
 
   it('downloads with progress as JSON lines, then installs, exiting 3010 when a restart is needed', () => {

@@ -4,7 +4,8 @@
 import { describeHresult, isAbortError, WindowsUpdateError } from '../../errors.js';
 import type { UpdateSession } from '../../session.js';
 import type {
-  ChangeResult, DownloadPriority, OperationResultCode, UpdateOutcome, UpdateRecord, UpdateWarning,
+  ChangeResult, DownloadOptions, DownloadPriority, InstallOptions, OperationResultCode, PlannedStep, UninstallOptions,
+  UpdateOutcome, UpdateRecord, UpdateWarning,
 } from '../../types.js';
 import { ExitCode, exitCodeOf } from '../exit-codes.js';
 import { type Output, table, warningLine } from '../output.js';
@@ -42,6 +43,11 @@ export interface ChangeDocument {
   warnings: UpdateWarning[];
   /** Why the job failed or ended early; its outcomes so far are in `updates`. */
   error?: Record<string, unknown>;
+  /**
+   * A dry run: the agent jobs the command would run, in order (an install's downloads first,
+   * each exclusive update by itself, then the rest).
+   */
+  steps?: PlannedStep[];
   exitCode: ExitCode;
 }
 
@@ -110,8 +116,17 @@ export function renderChange(doc: ChangeDocument, width: number | undefined): st
   return lines.join('\n');
 }
 
-function renderDryRun(kind: ChangeKind, act: UpdateRecord[], doc: ChangeDocument, width: number | undefined): string {
-  const lines = [`Would ${kind}:`, updatesTable(act, width)];
+function stepHeading(step: PlannedStep): string {
+  if (step.step === 'download') return 'Would download first (not downloaded yet):';
+  return step.exclusive ? `Would ${step.step} by itself (it must be installed alone):` : `Would ${step.step}:`;
+}
+
+function renderDryRun(act: UpdateRecord[], doc: ChangeDocument, width: number | undefined): string {
+  const lines: string[] = [];
+  for (const step of doc.steps ?? []) {
+    const ids = new Set(step.updates.map((update) => update.updateId));
+    lines.push(stepHeading(step), updatesTable(act.filter((update) => ids.has(update.identity.updateId)), width));
+  }
   for (const skipped of doc.skipped) lines.push(`Would leave alone: ${kbText(skipped.kbArticleIds)} ${skipped.title} (${SKIP_TEXT[skipped.reason]})`);
   lines.push(...doc.warnings.map(warningLine));
   if (doc.rebootRequired) lines.push(RESTART_NOTICE);
@@ -129,6 +144,13 @@ function resultOfError(error: unknown): ChangeResult | undefined {
   return undefined;
 }
 
+/** The flags of a command as the facade's options for the same operation. */
+function optionsOf(kind: ChangeKind, flags: ChangeFlags): DownloadOptions & InstallOptions & UninstallOptions {
+  if (kind === 'download') return { priority: flags.priority, force: flags.force };
+  if (kind === 'install') return { acceptEulas: flags.acceptEulas, forceQuiet: flags.forceQuiet, force: flags.force };
+  return { forceQuiet: flags.forceQuiet };
+}
+
 export async function changeCommand(kind: ChangeKind, session: UpdateSession, flags: ChangeFlags, output: Output,
   signal: AbortSignal): Promise<ExitCode> {
   const found = await findUpdates(session, flags, output, signal, { installed: defaultInstalled(kind, flags) });
@@ -140,8 +162,14 @@ export async function changeCommand(kind: ChangeKind, session: UpdateSession, fl
     return doc.exitCode;
   }
   if (flags.dryRun) {
-    const doc = changeDocument(base, { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map((update) => pendingOutcome(kind, update)) });
-    output.result(doc, () => renderDryRun(kind, plan.act, doc, output.tableWidth));
+    // The facade's own plan, read from the agent now: what an install downloads first and which
+    // updates it installs alone, so that the dry run shows what the real run will do.
+    const jobs = await session.plan(kind, plan.act, optionsOf(kind, flags));
+    const doc = {
+      ...changeDocument(base, { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map((update) => pendingOutcome(kind, update)) }),
+      steps: jobs.steps,
+    };
+    output.result(doc, () => renderDryRun(plan.act, doc, output.tableWidth));
     return doc.exitCode;
   }
   const view = progressView(output, VERBS[kind], plan.act);
@@ -149,15 +177,7 @@ export async function changeCommand(kind: ChangeKind, session: UpdateSession, fl
   let result: ChangeResult | undefined;
   let error: unknown;
   try {
-    if (kind === 'download') {
-      result = await session.download(plan.act, { ...common, priority: flags.priority, force: flags.force });
-    } else if (kind === 'install') {
-      result = await session.install(plan.act, {
-        ...common, acceptEulas: flags.acceptEulas, forceQuiet: flags.forceQuiet, force: flags.force,
-      });
-    } else {
-      result = await session.uninstall(plan.act, { ...common, forceQuiet: flags.forceQuiet });
-    }
+    result = await session[kind](plan.act, { ...optionsOf(kind, flags), ...common });
   } catch (caught) {
     // A failed or aborted job still reports what happened to each update (some may be
     // installed and need a restart); only errors with nothing to report go up as they are.
