@@ -1,5 +1,6 @@
 // The `wua` tool as a child process, the way scripts run it: output, JSON, exit statuses.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -73,6 +74,13 @@ function restartThen(name: string, second: object): object {
 }
 
 describe('wua', () => {
+  it('says the package\'s own version', () => {
+    const run = wua('--version');
+    expect(run.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(run.stdout.trim()).toBe(pkg.version);
+  });
+
   it('documents its commands, its exit statuses in order, JSON and widths', () => {
     const run = wua('--help');
     expect(run.status).toBe(0);
