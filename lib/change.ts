@@ -5,7 +5,7 @@
 // mixes it with others (InstallationImpact; WU_E_EXCLUSIVE_INSTALL_CONFLICT). The jobs make one
 // operation: one stream of progress, one merged result.
 import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES } from './enums.js';
-import { AbortError, describeHresult, WindowsUpdateError } from './errors.js';
+import { AbortError, describeHresult, isAbortError, WindowsUpdateError } from './errors.js';
 import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
 import type { CheckedChangeOptions } from './options.js';
 import type { ChangeKind, ChangePlan, ChangeResult, PlannedStep, PlannedUpdate, Progress, UpdateOutcome } from './types.js';
@@ -99,10 +99,10 @@ function refuseUnacceptedLicenses(plan: ChangePlan, options: CheckedChangeOption
 
 /** A job's progress as part of the whole operation, each update of each job weighing the same. */
 function progressFrom(operation: ChangeKind, step: ChangeKind, jobIds: string[], native: NativeProgress,
-  position: { before: number; total: number; indexOf: ReadonlyMap<string, number> }): Progress {
+  position: { before: number; weight: number; total: number; indexOf: ReadonlyMap<string, number> }): Progress {
   const isDownload = native.phase !== undefined;
   const updateId = jobIds[native.currentIndex] ?? '';
-  const done = position.before + (native.percentComplete / 100) * jobIds.length;
+  const done = position.before + (native.percentComplete / 100) * position.weight;
   return {
     operation,
     step,
@@ -166,18 +166,21 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
   runner: JobRunner, emit: (progress: Progress) => void): Promise<ChangeResult> {
   const indexOf = new Map(updateIds.map((id, index) => [id, index]));
   let blocked = false;
-  const job = async (step: ChangeKind, ids: string[], before: number, total: number): Promise<ChangeResult> => {
+  // `weight`: the updates the job stands for in the overall percentage, those a failed download
+  // keeps out of it included, so that the last job still ends at 100%.
+  const job = async (step: ChangeKind, ids: string[], before: number, weight: number, total: number): Promise<ChangeResult> => {
     const native = await runner.run(step, ids, options.native,
-      (progress) => emit(progressFrom(kind, step, ids, progress, { before, total, indexOf })));
+      (progress) => emit(progressFrom(kind, step, ids, progress, { before, weight, total, indexOf })));
     blocked = step !== 'download' && native.rebootRequiredBeforeInstallation;
     return changeResultFrom(step, native);
   };
-  if (kind === 'download') return settle(kind, await job(kind, updateIds, 0, updateIds.length), runner);
+  const all = updateIds.length;
+  if (kind === 'download') return settle(kind, await job(kind, updateIds, 0, all, all), runner);
 
   const plan = planFrom(kind, await runner.inspect(updateIds), options);
   refuseUnacceptedLicenses(plan, options);
   // The common case, one job, is the agent's result as it is: its own overall code included.
-  if (plan.steps.length === 1) return settle(kind, await job(kind, updateIds, 0, updateIds.length), runner);
+  if (plan.steps.length === 1) return settle(kind, await job(kind, updateIds, 0, all, all), runner);
 
   const total = plan.steps.reduce((count, step) => count + step.updates.length, 0);
   const outcomes = new Map<string, UpdateOutcome>();
@@ -193,13 +196,23 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
       for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));
       continue;
     }
-    if (!waiting.length) continue;
+    if (!waiting.length) {
+      before += step.updates.length;
+      continue;
+    }
     let result: ChangeResult;
     try {
-      result = await job(step.step, waiting.map((update) => update.updateId), before, total);
+      result = await job(step.step, waiting.map((update) => update.updateId), before, step.updates.length, total);
     } catch (error) {
+      if (!jobs.length) throw error;
+      // Aborted between two jobs: what the earlier ones did stays in the result.
+      if (isAbortError(error)) {
+        stop = { resultCode: 'aborted' };
+        for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, 'aborted'));
+        continue;
+      }
       // The agent refused this job. What earlier jobs did still happened, so the error carries it.
-      if (!jobs.length || !(error instanceof WindowsUpdateError)) throw error;
+      if (!(error instanceof WindowsUpdateError)) throw error;
       refusal = error;
       stop = { resultCode: 'notStarted', hresult: error.hresult, reason: `the agent refused the job: ${error.code}` };
       for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));

@@ -64,7 +64,10 @@ describe('install downloads what it needs first', () => {
 
   it('installs the rest when a download fails, and says which download failed', async () => {
     useScenario(scenario({ [FRESH]: { download: { hresult: '0x80244019' } } }));
-    const result = await open().install([FRESH, READY]);
+    const events: Progress[] = [];
+    const result = await open().install([FRESH, READY], { onProgress: (event) => events.push(event) });
+    // The update the failed download keeps out still counts: the operation ends at 100%.
+    expect(events.at(-1)).toMatchObject({ step: 'install', percentComplete: 100, current: { updateId: READY, index: 1 } });
     expect(result).toMatchObject({
       resultCode: 'succeededWithErrors', hresult: 0x80244019,
       updates: [
