@@ -39,6 +39,20 @@ describe('scenario validation', () => {
     [{ search: { warnings: [{ context: 'everywhere' }] } }, 'search.warnings[0].context: expected one of'],
     [{ categories: [{ id: B, name: 'c', type: 'Product', parent: A }] }, "categories[0].parent: names a category that is not in 'categories'"],
     [{ surprise: true }, 'surprise: unknown field'],
+    // A member name nothing checks would be a fault or delay that never happens.
+    [{ agent: { faults: { 'IUpdateSearcher::Serch': '0x80004005' } } },
+      "agent.faults.IUpdateSearcher::Serch: names no member the simulator checks here (did you mean 'IUpdateSearcher::Search'?)"],
+    [{ agent: { delays: { 'IUpdateInstaller::Instal': 10 } } },
+      "agent.delays.IUpdateInstaller::Instal: names no member the simulator checks here (did you mean 'IUpdateInstaller::Install'?)"],
+    [{ agent: { faults: { 'IUpdate::get_Title': '0x8007000E' } } },
+      "agent.faults.IUpdate::get_Title: is a getter of an update: name it in that update's 'faults'"],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IUpdate::get_Titel': '0x8007000E' } }] },
+      "updates[0].faults.IUpdate::get_Titel: names no member the simulator checks here (did you mean 'IUpdate::get_Title'?)"],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IUpdateSearcher::Search': '0x8007000E' } }] },
+      'updates[0].faults.IUpdateSearcher::Search: is a call, not a getter of an update: name it in agent.faults'],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IWindowsDriverUpdate::get_DriverClass': '0x8007000E' } }] },
+      "updates[0].faults.IWindowsDriverUpdate::get_DriverClass: only a driver update (type 'driver') has this member"],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IUpdate::get_Title': 0 } }] }, 'updates[0].faults.IUpdate::get_Title: a fault must be a failure HRESULT'],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });

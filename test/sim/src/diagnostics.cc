@@ -77,6 +77,12 @@ HRESULT Diagnostics::Enter(const char* member) {
   return Fail(fault->second, json::ToUtf16(std::string("fault injected by the scenario at ") + member));
 }
 
+HRESULT InjectedFault(const FaultMap& faults, std::string_view member) {
+  auto fault = faults.find(member);
+  if (fault == faults.end()) return S_OK;
+  return Fail(fault->second, json::ToUtf16("fault injected by the scenario at " + std::string(member)));
+}
+
 std::vector<std::string> Diagnostics::CallLog() {
   Registry& r = TheRegistry();
   std::lock_guard<std::mutex> lock(r.mutex);

@@ -1,5 +1,6 @@
 #include "scenario.h"
 
+#include <algorithm>
 #include <cwctype>
 #include <fstream>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "dates.h"
 #include "json.h"
+#include "members.h"
 #include "wua/ids.h"
 
 namespace sim {
@@ -78,6 +80,38 @@ OperationResultCode ResultCode(const Reader& field) {
   return field.OneOf<OperationResultCode>({{"notStarted", orcNotStarted}, {"inProgress", orcInProgress},
                                            {"succeeded", orcSucceeded}, {"succeededWithErrors", orcSucceededWithErrors},
                                            {"failed", orcFailed}, {"aborted", orcAborted}});
+}
+
+// A member name in a fault, delay or denial must be one the simulator checks there (members.h):
+// a name nothing checks would pass silently for a fault that never happens.
+void CheckMember(const Reader& field, const std::string& name, std::initializer_list<MemberKind> kinds) {
+  const auto allowed = [&](MemberKind kind) { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); };
+  if (const Member* member = FindMember(name)) {
+    if (allowed(member->kind)) return;
+    if (member->kind == MemberKind::kCall) field.Fail("is a call, not a getter of an update: name it in agent.faults");
+    if (member->kind == MemberKind::kDriverGetter && allowed(MemberKind::kUpdateGetter)) {
+      field.Fail("only a driver update (type 'driver') has this member");
+    }
+    field.Fail("is a getter of an update: name it in that update's 'faults'");
+  }
+  std::vector<std::string_view> names;
+  for (const Member& member : kMembers) {
+    if (allowed(member.kind)) names.push_back(member.name);
+  }
+  const std::optional<std::string_view> closest = json::ClosestOf(name, names);
+  field.Fail(closest ? "names no member the simulator checks here (did you mean '" + std::string(*closest) + "'?)"
+                     : std::string("names no member the simulator checks here"));
+}
+
+// Member -> failure HRESULT, for agent.faults and an update's faults.
+void ReadFaults(const Reader& field, std::initializer_list<MemberKind> kinds, FaultMap* out) {
+  if (!field.IsObject()) field.Fail("expected an object of member names and HRESULTs");
+  for (const std::string& member : field.Keys()) {
+    CheckMember(field.Field(member), member, kinds);
+    const HRESULT hr = ReadHresult(field.Field(member));
+    if (SUCCEEDED(hr)) field.Field(member).Fail("a fault must be a failure HRESULT");
+    (*out)[member] = hr;
+  }
 }
 
 #define BEHAVIOR_KEYS "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", \
@@ -170,7 +204,7 @@ UpdateData ReadUpdate(const Reader& field) {
                   "deltaCompressedContentPreferred", "maxDownloadSize", "minDownloadSize", "recommendedCpuSpeed",
                   "recommendedHardDiskSpace", "recommendedMemory", "deadline", "lastDeploymentChangeTime",
                   "installationBehavior", "uninstallationBehavior", "image", "downloadContents", "driver", "state",
-                  "download", "install", "uninstall"});
+                  "download", "install", "uninstall", "faults"});
   UpdateData u;
   u.updateId = Guid(field.Field("id"));
   u.revisionNumber = static_cast<long>(field.Field("revision").Integer(1));
@@ -275,6 +309,13 @@ UpdateData ReadUpdate(const Reader& field) {
   u.download = ReadBehavior(field.Field("download"));
   u.install = ReadBehavior(field.Field("install"));
   u.uninstall = ReadBehavior(field.Field("uninstall"));
+  if (const Reader faults = field.Field("faults"); !faults.IsNull()) {
+    FaultMap map;
+    ReadFaults(faults, u.type == utDriver ? std::initializer_list<MemberKind>{MemberKind::kUpdateGetter, MemberKind::kDriverGetter}
+                                          : std::initializer_list<MemberKind>{MemberKind::kUpdateGetter},
+               &map);
+    if (!map.empty()) u.faults = std::make_shared<const FaultMap>(std::move(map));
+  }
   return u;
 }
 
@@ -360,16 +401,14 @@ AgentData ReadAgent(const Reader& field) {
     for (size_t i = 0; i < history.Size(); ++i) a.history.push_back(ReadHistoryEntry(history.Item(i)));
   }
   if (const Reader faults = field.Field("faults"); !faults.IsNull()) {
-    if (!faults.IsObject()) faults.Fail("expected an object of member names and HRESULTs");
-    for (const std::string& member : faults.Keys()) {
-      const HRESULT hr = ReadHresult(faults.Field(member));
-      if (SUCCEEDED(hr)) faults.Field(member).Fail("a fault must be a failure HRESULT");
-      a.faults[member] = hr;
-    }
+    FaultMap map;
+    ReadFaults(faults, {MemberKind::kCall}, &map);
+    a.faults.insert(map.begin(), map.end());
   }
   if (const Reader delays = field.Field("delays"); !delays.IsNull()) {
     if (!delays.IsObject()) delays.Fail("expected an object of member names and milliseconds");
     for (const std::string& member : delays.Keys()) {
+      CheckMember(delays.Field(member), member, {MemberKind::kCall});
       const int64_t milliseconds = delays.Field(member).Integer();
       if (milliseconds < 0 || milliseconds > 600000) delays.Field(member).Fail("must be from 0 to 600000");
       a.delays[member] = static_cast<int>(milliseconds);

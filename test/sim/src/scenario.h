@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "members.h"
 #include "wua/wuapi_sdk.h"
 
 namespace sim {
@@ -91,6 +92,7 @@ struct UpdateData {
   bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = true,
        isPresent = false, rebootRequired = false;
   std::optional<Behavior> download, install, uninstall;
+  Faults faults;  // null when the scenario gives this update none
 };
 
 struct ServiceData {
