@@ -371,6 +371,14 @@ UpdateOutcome Operation::Precondition(const UpdateData& update, const UpdateStat
       if (!state.eulaAccepted) return failed(WU_E_EULAS_DECLINED);
       if (!state.isDownloaded) return failed(WU_E_UH_NEEDANOTHERDOWNLOAD);
       if (state.isInstalled && !request_.forced) return UpdateOutcome{orcSucceeded, S_OK, state.rebootRequired};
+      // "If the process that is calling WUA is running in the context of the RunAs service or the
+      // Secondary Logon service, an attempt to install an update that requires user interaction
+      // fails and returns the WU_E_NO_INTERACTIVE_USER error" ("Using WUA from a Secondary Logon
+      // (Run As) Process", learn.microsoft.com/windows/win32/wua_sdk/). It is the attempt on that
+      // update that fails, so the update's result carries it and the others still run.
+      if (!scenario_->agent.logon.interactiveUser && update.installationBehavior.canRequestUserInput) {
+        return failed(WU_E_NO_INTERACTIVE_USER);
+      }
       break;
     case OperationKind::kUninstall:
       if (!update.isUninstallable) return failed(WU_E_UNINSTALL_NOT_ALLOWED);

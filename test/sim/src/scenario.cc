@@ -372,7 +372,7 @@ AgentData ReadAgent(const Reader& field) {
   if (field.IsNull()) return a;
   field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
                   "isAdministrator", "installerBusy", "automaticUpdates", "services", "history", "faults",
-                  "delays"});
+                  "delays", "logon"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
@@ -412,6 +412,23 @@ AgentData ReadAgent(const Reader& field) {
       const int64_t milliseconds = delays.Field(member).Integer();
       if (milliseconds < 0 || milliseconds > 600000) delays.Field(member).Fail("must be from 0 to 600000");
       a.delays[member] = static_cast<int>(milliseconds);
+    }
+  }
+  if (const Reader logon = field.Field("logon"); !logon.IsNull()) {
+    logon.OnlyKeys({"remote", "interactiveUser", "deniedCalls"});
+    a.logon.remote = logon.Field("remote").Bool(false);
+    a.logon.interactiveUser = logon.Field("interactiveUser").Bool(true);
+    if (const Reader denied = logon.Field("deniedCalls"); !denied.IsNull()) {
+      if (!a.logon.remote) denied.Fail("applies only to a remote logon ('remote': true)");
+      for (size_t i = 0; i < denied.Size(); ++i) {
+        const std::string member = denied.Item(i).String();
+        CheckMember(denied.Item(i), member, {MemberKind::kCall});
+        a.logon.deniedCalls.insert(member);
+      }
+    } else if (a.logon.remote) {
+      for (const Member& member : kMembers) {
+        if (member.deniedRemotely) a.logon.deniedCalls.emplace(member.name);
+      }
     }
   }
   return a;

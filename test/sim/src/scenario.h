@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,12 @@ struct AgentData {
   std::map<std::string, HRESULT> faults;
   // Member -> milliseconds every call to it takes before doing its work.
   std::map<std::string, int> delays;
+  // The logon the client runs under, as the real agent sees it on a server.
+  struct Logon {
+    bool remote = false;             // a remote caller, or a shell reached remotely (SSH, WinRM)
+    bool interactiveUser = true;     // false: a Secondary Logon (RunAs) process with no user to ask
+    std::set<std::string, std::less<>> deniedCalls;  // what a remote logon may not call
+  } logon;
 };
 
 struct SearchData {
