@@ -503,6 +503,12 @@ void Operation::Run() {
         }
       }
     }
+    // The job's HRESULT is not derived from the updates' on the real agent: a job of failed
+    // updates can report WU_E_ALL_UPDATES_FAILED while each update carries its own code.
+    const Behavior& top = request_.kind == OperationKind::kDownload  ? scenario_->download
+                          : request_.kind == OperationKind::kInstall ? scenario_->install
+                                                                     : scenario_->uninstall;
+    if (top.jobHresult) resultHresult_ = *top.jobHresult;
   }
   Finish();
 }

@@ -144,6 +144,15 @@ std::optional<Behavior> ReadBehavior(const Reader& field) {
   return ReadBehaviorFields(field);
 }
 
+// A top-level download, install or uninstall behaviour, which can also set the job's HRESULT.
+Behavior ReadJobBehavior(const Reader& field) {
+  if (field.IsNull()) return Behavior{};
+  field.OnlyKeys({BEHAVIOR_KEYS, "jobHresult"});
+  Behavior behavior = ReadBehaviorFields(field);
+  if (!field.Field("jobHresult").IsNull()) behavior.jobHresult = ReadHresult(field.Field("jobHresult"));
+  return behavior;
+}
+
 InstallationBehaviorData ReadInstallationBehavior(const Reader& field) {
   InstallationBehaviorData out;
   if (field.IsNull()) return out;
@@ -482,9 +491,9 @@ Scenario ReadScenario(const Reader& root) {
     for (size_t i = 0; i < updates.Size(); ++i) s.updates.push_back(ReadUpdate(updates.Item(i)));
   }
   s.search = ReadSearch(root.Field("search"));
-  s.download = ReadBehavior(root.Field("download")).value_or(Behavior{});
-  s.install = ReadBehavior(root.Field("install")).value_or(Behavior{});
-  s.uninstall = ReadBehavior(root.Field("uninstall")).value_or(Behavior{});
+  s.download = ReadJobBehavior(root.Field("download"));
+  s.install = ReadJobBehavior(root.Field("install"));
+  s.uninstall = ReadJobBehavior(root.Field("uninstall"));
   s.BuildIndexes();
 
   // References between entries must resolve, as they always do in the real agent's data store.

@@ -29,6 +29,9 @@ struct Behavior {
   bool hangUntilAbort = false;               // never finishes unless RequestAbort is called
   int disconnectAtPercent = -1;              // the agent goes away (RPC_E_DISCONNECTED) there
   std::optional<bool> rebootRequired;        // overrides the update's installation behaviour
+  // Top level only: what IDownloadResult/IInstallationResult::HResult report for the whole job,
+  // whatever the updates' own HRESULTs are.
+  std::optional<HRESULT> jobHresult;
 };
 
 struct InstallationBehaviorData {
