@@ -114,6 +114,33 @@ void ReadFaults(const Reader& field, std::initializer_list<MemberKind> kinds, Fa
   }
 }
 
+// What a bundle's children imply for the bundle, which has no installer of its own ("Bundles are
+// used only as containers for other updates. They cannot have applicability rules or update
+// binaries themselves": Microsoft, WSUS SDK, "Relationships Among Updates", MSDN bb902491). The
+// bundle is exclusive if a child is, since installing it installs that child in the same call
+// (InstallationImpact: an exclusive update "cannot be installed in the same IUpdateInstaller::
+// Install or IUpdateInstaller::BeginInstall call as any other update"); minor only if every child
+// is; its reboot behaviour is the strongest of theirs, since WSUS lets a child's reboot wait
+// until "after installing or uninstalling other updates in the update bundle" (WSUS SDK,
+// RebootBehavior enumeration, MSDN ms752755); it can ask for input or need the network if any
+// child can.
+InstallationBehaviorData Combine(const std::vector<InstallationBehaviorData>& children) {
+  InstallationBehaviorData out;
+  bool allMinor = !children.empty();
+  for (const InstallationBehaviorData& child : children) {
+    out.canRequestUserInput = out.canRequestUserInput || child.canRequestUserInput;
+    out.requiresNetworkConnectivity = out.requiresNetworkConnectivity || child.requiresNetworkConnectivity;
+    if (child.impact == iiRequiresExclusiveHandling) out.impact = iiRequiresExclusiveHandling;
+    allMinor = allMinor && child.impact == iiMinor;
+    if (child.rebootBehavior == irbAlwaysRequiresReboot ||
+        (child.rebootBehavior == irbCanRequestReboot && out.rebootBehavior == irbNeverReboots)) {
+      out.rebootBehavior = child.rebootBehavior;
+    }
+  }
+  if (out.impact != iiRequiresExclusiveHandling) out.impact = allMinor ? iiMinor : iiNormal;
+  return out;
+}
+
 #define BEHAVIOR_KEYS "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", \
                       "disconnectAtPercent", "rebootRequired"
 
@@ -278,6 +305,20 @@ UpdateData ReadUpdate(const Reader& field) {
   u.recommendedMemory = static_cast<long>(field.Field("recommendedMemory").Integer(0));
   u.deadline = OptionalDate(field.Field("deadline"));
   if (!field.Field("lastDeploymentChangeTime").IsNull()) u.lastDeploymentChangeTime = Date(field.Field("lastDeploymentChangeTime"));
+  // A bundle's payload and installer are its children's (see Combine): what the scenario would
+  // give the bundle itself could only disagree with them.
+  if (u.IsBundle()) {
+    for (const char* own : {"installationBehavior", "uninstallationBehavior", "downloadContents"}) {
+      const Reader given = field.Field(own);
+      const bool none = given.IsNull() || (std::string_view(own) == "downloadContents" && given.Size() == 0);
+      if (!none) given.Fail("a bundle has no payload or installer of its own: give this to its bundled updates");
+    }
+    for (const char* followed : {"isInstalled", "isDownloaded", "isPresent", "rebootRequired"}) {
+      if (!field.Field("state").Field(followed).IsNull()) {
+        field.Field("state").Field(followed).Fail("a bundle's state follows its bundled updates: set it on them");
+      }
+    }
+  }
   u.installationBehavior = ReadInstallationBehavior(field.Field("installationBehavior"));
   if (!field.Field("uninstallationBehavior").IsNull()) {
     u.uninstallationBehavior = ReadInstallationBehavior(field.Field("uninstallationBehavior"));
@@ -446,8 +487,9 @@ AgentData ReadAgent(const Reader& field) {
 SearchData ReadSearch(const Reader& field) {
   SearchData s;
   if (field.IsNull()) return s;
-  field.OnlyKeys({BEHAVIOR_KEYS, "warnings"});
+  field.OnlyKeys({BEHAVIOR_KEYS, "warnings", "listBundledUpdates"});
   s.behavior = ReadBehaviorFields(field);
+  s.listBundledUpdates = field.Field("listBundledUpdates").Bool(false);
   if (const Reader warnings = field.Field("warnings"); !warnings.IsNull()) {
     for (size_t i = 0; i < warnings.Size(); ++i) {
       const Reader w = warnings.Item(i);
@@ -511,10 +553,25 @@ Scenario ReadScenario(const Reader& root) {
       }
     }
     for (size_t b = 0; b < u.bundledUpdateIds.size(); ++b) {
-      if (!s.FindUpdate(u.bundledUpdateIds[b]) || u.bundledUpdateIds[b] == u.updateId) {
+      const UpdateData* child = s.FindUpdate(u.bundledUpdateIds[b]);
+      if (!child || u.bundledUpdateIds[b] == u.updateId) {
         root.Field("updates").Item(i).Field("bundledUpdates").Item(b).Fail("names an update that is not in 'updates'");
       }
+      // The simulator installs one level of bundling; the catalogs it models have no deeper one.
+      if (child->IsBundle()) {
+        root.Field("updates").Item(i).Field("bundledUpdates").Item(b).Fail("names an update that is itself a bundle");
+      }
     }
+  }
+  for (UpdateData& u : s.updates) {
+    if (!u.IsBundle()) continue;
+    std::vector<InstallationBehaviorData> installs, uninstalls;
+    for (const UpdateData* child : s.UnitsOf(u)) {
+      installs.push_back(child->installationBehavior);
+      if (child->uninstallationBehavior) uninstalls.push_back(*child->uninstallationBehavior);
+    }
+    u.installationBehavior = Combine(installs);
+    u.uninstallationBehavior = uninstalls.empty() ? std::nullopt : std::optional(Combine(uninstalls));
   }
   return s;
 }
@@ -534,6 +591,15 @@ void Scenario::BuildIndexes() {
   categoryIndex.clear();
   for (size_t i = 0; i < updates.size(); ++i) updateIndex.emplace(updates[i].updateId, i);
   for (size_t i = 0; i < categories.size(); ++i) categoryIndex.emplace(categories[i].id, i);
+  bundledIds.clear();
+  for (const UpdateData& u : updates) bundledIds.insert(u.bundledUpdateIds.begin(), u.bundledUpdateIds.end());
+}
+
+std::vector<const UpdateData*> Scenario::UnitsOf(const UpdateData& update) const {
+  if (!update.IsBundle()) return {&update};
+  std::vector<const UpdateData*> units;
+  for (const auto& id : update.bundledUpdateIds) units.push_back(FindUpdate(id));
+  return units;
 }
 
 const UpdateData* Scenario::FindUpdate(std::u16string_view updateId) const {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "members.h"
@@ -97,6 +98,10 @@ struct UpdateData {
        isPresent = false, rebootRequired = false;
   std::optional<Behavior> download, install, uninstall;
   Faults faults;  // null when the scenario gives this update none
+
+  // A bundle is a container: its children carry the payloads and are what installs. Its
+  // installation behaviours are derived from theirs when the scenario is loaded.
+  bool IsBundle() const { return !bundledUpdateIds.empty(); }
 };
 
 struct ServiceData {
@@ -148,6 +153,8 @@ struct SearchData {
   Behavior behavior;
   std::vector<std::pair<UpdateExceptionContext, HRESULT>> warnings;  // with their messages
   Strings warningMessages;
+  // Bundled updates are offered through their bundle, not as results of their own, unless this is set.
+  bool listBundledUpdates = false;
 };
 
 struct Scenario {
@@ -162,9 +169,14 @@ struct Scenario {
   const UpdateData* FindUpdate(std::u16string_view updateId) const;
   const CategoryData* FindCategory(std::u16string_view categoryId) const;
   void BuildIndexes();
+  // Whether another update of the catalog bundles this one.
+  bool IsBundled(const std::u16string& updateId) const { return bundledIds.count(updateId) != 0; }
+  // The updates that install when `update` does: a bundle's children in order, or the update.
+  std::vector<const UpdateData*> UnitsOf(const UpdateData& update) const;
 
  private:
   std::unordered_map<std::u16string, size_t> updateIndex, categoryIndex;
+  std::unordered_set<std::u16string> bundledIds;
 };
 
 // Reads and validates a scenario; throws std::runtime_error naming the file and the bad field.
