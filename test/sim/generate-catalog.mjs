@@ -588,6 +588,9 @@ function giveBundlesChildren(updates, seed, reserved) {
     return id;
   };
   const byId = new Map(updates.map((u) => [u.id, u]));
+  // A servicing stack update that a cumulative update carries is part of one combined package,
+  // which installs with the rest of it: only a standalone one needs a call of its own.
+  const packaged = ({ impact, ...behavior }) => (impact === 'requiresExclusiveHandling' ? behavior : { impact, ...behavior });
   const children = [];
   for (const bundle of updates) {
     if (!bundle.bundledUpdates) continue;
@@ -601,7 +604,7 @@ function giveBundlesChildren(updates, seed, reserved) {
       categories: bundle.categories,
       maxDownloadSize: source.maxDownloadSize,
       ...(source.minDownloadSize !== undefined ? { minDownloadSize: source.minDownloadSize } : {}),
-      ...(source.installationBehavior ? { installationBehavior: source.installationBehavior } : {}),
+      ...(source.installationBehavior ? { installationBehavior: packaged(source.installationBehavior) } : {}),
       ...(source.downloadContents ? { downloadContents: source.downloadContents } : {}),
       ...(source.deltaCompressedContentAvailable ? { deltaCompressedContentAvailable: true } : {}),
       ...(source.isUninstallable ? { isUninstallable: true } : {}),
