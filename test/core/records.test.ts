@@ -70,7 +70,8 @@ describe('update records', () => {
         languages: i % 2 ? ['en-US'] : ['en-US', 'de-DE'],
         categories: [categories[i % 2]!.id],
         supportUrl: i % 5 ? 'https://support.example/help' : `https://support.example/help/${i}`,
-        installationBehavior: behaviors[i % 2],
+        // A bundle's installation behaviour is its children's: update 13 bundles two with the same one.
+        ...(i === 12 ? {} : { installationBehavior: behaviors[i % 2] }),
         isUninstallable: i % 3 === 0,
         msrcSeverity: i % 6 === 0 ? 'Critical' : '',
         // Fields that come and go from one update to the next, as the addon reads each update
@@ -79,8 +80,10 @@ describe('update records', () => {
         ...(i % 9 === 0 ? { eulaText: `terms ${i % 2}` } : {}),
         ...(i % 8 === 0 ? { image: { altText: 'logo', source: 'https://example/logo.png', height: 32, width: 32 } } : {}),
         downloadContents: Array.from({ length: i % 3 }, (_, n) => ({ url: `https://download.example/${i}/${n}.cab` })),
-        ...(i === 10 ? { bundledUpdates: [ID(12), ID(13)] } : {}),
+        ...(i === 12 ? { bundledUpdates: [ID(19), ID(25)] } : {}),
       })),
+      // Every update is a result of its own here, the bundled ones too.
+      search: { listBundledUpdates: true },
     });
     session = new UpdateSession();
     const { updates } = await session.search();
@@ -105,7 +108,7 @@ describe('update records', () => {
       expect(update.image).toEqual(i % 8 === 0 ? { altText: 'logo', source: 'https://example/logo.png', height: 32, width: 32 } : null);
       expect(update.downloadContents.map((content) => content.downloadUrl))
         .toEqual(Array.from({ length: i % 3 }, (_, n) => `https://download.example/${i}/${n}.cab`));
-      expect(update.bundledUpdates.map((bundled) => bundled.title)).toEqual(i === 10 ? ['Update 12', 'Update 13'] : []);
+      expect(update.bundledUpdates.map((bundled) => bundled.title)).toEqual(i === 12 ? ['Update 19', 'Update 25'] : []);
     });
 
     // Equal values are one frozen object or list, in the first chunk and the last alike.

@@ -188,7 +188,8 @@ export function generateCatalog({ count = 10000, seed = 1 } = {}) {
     return nextKb;
   };
 
-  // Per product and kind, the updates so far: the pool later ones supersede or bundle.
+  // Per product and kind, the updates so far: the pool later ones supersede or bundle (a bundle gets
+// children of its own, with the wrapped updates' payloads: giveBundlesChildren).
   const series = new Map();
   // Bundles stay one level deep, as the agent's are: a bundle never wraps another bundle.
   const bundleIds = new Set();
@@ -210,6 +211,7 @@ export function generateCatalog({ count = 10000, seed = 1 } = {}) {
 
   applyMachineState(updates, random);
   const history = buildHistory(updates, random);
+  const children = giveBundlesChildren(updates, seed, new Set(reserved));
 
   return {
     name: `generated-catalog-${count}-seed-${seed}`,
@@ -231,7 +233,7 @@ export function generateCatalog({ count = 10000, seed = 1 } = {}) {
       history,
     },
     categories: buildCategories(),
-    updates,
+    updates: [...updates, ...children],
     // Explicitly instant: a catalog this size is for volume, not for timing.
     download: { durationMs: 0 },
     install: { durationMs: 0 },
@@ -568,6 +570,59 @@ function buildUpdate(kind, context) {
   }
   remember(seriesKey, id);
   return update;
+}
+
+// A bundle is a container with no payload or installer of its own: its children carry them and
+// the agent offers them through the bundle, not as results of their own (README.md, "Rules from
+// Microsoft's documentation"). Each bundle gets children of its own: one with the payload the
+// bundle was generated with, and one per update it wraps, with a copy of that update's payload.
+// They come after the `count` updates and draw on a random source of their own, so a search
+// returns exactly the updates it did before bundles had children.
+function giveBundlesChildren(updates, seed, reserved) {
+  const newGuid = createGuidSource(createRandom(seed ^ 0x5eed));
+  const taken = new Set([...reserved, ...updates.map((u) => u.id)]);
+  const guid = () => {
+    let id;
+    do id = newGuid(); while (taken.has(id));
+    taken.add(id);
+    return id;
+  };
+  const byId = new Map(updates.map((u) => [u.id, u]));
+  // A servicing stack update that a cumulative update carries is part of one combined package,
+  // which installs with the rest of it: only a standalone one needs a call of its own.
+  const packaged = ({ impact, ...behavior }) => (impact === 'requiresExclusiveHandling' ? behavior : { impact, ...behavior });
+  const children = [];
+  for (const bundle of updates) {
+    if (!bundle.bundledUpdates) continue;
+    const sources = [bundle, ...bundle.bundledUpdates.map((id) => byId.get(id))];
+    const { isInstalled, isDownloaded, ...ownState } = bundle.state ?? {};
+    const parts = sources.map((source) => ({
+      id: guid(),
+      title: source.title,
+      description: source.description,
+      ...(source.kbArticleIds ? { kbArticleIds: source.kbArticleIds } : {}),
+      categories: bundle.categories,
+      maxDownloadSize: source.maxDownloadSize,
+      ...(source.minDownloadSize !== undefined ? { minDownloadSize: source.minDownloadSize } : {}),
+      ...(source.installationBehavior ? { installationBehavior: packaged(source.installationBehavior) } : {}),
+      ...(source.downloadContents ? { downloadContents: source.downloadContents } : {}),
+      ...(source.deltaCompressedContentAvailable ? { deltaCompressedContentAvailable: true } : {}),
+      ...(source.isUninstallable ? { isUninstallable: true } : {}),
+      lastDeploymentChangeTime: bundle.lastDeploymentChangeTime,
+      ...(isInstalled || isDownloaded ? { state: { isInstalled: Boolean(isInstalled), isDownloaded: Boolean(isInstalled || isDownloaded) } } : {}),
+    }));
+    bundle.bundledUpdates = parts.map((part) => part.id);
+    bundle.maxDownloadSize = parts.reduce((sum, part) => sum + part.maxDownloadSize, 0);
+    bundle.minDownloadSize = parts.reduce((sum, part) => sum + (part.minDownloadSize ?? part.maxDownloadSize), 0);
+    delete bundle.installationBehavior;
+    delete bundle.uninstallationBehavior;
+    delete bundle.downloadContents;
+    delete bundle.deltaCompressedContentAvailable;
+    if (Object.keys(ownState).length > 0) bundle.state = ownState;
+    else delete bundle.state;
+    children.push(...parts);
+  }
+  return children;
 }
 
 // Installed, downloaded and hidden updates, mandatory ones and deadlines, as a managed machine has.

@@ -9,6 +9,7 @@ import { simulatorStatus, useScenario } from './harness.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
+const C = '33333333-3333-4333-8333-333333333333';
 const entry = path.resolve(__dirname, '..', '..', 'dist', 'index.js');
 
 let session: UpdateSession | undefined;
@@ -39,6 +40,36 @@ describe('scenario validation', () => {
     [{ search: { warnings: [{ context: 'everywhere' }] } }, 'search.warnings[0].context: expected one of'],
     [{ categories: [{ id: B, name: 'c', type: 'Product', parent: A }] }, "categories[0].parent: names a category that is not in 'categories'"],
     [{ surprise: true }, 'surprise: unknown field'],
+    // A member name nothing checks would be a fault or delay that never happens.
+    [{ agent: { faults: { 'IUpdateSearcher::Serch': '0x80004005' } } },
+      "agent.faults.IUpdateSearcher::Serch: names no member the simulator checks here (did you mean 'IUpdateSearcher::Search'?)"],
+    [{ agent: { delays: { 'IUpdateInstaller::Instal': 10 } } },
+      "agent.delays.IUpdateInstaller::Instal: names no member the simulator checks here (did you mean 'IUpdateInstaller::Install'?)"],
+    [{ agent: { faults: { 'IUpdate::get_Title': '0x8007000E' } } },
+      "agent.faults.IUpdate::get_Title: is a getter of an update: name it in that update's 'faults'"],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IUpdate::get_Titel': '0x8007000E' } }] },
+      "updates[0].faults.IUpdate::get_Titel: names no member the simulator checks here (did you mean 'IUpdate::get_Title'?)"],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IUpdateSearcher::Search': '0x8007000E' } }] },
+      'updates[0].faults.IUpdateSearcher::Search: is a call, not a getter of an update: name it in agent.faults'],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IWindowsDriverUpdate::get_DriverClass': '0x8007000E' } }] },
+      "updates[0].faults.IWindowsDriverUpdate::get_DriverClass: only a driver update (type 'driver') has this member"],
+    [{ updates: [{ id: A, title: 'x', faults: { 'IUpdate::get_Title': 0 } }] }, 'updates[0].faults.IUpdate::get_Title: a fault must be a failure HRESULT'],
+    [{ agent: { logon: { remote: true, deniedCalls: ['IUpdateSearcher::Searhc'] } } },
+      "agent.logon.deniedCalls[0]: names no member the simulator checks here (did you mean 'IUpdateSearcher::Search'?)"],
+    [{ agent: { logon: { deniedCalls: ['IUpdateSearcher::Search'] } } }, "agent.logon.deniedCalls: applies only to a remote logon ('remote': true)"],
+    [{ agent: { logon: { remote: true, interactiveUsr: false } } }, "agent.logon.interactiveUsr: unknown field (did you mean 'interactiveUser'?)"],
+    // A bundle is a container: its payload, installer and state are its children's.
+    [{ updates: [{ id: A, title: 'x', bundledUpdates: [B], downloadContents: [{ url: 'https://example/a.cab' }] }, { id: B, title: 'y' }] },
+      'updates[0].downloadContents: a bundle has no payload or installer of its own'],
+    [{ updates: [{ id: A, title: 'x', bundledUpdates: [B], installationBehavior: { impact: 'minor' } }, { id: B, title: 'y' }] },
+      'updates[0].installationBehavior: a bundle has no payload or installer of its own'],
+    [{ updates: [{ id: A, title: 'x', bundledUpdates: [B], state: { isInstalled: true } }, { id: B, title: 'y' }] },
+      "updates[0].state.isInstalled: a bundle's state follows its bundled updates"],
+    [{ updates: [{ id: A, title: 'x', bundledUpdates: [B] }, { id: B, title: 'y', bundledUpdates: [C] }, { id: C, title: 'z' }] },
+      'updates[0].bundledUpdates[0]: names an update that is itself a bundle'],
+    [{ updates: [{ id: A, title: 'x', install: { jobHresult: '0x80240022' } }] }, 'updates[0].install.jobHresult: unknown field'],
+    [{ install: { jobHresult: 'all failed' } }, 'install.jobHresult: expected an HRESULT'],
+    [{ search: { listBundledUpdates: 'yes' } }, 'search.listBundledUpdates: expected a boolean'],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });

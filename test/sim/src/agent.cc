@@ -173,11 +173,29 @@ void Agent::ReloadIfChanged() {
   if (::CompareFileTime(&now, &stateFileTime_) != 0) LoadState();
 }
 
+UpdateState MachineState::Of(const UpdateData& update) const {
+  const auto own = [&](const std::u16string& id) {
+    auto found = updates.find(id);
+    return found == updates.end() ? UpdateState{} : found->second;
+  };
+  UpdateState state = own(update.updateId);
+  if (!update.IsBundle()) return state;
+  state.isInstalled = state.isDownloaded = true;
+  state.isPresent = state.rebootRequired = false;
+  for (const auto& id : update.bundledUpdateIds) {
+    const UpdateState child = own(id);
+    state.isInstalled = state.isInstalled && child.isInstalled;
+    state.isDownloaded = state.isDownloaded && child.isDownloaded;
+    state.isPresent = state.isPresent || child.isPresent;
+    state.rebootRequired = state.rebootRequired || child.rebootRequired;
+  }
+  return state;
+}
+
 UpdateState Agent::StateOf(const UpdateData& update) {
   std::lock_guard<std::mutex> lock(mutex_);
   EnsureLoaded();
-  auto found = state_.updates.find(update.updateId);
-  return found == state_.updates.end() ? UpdateState{} : found->second;
+  return state_.Of(update);
 }
 
 bool Agent::TryBeginInstallation() {

@@ -33,6 +33,10 @@ struct MachineState {
   std::vector<ServiceData> services;              // registered update services
   AutomaticUpdatesState automaticUpdates;
   bool rebootRequired = false;
+
+  // The state of `update` as the agent reports it: a bundle's download, install and reboot flags
+  // are its children's taken together, since installing a bundle installs them.
+  UpdateState Of(const UpdateData& update) const;
 };
 
 class Agent {

@@ -72,9 +72,22 @@ HRESULT Diagnostics::Enter(const char* member) {
     return Fail(E_FAIL, json::ToUtf16("the simulated agent's scenario did not load: " + problem));
   }
   if (auto delay = scenario->agent.delays.find(member); delay != scenario->agent.delays.end()) ::Sleep(delay->second);
+  // "Using WUA From a Remote Computer" (learn.microsoft.com/windows/win32/wua_sdk/using-wua-from-
+  // a-remote-computer) lists what is "not available to remote users and applications"; newer
+  // Windows also denies searches and history to a shell reached over SSH (PowerShell/
+  // Win32-OpenSSH#2083, mgajda83/PSWindowsUpdate#60), so the scenario says which calls.
+  if (const auto& logon = scenario->agent.logon; logon.remote && logon.deniedCalls.count(member) != 0) {
+    return Fail(E_ACCESSDENIED, json::ToUtf16(std::string(member) + " is not allowed from a remote session"));
+  }
   auto fault = scenario->agent.faults.find(member);
   if (fault == scenario->agent.faults.end()) return S_OK;
   return Fail(fault->second, json::ToUtf16(std::string("fault injected by the scenario at ") + member));
+}
+
+HRESULT InjectedFault(const FaultMap& faults, std::string_view member) {
+  auto fault = faults.find(member);
+  if (fault == faults.end()) return S_OK;
+  return Fail(fault->second, json::ToUtf16("fault injected by the scenario at " + std::string(member)));
 }
 
 std::vector<std::string> Diagnostics::CallLog() {

@@ -13,6 +13,28 @@ HRESULT OutCollection(IUpdateCollection** retval, const ComPtr<IUpdateCollection
   return S_OK;
 }
 
+// "This update cannot be installed in the same IUpdateInstaller::Install or IUpdateInstaller::
+// BeginInstall call as any other update. If you make an IUpdateInstaller::Install or
+// IUpdateInstaller::BeginInstall call that includes an exclusive update along with one or more
+// other updates, the call will return WU_E_EXCLUSIVE_INSTALL_CONFLICT, and no updates will be
+// installed" (InstallationImpact, learn.microsoft.com/windows/win32/api/wuapi/
+// ne-wuapi-installationimpact). The enumeration describes "installing or uninstalling", so
+// uninstalls look at the uninstallation behaviour; RunWizard installs as Install does. A bundle's
+// behaviour is its children's (scenario.cc, Combine).
+HRESULT RefuseMixedExclusive(OperationKind kind, const std::vector<const UpdateData*>& updates) {
+  if (updates.size() < 2) return S_OK;
+  for (const UpdateData* update : updates) {
+    const InstallationBehaviorData* behavior =
+        kind == OperationKind::kUninstall ? (update->uninstallationBehavior ? &*update->uninstallationBehavior : nullptr)
+                                          : &update->installationBehavior;
+    if (!behavior || behavior->impact != iiRequiresExclusiveHandling) continue;
+    return Fail(WU_E_EXCLUSIVE_INSTALL_CONFLICT,
+                u"'" + update->title + u"' (" + update->updateId + u") requires exclusive handling: it must be " +
+                    (kind == OperationKind::kUninstall ? u"uninstalled" : u"installed") + u" in a call of its own");
+  }
+  return S_OK;
+}
+
 class UpdateDownloader final
     : public WithIsForced<WithClientApplicationId<Object<UpdateDownloader, Chain<IUpdateDownloader>>>> {
  public:
@@ -181,6 +203,7 @@ class UpdateInstaller final
     request.clientApplicationId = clientApplicationId_;
     request.forced = forced_;
     if (HRESULT hr = ResolveUpdates(updates_.Get(), *scenario, &request.catalog); FAILED(hr)) return hr;
+    if (HRESULT hr = RefuseMixedExclusive(kind, request.catalog); FAILED(hr)) return hr;
     if (!Agent::Instance().TryBeginInstallation()) {
       return Fail(WU_E_INSTALL_NOT_ALLOWED, u"another installation is in progress");
     }

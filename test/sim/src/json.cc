@@ -476,8 +476,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 // The allowed key the author most likely meant, if any is close enough to be a plausible typo.
-std::optional<std::string_view> ClosestMatch(std::string_view key,
-                                             std::initializer_list<std::string_view> allowed) {
+template <class Candidates>
+std::optional<std::string_view> ClosestMatch(std::string_view key, const Candidates& allowed) {
   const size_t tolerance = std::max<size_t>(1, key.size() / 3);
   std::optional<std::string_view> best;
   size_t best_distance = tolerance + 1;
@@ -687,6 +687,10 @@ std::vector<std::string> Reader::Keys() const {
   if (!value_->IsObject()) FailExpected("an object");
   for (const auto& member : value_->AsObject()) keys.push_back(member.first);
   return keys;
+}
+
+std::optional<std::string_view> ClosestOf(std::string_view key, const std::vector<std::string_view>& allowed) {
+  return ClosestMatch(key, allowed);
 }
 
 void Reader::OnlyKeys(std::initializer_list<std::string_view> allowed) const {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -95,6 +96,10 @@ struct SchemaError : std::runtime_error {
   SchemaError(std::string path, std::string_view problem);
   std::string path;
 };
+
+// The name the author most likely meant when they wrote `key`, if one of `allowed` is within a
+// typo's distance (case ignored).
+std::optional<std::string_view> ClosestOf(std::string_view key, const std::vector<std::string_view>& allowed);
 
 // A view of one value in a document, and of its path from the root ("" for the root itself,
 // "catalog[2].kbArticleIds[0]"), for reading a scenario while checking its shape. Every accessor

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "members.h"
 #include "wua/wuapi_sdk.h"
 
 namespace sim {
@@ -173,6 +174,7 @@ class WithIsForced : public Base {
 // scenario that did not load), after the delay the scenario sets for it.
 #define SIM_ENTER(member)                                                       \
   do {                                                                          \
+    static_assert(::sim::IsMember(member, ::sim::MemberKind::kCall), "not a call in members.h: " member); \
     if (HRESULT entered = ::sim::Diagnostics::Enter(member); FAILED(entered)) return entered; \
   } while (0)
 

@@ -261,16 +261,7 @@ void CallBack(const ComPtr<IUnknown>& sink, IDispatch* job, MakeArgs makeArgs) {
 Operation::Operation(ScenarioPtr scenario, OperationRequest request)
     : scenario_(std::move(scenario)), request_(std::move(request)) {
   progress_.outcomes.resize(request_.catalog.size());
-  for (const UpdateData* update : request_.catalog) progress_.totalBytesTotal += update->maxDownloadSize;
-}
-
-const Behavior& Operation::BehaviorOf(const UpdateData& update) const {
-  switch (request_.kind) {
-    case OperationKind::kDownload: return update.download ? *update.download : scenario_->download;
-    case OperationKind::kInstall: return update.install ? *update.install : scenario_->install;
-    case OperationKind::kUninstall: return update.uninstall ? *update.uninstall : scenario_->uninstall;
-  }
-  return scenario_->download;
+  for (const UpdateData* update : request_.catalog) progress_.totalBytesTotal += BytesOf(*update);
 }
 
 void Operation::RunHere() { Run(); }
@@ -371,6 +362,15 @@ UpdateOutcome Operation::Precondition(const UpdateData& update, const UpdateStat
       if (!state.eulaAccepted) return failed(WU_E_EULAS_DECLINED);
       if (!state.isDownloaded) return failed(WU_E_UH_NEEDANOTHERDOWNLOAD);
       if (state.isInstalled && !request_.forced) return UpdateOutcome{orcSucceeded, S_OK, state.rebootRequired};
+      // "If the process that is calling WUA is running in the context of the RunAs service or the
+      // Secondary Logon service, an attempt to install an update that requires user interaction
+      // fails and returns the WU_E_NO_INTERACTIVE_USER error" ("Using WUA from a Secondary Logon
+      // (Run As) Process", learn.microsoft.com/windows/win32/wua_sdk/). It is the attempt on that
+      // update that fails, so the update's result carries it and the others still run. A bundle
+      // runs its children, and the child that asks for input is the one that fails.
+      if (!scenario_->agent.logon.interactiveUser && !update.IsBundle() && update.installationBehavior.canRequestUserInput) {
+        return failed(WU_E_NO_INTERACTIVE_USER);
+      }
       break;
     case OperationKind::kUninstall:
       if (!update.isUninstallable) return failed(WU_E_UNINSTALL_NOT_ALLOWED);
@@ -380,89 +380,157 @@ UpdateOutcome Operation::Precondition(const UpdateData& update, const UpdateStat
   return UpdateOutcome{orcNotStarted, S_OK, false};
 }
 
-void Operation::Apply(const UpdateData& update, const UpdateOutcome& outcome) {
+void Operation::ApplyState(const UpdateData& unit, const UpdateOutcome& outcome) {
   const bool succeeded = outcome.resultCode == orcSucceeded || outcome.resultCode == orcSucceededWithErrors;
+  if (!succeeded) return;
   const OperationKind kind = request_.kind;
   Agent::Instance().Update([&](MachineState& machine) {
-    UpdateState& state = machine.updates[update.updateId];
-    if (succeeded) {
-      if (kind == OperationKind::kDownload) state.isDownloaded = true;
-      if (kind == OperationKind::kInstall) state.isInstalled = state.isPresent = true;
-      if (kind == OperationKind::kUninstall) state.isInstalled = state.isPresent = false;
-      if (IsInstallation(kind)) {
-        state.rebootRequired = outcome.rebootRequired;
-        machine.rebootRequired = machine.rebootRequired || outcome.rebootRequired;
-      }
-    }
-    if (IsInstallation(kind) && outcome.resultCode != orcAborted) {
-      HistoryEntryData entry;
-      entry.operation = HistoryOperation(kind);
-      entry.resultCode = outcome.resultCode;
-      entry.hresult = outcome.hresult;
-      entry.date = NowAsDate();
-      entry.updateId = update.updateId;
-      entry.revisionNumber = update.revisionNumber;
-      entry.title = update.title;
-      entry.description = update.description;
-      entry.clientApplicationId = request_.clientApplicationId;
-      entry.supportUrl = update.supportUrl;
-      entry.uninstallationSteps = update.uninstallationSteps;
-      entry.uninstallationNotes = update.uninstallationNotes;
-      entry.categoryIds = update.categoryIds;
-      machine.history.push_back(std::move(entry));
+    UpdateState& state = machine.updates[unit.updateId];
+    if (kind == OperationKind::kDownload) state.isDownloaded = true;
+    if (kind == OperationKind::kInstall) state.isInstalled = state.isPresent = true;
+    if (kind == OperationKind::kUninstall) state.isInstalled = state.isPresent = false;
+    if (IsInstallation(kind)) {
+      state.rebootRequired = outcome.rebootRequired;
+      machine.rebootRequired = machine.rebootRequired || outcome.rebootRequired;
     }
   });
 }
 
+// One entry per update of the caller's collection, a bundle included: the history records the
+// operation the client asked for, with the result it was given (IInstallationResult reports per
+// update of that collection), as the machine's own update history lists the bundles it offered.
+void Operation::AddHistory(const UpdateData& update, const UpdateOutcome& outcome) {
+  if (!IsInstallation(request_.kind) || outcome.resultCode == orcAborted) return;
+  Agent::Instance().Update([&](MachineState& machine) {
+    HistoryEntryData entry;
+    entry.operation = HistoryOperation(request_.kind);
+    entry.resultCode = outcome.resultCode;
+    entry.hresult = outcome.hresult;
+    entry.date = NowAsDate();
+    entry.updateId = update.updateId;
+    entry.revisionNumber = update.revisionNumber;
+    entry.title = update.title;
+    entry.description = update.description;
+    entry.clientApplicationId = request_.clientApplicationId;
+    entry.supportUrl = update.supportUrl;
+    entry.uninstallationSteps = update.uninstallationSteps;
+    entry.uninstallationNotes = update.uninstallationNotes;
+    entry.categoryIds = update.categoryIds;
+    machine.history.push_back(std::move(entry));
+  });
+}
+
+const Behavior& Operation::BehaviorOf(const UpdateData& unit, const UpdateData& update) const {
+  const auto own = [&](const UpdateData& u) -> const std::optional<Behavior>& {
+    switch (request_.kind) {
+      case OperationKind::kDownload: return u.download;
+      case OperationKind::kInstall: return u.install;
+      case OperationKind::kUninstall: return u.uninstall;
+    }
+    return u.download;
+  };
+  if (own(unit)) return *own(unit);
+  if (own(update)) return *own(update);  // a child without its own behaviour takes its bundle's
+  return TopBehavior();
+}
+
+const Behavior& Operation::TopBehavior() const {
+  switch (request_.kind) {
+    case OperationKind::kDownload: return scenario_->download;
+    case OperationKind::kInstall: return scenario_->install;
+    case OperationKind::kUninstall: return scenario_->uninstall;
+  }
+  return scenario_->download;
+}
+
+long long Operation::BytesOf(const UpdateData& update) const {
+  long long bytes = 0;
+  for (const UpdateData* unit : scenario_->UnitsOf(update)) bytes += unit->maxDownloadSize;
+  return bytes;
+}
+
+UpdateOutcome Operation::RunUnit(const UnitPlace& place, const UpdateData& unit, const Behavior& behavior, bool* aborted,
+                                 bool* disconnected) {
+  if (behavior.hangUntilAbort) {
+    abort_.UntilAborted();
+    *aborted = true;
+  }
+  for (int step = 1; step <= behavior.progressSteps && !*aborted && !*disconnected; ++step) {
+    if (!abort_.Sleep(behavior.durationMs / behavior.progressSteps)) {
+      *aborted = true;
+      break;
+    }
+    const long percent = static_cast<long>(100 * step / behavior.progressSteps);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      const long updatePercent = static_cast<long>((100 * place.unit + percent) / place.units);
+      progress_.currentUpdatePercent = updatePercent;
+      progress_.currentUpdateBytesDone = place.unitBytesBefore + unit.maxDownloadSize * step / behavior.progressSteps;
+      progress_.totalBytesDone = place.bytesBefore + progress_.currentUpdateBytesDone;
+      progress_.percent = static_cast<long>((100 * place.index + updatePercent) / place.count);
+      progress_.phase = step == behavior.progressSteps && place.unit + 1 == place.units ? dphVerifying : dphDownloading;
+      *disconnected = behavior.disconnectAtPercent >= 0 && percent >= behavior.disconnectAtPercent;
+    }
+    if (!*disconnected) Notify(job_.Get());
+  }
+  if (*aborted) return UpdateOutcome{orcAborted, S_OK, false};
+  if (*disconnected || behavior.failCall) {
+    return UpdateOutcome{orcFailed, *disconnected ? RPC_E_DISCONNECTED : behavior.hresult, false};
+  }
+  const bool reboot = behavior.rebootRequired.value_or(unit.installationBehavior.rebootBehavior == irbAlwaysRequiresReboot);
+  return UpdateOutcome{behavior.resultCode, behavior.hresult,
+                       IsInstallation(request_.kind) && reboot && behavior.resultCode != orcFailed};
+}
+
 void Operation::Run() {
   const size_t count = request_.catalog.size();
-  bool aborted = false, disconnected = false;
+  bool aborted = false, disconnected = false, callFailed = false;
   long long bytesBefore = 0;
-  for (size_t index = 0; index < count && !aborted && !disconnected; ++index) {
+  for (size_t index = 0; index < count && !aborted && !disconnected && !callFailed; ++index) {
     const UpdateData& update = *request_.catalog[index];
-    const Behavior& behavior = BehaviorOf(update);
+    const long long updateBytes = BytesOf(update);
     UpdateOutcome outcome = Precondition(update, Agent::Instance().StateOf(update));
     {
       std::lock_guard<std::mutex> lock(mutex_);
       progress_.currentUpdateIndex = static_cast<long>(index);
       progress_.currentUpdatePercent = 0;
       progress_.currentUpdateBytesDone = 0;
-      progress_.currentUpdateBytesTotal = update.maxDownloadSize;
+      progress_.currentUpdateBytesTotal = updateBytes;
       progress_.phase = dphInitializing;
       progress_.outcomes[index].resultCode = orcInProgress;
     }
     if (outcome.resultCode == orcNotStarted) {
       Notify(job_.Get());
-      if (behavior.hangUntilAbort) {
-        abort_.UntilAborted();
-        aborted = true;
-      }
-      for (int step = 1; step <= behavior.progressSteps && !aborted && !disconnected; ++step) {
-        if (!abort_.Sleep(behavior.durationMs / behavior.progressSteps)) {
-          aborted = true;
+      // A bundle installs "all applicable child updates ... in the order specified by the bundle.
+      // If an installation failure occurs for any of the children, the install of the bundle
+      // stops at that point (with no roll-back)" (WSUS SDK, "Relationships Among Updates", MSDN
+      // bb902491); its payloads are the children's, so downloads run over them too.
+      const std::vector<const UpdateData*> units = scenario_->UnitsOf(update);
+      outcome = UpdateOutcome{orcSucceeded, S_OK, false};
+      UnitPlace place{index, count, 0, units.size(), bytesBefore, 0};
+      for (; place.unit < units.size(); ++place.unit) {
+        const UpdateData& unit = *units[place.unit];
+        const Behavior& behavior = BehaviorOf(unit, update);
+        UpdateOutcome done = &unit == &update ? UpdateOutcome{} : Precondition(unit, Agent::Instance().StateOf(unit));
+        if (done.resultCode == orcNotStarted) done = RunUnit(place, unit, behavior, &aborted, &disconnected);
+        if (!disconnected) ApplyState(unit, done);
+        callFailed = behavior.failCall && !aborted;
+        if (disconnected || callFailed) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          callResult_ = disconnected ? RPC_E_DISCONNECTED : behavior.hresult;
+        }
+        outcome.rebootRequired = outcome.rebootRequired || done.rebootRequired;
+        if (done.resultCode == orcFailed || done.resultCode == orcAborted) {
+          outcome.resultCode = done.resultCode;
+          outcome.hresult = done.hresult;
           break;
         }
-        const long percent = static_cast<long>(100 * step / behavior.progressSteps);
-        {
-          std::lock_guard<std::mutex> lock(mutex_);
-          progress_.currentUpdatePercent = percent;
-          progress_.currentUpdateBytesDone = update.maxDownloadSize * step / behavior.progressSteps;
-          progress_.totalBytesDone = bytesBefore + progress_.currentUpdateBytesDone;
-          progress_.percent = static_cast<long>((100 * index + percent) / count);
-          progress_.phase = step == behavior.progressSteps ? dphVerifying : dphDownloading;
-          disconnected = behavior.disconnectAtPercent >= 0 && percent >= behavior.disconnectAtPercent;
+        if (done.resultCode == orcSucceededWithErrors) {
+          outcome.resultCode = orcSucceededWithErrors;
+          if (SUCCEEDED(outcome.hresult)) outcome.hresult = done.hresult;
         }
-        if (!disconnected) Notify(job_.Get());
-      }
-      if (aborted) {
-        outcome = UpdateOutcome{orcAborted, S_OK, false};
-      } else if (disconnected || behavior.failCall) {
-        outcome = UpdateOutcome{orcFailed, disconnected ? RPC_E_DISCONNECTED : behavior.hresult, false};
-      } else {
-        const bool reboot = behavior.rebootRequired.value_or(
-            update.installationBehavior.rebootBehavior == irbAlwaysRequiresReboot);
-        outcome = UpdateOutcome{behavior.resultCode, behavior.hresult, IsInstallation(request_.kind) && reboot &&
-                                                                           behavior.resultCode != orcFailed};
+        place.unitBytesBefore += unit.maxDownloadSize;
+        if (aborted || disconnected || callFailed) break;
       }
     }
     {
@@ -470,12 +538,9 @@ void Operation::Run() {
       progress_.outcomes[index] = outcome;
       progress_.currentUpdatePercent = 100;
       progress_.percent = static_cast<long>(100 * (index + 1) / count);
-      if (disconnected) callResult_ = RPC_E_DISCONNECTED;
-      else if (behavior.failCall && !aborted) callResult_ = behavior.hresult;
     }
-    bytesBefore += update.maxDownloadSize;
-    if (!disconnected) Apply(update, outcome);
-    if (behavior.failCall) break;
+    bytesBefore += updateBytes;
+    if (!disconnected) AddHistory(update, outcome);
   }
   // Updates never reached keep "not started", except after an abort, which ends them all.
   {
@@ -495,6 +560,9 @@ void Operation::Run() {
         }
       }
     }
+    // The job's HRESULT is not derived from the updates' on the real agent: a job of failed
+    // updates can report WU_E_ALL_UPDATES_FAILED while each update carries its own code.
+    if (const auto& job = TopBehavior().jobHresult) resultHresult_ = *job;
   }
   Finish();
 }

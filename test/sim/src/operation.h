@@ -67,11 +67,25 @@ class Operation : public std::enable_shared_from_this<Operation> {
   IUpdateCollection* Updates() const { return request_.updates.Get(); }
 
  private:
+  // Where a unit (a bundle's child, or an update that is no bundle) runs: for progress figures.
+  struct UnitPlace {
+    size_t index, count;     // of the update in the caller's collection
+    size_t unit, units;      // of the unit among the update's
+    long long bytesBefore;   // of the updates before this one
+    long long unitBytesBefore;  // of the units before this one
+  };
+
   void Run();
-  const Behavior& BehaviorOf(const UpdateData& update) const;
+  UpdateOutcome RunUnit(const UnitPlace& place, const UpdateData& unit, const Behavior& behavior, bool* aborted,
+                        bool* disconnected);
+  // The unit's own behaviour for this kind of operation, else its bundle's, else the scenario's.
+  const Behavior& BehaviorOf(const UpdateData& unit, const UpdateData& update) const;
+  const Behavior& TopBehavior() const;
+  long long BytesOf(const UpdateData& update) const;  // a bundle's are its children's
   void Notify(IDispatch* job);
   UpdateOutcome Precondition(const UpdateData& update, const UpdateState& state) const;
-  void Apply(const UpdateData& update, const UpdateOutcome& outcome);
+  void ApplyState(const UpdateData& unit, const UpdateOutcome& outcome);
+  void AddHistory(const UpdateData& update, const UpdateOutcome& outcome);
   void Finish();
 
   ScenarioPtr scenario_;

@@ -1,5 +1,6 @@
 #include "scenario.h"
 
+#include <algorithm>
 #include <cwctype>
 #include <fstream>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "dates.h"
 #include "json.h"
+#include "members.h"
 #include "wua/ids.h"
 
 namespace sim {
@@ -80,6 +82,65 @@ OperationResultCode ResultCode(const Reader& field) {
                                            {"failed", orcFailed}, {"aborted", orcAborted}});
 }
 
+// A member name in a fault, delay or denial must be one the simulator checks there (members.h):
+// a name nothing checks would pass silently for a fault that never happens.
+void CheckMember(const Reader& field, const std::string& name, std::initializer_list<MemberKind> kinds) {
+  const auto allowed = [&](MemberKind kind) { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); };
+  if (const Member* member = FindMember(name)) {
+    if (allowed(member->kind)) return;
+    if (member->kind == MemberKind::kCall) field.Fail("is a call, not a getter of an update: name it in agent.faults");
+    if (member->kind == MemberKind::kDriverGetter && allowed(MemberKind::kUpdateGetter)) {
+      field.Fail("only a driver update (type 'driver') has this member");
+    }
+    field.Fail("is a getter of an update: name it in that update's 'faults'");
+  }
+  std::vector<std::string_view> names;
+  for (const Member& member : kMembers) {
+    if (allowed(member.kind)) names.push_back(member.name);
+  }
+  const std::optional<std::string_view> closest = json::ClosestOf(name, names);
+  field.Fail(closest ? "names no member the simulator checks here (did you mean '" + std::string(*closest) + "'?)"
+                     : std::string("names no member the simulator checks here"));
+}
+
+// Member -> failure HRESULT, for agent.faults and an update's faults.
+void ReadFaults(const Reader& field, std::initializer_list<MemberKind> kinds, FaultMap* out) {
+  if (!field.IsObject()) field.Fail("expected an object of member names and HRESULTs");
+  for (const std::string& member : field.Keys()) {
+    CheckMember(field.Field(member), member, kinds);
+    const HRESULT hr = ReadHresult(field.Field(member));
+    if (SUCCEEDED(hr)) field.Field(member).Fail("a fault must be a failure HRESULT");
+    (*out)[member] = hr;
+  }
+}
+
+// What a bundle's children imply for the bundle, which has no installer of its own ("Bundles are
+// used only as containers for other updates. They cannot have applicability rules or update
+// binaries themselves": Microsoft, WSUS SDK, "Relationships Among Updates", MSDN bb902491). The
+// bundle is exclusive if a child is, since installing it installs that child in the same call
+// (InstallationImpact: an exclusive update "cannot be installed in the same IUpdateInstaller::
+// Install or IUpdateInstaller::BeginInstall call as any other update"); minor only if every child
+// is; its reboot behaviour is the strongest of theirs, since WSUS lets a child's reboot wait
+// until "after installing or uninstalling other updates in the update bundle" (WSUS SDK,
+// RebootBehavior enumeration, MSDN ms752755); it can ask for input or need the network if any
+// child can.
+InstallationBehaviorData Combine(const std::vector<InstallationBehaviorData>& children) {
+  InstallationBehaviorData out;
+  bool allMinor = !children.empty();
+  for (const InstallationBehaviorData& child : children) {
+    out.canRequestUserInput = out.canRequestUserInput || child.canRequestUserInput;
+    out.requiresNetworkConnectivity = out.requiresNetworkConnectivity || child.requiresNetworkConnectivity;
+    if (child.impact == iiRequiresExclusiveHandling) out.impact = iiRequiresExclusiveHandling;
+    allMinor = allMinor && child.impact == iiMinor;
+    if (child.rebootBehavior == irbAlwaysRequiresReboot ||
+        (child.rebootBehavior == irbCanRequestReboot && out.rebootBehavior == irbNeverReboots)) {
+      out.rebootBehavior = child.rebootBehavior;
+    }
+  }
+  if (out.impact != iiRequiresExclusiveHandling) out.impact = allMinor ? iiMinor : iiNormal;
+  return out;
+}
+
 #define BEHAVIOR_KEYS "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", \
                       "disconnectAtPercent", "rebootRequired"
 
@@ -108,6 +169,15 @@ std::optional<Behavior> ReadBehavior(const Reader& field) {
   if (field.IsNull()) return std::nullopt;
   field.OnlyKeys({BEHAVIOR_KEYS});
   return ReadBehaviorFields(field);
+}
+
+// A top-level download, install or uninstall behaviour, which can also set the job's HRESULT.
+Behavior ReadJobBehavior(const Reader& field) {
+  if (field.IsNull()) return Behavior{};
+  field.OnlyKeys({BEHAVIOR_KEYS, "jobHresult"});
+  Behavior behavior = ReadBehaviorFields(field);
+  if (!field.Field("jobHresult").IsNull()) behavior.jobHresult = ReadHresult(field.Field("jobHresult"));
+  return behavior;
 }
 
 InstallationBehaviorData ReadInstallationBehavior(const Reader& field) {
@@ -170,7 +240,7 @@ UpdateData ReadUpdate(const Reader& field) {
                   "deltaCompressedContentPreferred", "maxDownloadSize", "minDownloadSize", "recommendedCpuSpeed",
                   "recommendedHardDiskSpace", "recommendedMemory", "deadline", "lastDeploymentChangeTime",
                   "installationBehavior", "uninstallationBehavior", "image", "downloadContents", "driver", "state",
-                  "download", "install", "uninstall"});
+                  "download", "install", "uninstall", "faults"});
   UpdateData u;
   u.updateId = Guid(field.Field("id"));
   u.revisionNumber = static_cast<long>(field.Field("revision").Integer(1));
@@ -235,6 +305,20 @@ UpdateData ReadUpdate(const Reader& field) {
   u.recommendedMemory = static_cast<long>(field.Field("recommendedMemory").Integer(0));
   u.deadline = OptionalDate(field.Field("deadline"));
   if (!field.Field("lastDeploymentChangeTime").IsNull()) u.lastDeploymentChangeTime = Date(field.Field("lastDeploymentChangeTime"));
+  // A bundle's payload and installer are its children's (see Combine): what the scenario would
+  // give the bundle itself could only disagree with them.
+  if (u.IsBundle()) {
+    for (const char* own : {"installationBehavior", "uninstallationBehavior", "downloadContents"}) {
+      const Reader given = field.Field(own);
+      const bool none = given.IsNull() || (std::string_view(own) == "downloadContents" && given.Size() == 0);
+      if (!none) given.Fail("a bundle has no payload or installer of its own: give this to its bundled updates");
+    }
+    for (const char* followed : {"isInstalled", "isDownloaded", "isPresent", "rebootRequired"}) {
+      if (!field.Field("state").Field(followed).IsNull()) {
+        field.Field("state").Field(followed).Fail("a bundle's state follows its bundled updates: set it on them");
+      }
+    }
+  }
   u.installationBehavior = ReadInstallationBehavior(field.Field("installationBehavior"));
   if (!field.Field("uninstallationBehavior").IsNull()) {
     u.uninstallationBehavior = ReadInstallationBehavior(field.Field("uninstallationBehavior"));
@@ -275,6 +359,13 @@ UpdateData ReadUpdate(const Reader& field) {
   u.download = ReadBehavior(field.Field("download"));
   u.install = ReadBehavior(field.Field("install"));
   u.uninstall = ReadBehavior(field.Field("uninstall"));
+  if (const Reader faults = field.Field("faults"); !faults.IsNull()) {
+    FaultMap map;
+    ReadFaults(faults, u.type == utDriver ? std::initializer_list<MemberKind>{MemberKind::kUpdateGetter, MemberKind::kDriverGetter}
+                                          : std::initializer_list<MemberKind>{MemberKind::kUpdateGetter},
+               &map);
+    if (!map.empty()) u.faults = std::make_shared<const FaultMap>(std::move(map));
+  }
   return u;
 }
 
@@ -331,7 +422,7 @@ AgentData ReadAgent(const Reader& field) {
   if (field.IsNull()) return a;
   field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
                   "isAdministrator", "installerBusy", "automaticUpdates", "services", "history", "faults",
-                  "delays"});
+                  "delays", "logon"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
@@ -360,19 +451,34 @@ AgentData ReadAgent(const Reader& field) {
     for (size_t i = 0; i < history.Size(); ++i) a.history.push_back(ReadHistoryEntry(history.Item(i)));
   }
   if (const Reader faults = field.Field("faults"); !faults.IsNull()) {
-    if (!faults.IsObject()) faults.Fail("expected an object of member names and HRESULTs");
-    for (const std::string& member : faults.Keys()) {
-      const HRESULT hr = ReadHresult(faults.Field(member));
-      if (SUCCEEDED(hr)) faults.Field(member).Fail("a fault must be a failure HRESULT");
-      a.faults[member] = hr;
-    }
+    FaultMap map;
+    ReadFaults(faults, {MemberKind::kCall}, &map);
+    a.faults.insert(map.begin(), map.end());
   }
   if (const Reader delays = field.Field("delays"); !delays.IsNull()) {
     if (!delays.IsObject()) delays.Fail("expected an object of member names and milliseconds");
     for (const std::string& member : delays.Keys()) {
+      CheckMember(delays.Field(member), member, {MemberKind::kCall});
       const int64_t milliseconds = delays.Field(member).Integer();
       if (milliseconds < 0 || milliseconds > 600000) delays.Field(member).Fail("must be from 0 to 600000");
       a.delays[member] = static_cast<int>(milliseconds);
+    }
+  }
+  if (const Reader logon = field.Field("logon"); !logon.IsNull()) {
+    logon.OnlyKeys({"remote", "interactiveUser", "deniedCalls"});
+    a.logon.remote = logon.Field("remote").Bool(false);
+    a.logon.interactiveUser = logon.Field("interactiveUser").Bool(true);
+    if (const Reader denied = logon.Field("deniedCalls"); !denied.IsNull()) {
+      if (!a.logon.remote) denied.Fail("applies only to a remote logon ('remote': true)");
+      for (size_t i = 0; i < denied.Size(); ++i) {
+        const std::string member = denied.Item(i).String();
+        CheckMember(denied.Item(i), member, {MemberKind::kCall});
+        a.logon.deniedCalls.insert(member);
+      }
+    } else if (a.logon.remote) {
+      for (const Member& member : kMembers) {
+        if (member.deniedRemotely) a.logon.deniedCalls.emplace(member.name);
+      }
     }
   }
   return a;
@@ -381,8 +487,9 @@ AgentData ReadAgent(const Reader& field) {
 SearchData ReadSearch(const Reader& field) {
   SearchData s;
   if (field.IsNull()) return s;
-  field.OnlyKeys({BEHAVIOR_KEYS, "warnings"});
+  field.OnlyKeys({BEHAVIOR_KEYS, "warnings", "listBundledUpdates"});
   s.behavior = ReadBehaviorFields(field);
+  s.listBundledUpdates = field.Field("listBundledUpdates").Bool(false);
   if (const Reader warnings = field.Field("warnings"); !warnings.IsNull()) {
     for (size_t i = 0; i < warnings.Size(); ++i) {
       const Reader w = warnings.Item(i);
@@ -426,9 +533,9 @@ Scenario ReadScenario(const Reader& root) {
     for (size_t i = 0; i < updates.Size(); ++i) s.updates.push_back(ReadUpdate(updates.Item(i)));
   }
   s.search = ReadSearch(root.Field("search"));
-  s.download = ReadBehavior(root.Field("download")).value_or(Behavior{});
-  s.install = ReadBehavior(root.Field("install")).value_or(Behavior{});
-  s.uninstall = ReadBehavior(root.Field("uninstall")).value_or(Behavior{});
+  s.download = ReadJobBehavior(root.Field("download"));
+  s.install = ReadJobBehavior(root.Field("install"));
+  s.uninstall = ReadJobBehavior(root.Field("uninstall"));
   s.BuildIndexes();
 
   // References between entries must resolve, as they always do in the real agent's data store.
@@ -446,10 +553,25 @@ Scenario ReadScenario(const Reader& root) {
       }
     }
     for (size_t b = 0; b < u.bundledUpdateIds.size(); ++b) {
-      if (!s.FindUpdate(u.bundledUpdateIds[b]) || u.bundledUpdateIds[b] == u.updateId) {
+      const UpdateData* child = s.FindUpdate(u.bundledUpdateIds[b]);
+      if (!child || u.bundledUpdateIds[b] == u.updateId) {
         root.Field("updates").Item(i).Field("bundledUpdates").Item(b).Fail("names an update that is not in 'updates'");
       }
+      // The simulator installs one level of bundling; the catalogs it models have no deeper one.
+      if (child->IsBundle()) {
+        root.Field("updates").Item(i).Field("bundledUpdates").Item(b).Fail("names an update that is itself a bundle");
+      }
     }
+  }
+  for (UpdateData& u : s.updates) {
+    if (!u.IsBundle()) continue;
+    std::vector<InstallationBehaviorData> installs, uninstalls;
+    for (const UpdateData* child : s.UnitsOf(u)) {
+      installs.push_back(child->installationBehavior);
+      if (child->uninstallationBehavior) uninstalls.push_back(*child->uninstallationBehavior);
+    }
+    u.installationBehavior = Combine(installs);
+    u.uninstallationBehavior = uninstalls.empty() ? std::nullopt : std::optional(Combine(uninstalls));
   }
   return s;
 }
@@ -469,6 +591,15 @@ void Scenario::BuildIndexes() {
   categoryIndex.clear();
   for (size_t i = 0; i < updates.size(); ++i) updateIndex.emplace(updates[i].updateId, i);
   for (size_t i = 0; i < categories.size(); ++i) categoryIndex.emplace(categories[i].id, i);
+  bundledIds.clear();
+  for (const UpdateData& u : updates) bundledIds.insert(u.bundledUpdateIds.begin(), u.bundledUpdateIds.end());
+}
+
+std::vector<const UpdateData*> Scenario::UnitsOf(const UpdateData& update) const {
+  if (!update.IsBundle()) return {&update};
+  std::vector<const UpdateData*> units;
+  for (const auto& id : update.bundledUpdateIds) units.push_back(FindUpdate(id));
+  return units;
 }
 
 const UpdateData* Scenario::FindUpdate(std::u16string_view updateId) const {

@@ -8,9 +8,12 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
+#include "members.h"
 #include "wua/wuapi_sdk.h"
 
 namespace sim {
@@ -27,6 +30,9 @@ struct Behavior {
   bool hangUntilAbort = false;               // never finishes unless RequestAbort is called
   int disconnectAtPercent = -1;              // the agent goes away (RPC_E_DISCONNECTED) there
   std::optional<bool> rebootRequired;        // overrides the update's installation behaviour
+  // Top level only: what IDownloadResult/IInstallationResult::HResult report for the whole job,
+  // whatever the updates' own HRESULTs are.
+  std::optional<HRESULT> jobHresult;
 };
 
 struct InstallationBehaviorData {
@@ -91,6 +97,11 @@ struct UpdateData {
   bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = true,
        isPresent = false, rebootRequired = false;
   std::optional<Behavior> download, install, uninstall;
+  Faults faults;  // null when the scenario gives this update none
+
+  // A bundle is a container: its children carry the payloads and are what installs. Its
+  // installation behaviours are derived from theirs when the scenario is loaded.
+  bool IsBundle() const { return !bundledUpdateIds.empty(); }
 };
 
 struct ServiceData {
@@ -130,12 +141,20 @@ struct AgentData {
   std::map<std::string, HRESULT> faults;
   // Member -> milliseconds every call to it takes before doing its work.
   std::map<std::string, int> delays;
+  // The logon the client runs under, as the real agent sees it on a server.
+  struct Logon {
+    bool remote = false;             // a remote caller, or a shell reached remotely (SSH, WinRM)
+    bool interactiveUser = true;     // false: a Secondary Logon (RunAs) process with no user to ask
+    std::set<std::string, std::less<>> deniedCalls;  // what a remote logon may not call
+  } logon;
 };
 
 struct SearchData {
   Behavior behavior;
   std::vector<std::pair<UpdateExceptionContext, HRESULT>> warnings;  // with their messages
   Strings warningMessages;
+  // Bundled updates are offered through their bundle, not as results of their own, unless this is set.
+  bool listBundledUpdates = false;
 };
 
 struct Scenario {
@@ -150,9 +169,14 @@ struct Scenario {
   const UpdateData* FindUpdate(std::u16string_view updateId) const;
   const CategoryData* FindCategory(std::u16string_view categoryId) const;
   void BuildIndexes();
+  // Whether another update of the catalog bundles this one.
+  bool IsBundled(const std::u16string& updateId) const { return bundledIds.count(updateId) != 0; }
+  // The updates that install when `update` does: a bundle's children in order, or the update.
+  std::vector<const UpdateData*> UnitsOf(const UpdateData& update) const;
 
  private:
   std::unordered_map<std::u16string, size_t> updateIndex, categoryIndex;
+  std::unordered_set<std::u16string> bundledIds;
 };
 
 // Reads and validates a scenario; throws std::runtime_error naming the file and the bad field.

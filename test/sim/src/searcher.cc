@@ -127,8 +127,14 @@ class SearchRun {
       const std::unordered_set<std::u16string> superseded =
           request_.includeSuperseded ? std::unordered_set<std::u16string>{} : SupersededUpdates(state);
       std::vector<const UpdateData*> out;
+      // Microsoft's sample scripts reach the children of an update through its BundledUpdates,
+      // and WSUS offers the bundle ("a bundle is offered for installation if the client detects at
+      // least one bundled child as Needed": WSUS SDK, "Relationships Among Updates", MSDN
+      // bb902491): children are not results of their own unless the scenario lists them.
+      const bool listBundled = scenario_->search.listBundledUpdates;
       for (const UpdateData& u : scenario_->updates) {
-        if (criteria->Matches(FactsOf(u, state.updates.at(u.updateId))) && !superseded.count(u.updateId)) out.push_back(&u);
+        if (!listBundled && scenario_->IsBundled(u.updateId)) continue;
+        if (criteria->Matches(FactsOf(u, state.Of(u))) && !superseded.count(u.updateId)) out.push_back(&u);
       }
       return out;
     });
@@ -149,7 +155,7 @@ class SearchRun {
   std::unordered_set<std::u16string> SupersededUpdates(const MachineState& state) const {
     std::unordered_set<std::u16string> superseded;
     for (const UpdateData& other : scenario_->updates) {
-      if (state.updates.at(other.updateId).isInstalled) continue;
+      if (state.Of(other).isInstalled) continue;
       superseded.insert(other.supersededUpdateIds.begin(), other.supersededUpdateIds.end());
     }
     return superseded;

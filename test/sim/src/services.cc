@@ -339,13 +339,24 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
                : Fail(WU_E_AU_NOSERVICE, u"the Automatic Updates service is disabled");
   }
   // Documented as doing nothing since Windows 10.
-  STDMETHODIMP Pause() override { return S_OK; }
-  STDMETHODIMP Resume() override { return S_OK; }
-  STDMETHODIMP ShowSettingsDialog() override { return S_OK; }
+  STDMETHODIMP Pause() override {
+    SIM_ENTER("IAutomaticUpdates::Pause");
+    return S_OK;
+  }
+  STDMETHODIMP Resume() override {
+    SIM_ENTER("IAutomaticUpdates::Resume");
+    return S_OK;
+  }
+  STDMETHODIMP ShowSettingsDialog() override {
+    SIM_ENTER("IAutomaticUpdates::ShowSettingsDialog");
+    return S_OK;
+  }
   STDMETHODIMP get_Settings(IAutomaticUpdatesSettings** retval) override {
+    SIM_ENTER("IAutomaticUpdates::get_Settings");
     return OutObject(retval, AutomaticUpdatesSettings::Create());
   }
   STDMETHODIMP get_ServiceEnabled(VARIANT_BOOL* retval) override {
+    SIM_ENTER("IAutomaticUpdates::get_ServiceEnabled");
     return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates.serviceEnabled; }));
   }
   STDMETHODIMP EnableService() override {

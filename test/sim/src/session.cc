@@ -30,12 +30,14 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
     return Out(retval, !Agent::Instance().CurrentScenario()->agent.isAdministrator);
   }
   STDMETHODIMP get_WebProxy(IWebProxy** retval) override {
+    SIM_ENTER("IUpdateSession::get_WebProxy");
     if (!retval) return E_POINTER;
     *retval = webProxy_.Get();
     if (*retval) (*retval)->AddRef();
     return S_OK;
   }
   STDMETHODIMP put_WebProxy(IWebProxy* value) override {
+    SIM_ENTER("IUpdateSession::put_WebProxy");
     webProxy_ = ComPtr<IWebProxy>(value);
     return S_OK;
   }
@@ -91,6 +93,7 @@ class SystemInformation final : public Object<SystemInformation, Chain<ISystemIn
  public:
   static constexpr const char* kClassName = "SystemInformation";
   STDMETHODIMP get_OemHardwareSupportLink(BSTR* retval) override {
+    SIM_ENTER("ISystemInformation::get_OemHardwareSupportLink");
     return Out(retval, Agent::Instance().CurrentScenario()->agent.oemHardwareSupportLink);
   }
   STDMETHODIMP get_RebootRequired(VARIANT_BOOL* retval) override {

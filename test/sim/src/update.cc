@@ -13,17 +13,25 @@ IStringCollection* ReadOnlyStrings(const Strings& items) { return StringCollecti
 class UpdateIdentity final : public Object<UpdateIdentity, Chain<IUpdateIdentity>> {
  public:
   static constexpr const char* kClassName = "UpdateIdentity";
-  UpdateIdentity(std::u16string id, long revision) : id_(std::move(id)), revision_(revision) {}
-  STDMETHODIMP get_RevisionNumber(LONG* retval) override { return Out(retval, revision_); }
-  STDMETHODIMP get_UpdateID(BSTR* retval) override { return Out(retval, id_); }
+  UpdateIdentity(std::u16string id, long revision, Faults faults)
+      : id_(std::move(id)), revision_(revision), faults_(std::move(faults)) {}
+  STDMETHODIMP get_RevisionNumber(LONG* retval) override {
+    SIM_GETTER(faults_, "IUpdateIdentity::get_RevisionNumber");
+    return Out(retval, revision_);
+  }
+  STDMETHODIMP get_UpdateID(BSTR* retval) override {
+    SIM_GETTER(faults_, "IUpdateIdentity::get_UpdateID");
+    return Out(retval, id_);
+  }
 
  private:
   std::u16string id_;
   long revision_;
+  Faults faults_;
 };
 
-IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber) {
-  return UpdateIdentity::Create(std::move(updateId), revisionNumber);
+IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber, Faults faults) {
+  return UpdateIdentity::Create(std::move(updateId), revisionNumber, std::move(faults));
 }
 
 namespace {
@@ -44,16 +52,27 @@ class ImageInformation final : public Object<ImageInformation, Chain<IImageInfor
 class InstallationBehavior final : public Object<InstallationBehavior, Chain<IInstallationBehavior>> {
  public:
   static constexpr const char* kClassName = "InstallationBehavior";
-  explicit InstallationBehavior(const InstallationBehaviorData& data) : data_(data) {}
-  STDMETHODIMP get_CanRequestUserInput(VARIANT_BOOL* retval) override { return Out(retval, data_.canRequestUserInput); }
-  STDMETHODIMP get_Impact(InstallationImpact* retval) override { return Out(retval, data_.impact); }
-  STDMETHODIMP get_RebootBehavior(InstallationRebootBehavior* retval) override { return Out(retval, data_.rebootBehavior); }
+  InstallationBehavior(const InstallationBehaviorData& data, Faults faults) : data_(data), faults_(std::move(faults)) {}
+  STDMETHODIMP get_CanRequestUserInput(VARIANT_BOOL* retval) override {
+    SIM_GETTER(faults_, "IInstallationBehavior::get_CanRequestUserInput");
+    return Out(retval, data_.canRequestUserInput);
+  }
+  STDMETHODIMP get_Impact(InstallationImpact* retval) override {
+    SIM_GETTER(faults_, "IInstallationBehavior::get_Impact");
+    return Out(retval, data_.impact);
+  }
+  STDMETHODIMP get_RebootBehavior(InstallationRebootBehavior* retval) override {
+    SIM_GETTER(faults_, "IInstallationBehavior::get_RebootBehavior");
+    return Out(retval, data_.rebootBehavior);
+  }
   STDMETHODIMP get_RequiresNetworkConnectivity(VARIANT_BOOL* retval) override {
+    SIM_GETTER(faults_, "IInstallationBehavior::get_RequiresNetworkConnectivity");
     return Out(retval, data_.requiresNetworkConnectivity);
   }
 
  private:
   InstallationBehaviorData data_;
+  Faults faults_;
 };
 
 class DownloadContent final : public Object<DownloadContent, Chain<IUpdateDownloadContent2, IUpdateDownloadContent>> {
@@ -103,26 +122,49 @@ class DriverEntryCollection final
 class Category final : public Object<Category, Chain<ICategory>> {
  public:
   static constexpr const char* kClassName = "Category";
-  Category(ScenarioPtr scenario, const CategoryData& data) : scenario_(std::move(scenario)), data_(data) {}
+  // `faults` are those of the update this category was reached from, if any.
+  Category(ScenarioPtr scenario, const CategoryData& data, Faults faults)
+      : scenario_(std::move(scenario)), data_(data), faults_(std::move(faults)) {}
 
-  STDMETHODIMP get_Name(BSTR* retval) override { return Out(retval, data_.name); }
-  STDMETHODIMP get_CategoryID(BSTR* retval) override { return Out(retval, data_.id); }
+  STDMETHODIMP get_Name(BSTR* retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Name");
+    return Out(retval, data_.name);
+  }
+  STDMETHODIMP get_CategoryID(BSTR* retval) override {
+    SIM_GETTER(faults_, "ICategory::get_CategoryID");
+    return Out(retval, data_.id);
+  }
   STDMETHODIMP get_Children(ICategoryCollection** retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Children");
     Strings children;
     for (const CategoryData& c : scenario_->categories) {
       if (c.parentId == data_.id) children.push_back(c.id);
     }
-    return OutObject(retval, NewCategoryCollection(scenario_, children));
+    return OutObject(retval, NewCategoryCollection(scenario_, children, faults_));
   }
-  STDMETHODIMP get_Description(BSTR* retval) override { return Out(retval, data_.description); }
-  STDMETHODIMP get_Image(IImageInformation** retval) override { return OutObject(retval, static_cast<IImageInformation*>(nullptr)); }
-  STDMETHODIMP get_Order(LONG* retval) override { return Out(retval, data_.order); }
+  STDMETHODIMP get_Description(BSTR* retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Description");
+    return Out(retval, data_.description);
+  }
+  STDMETHODIMP get_Image(IImageInformation** retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Image");
+    return OutObject(retval, static_cast<IImageInformation*>(nullptr));
+  }
+  STDMETHODIMP get_Order(LONG* retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Order");
+    return Out(retval, data_.order);
+  }
   STDMETHODIMP get_Parent(ICategory** retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Parent");
     const CategoryData* parent = data_.parentId.empty() ? nullptr : scenario_->FindCategory(data_.parentId);
-    return OutObject(retval, parent ? Category::Create(scenario_, *parent) : nullptr);
+    return OutObject(retval, parent ? Category::Create(scenario_, *parent, faults_) : nullptr);
   }
-  STDMETHODIMP get_Type(BSTR* retval) override { return Out(retval, data_.type); }
+  STDMETHODIMP get_Type(BSTR* retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Type");
+    return Out(retval, data_.type);
+  }
   STDMETHODIMP get_Updates(IUpdateCollection** retval) override {
+    SIM_GETTER(faults_, "ICategory::get_Updates");
     std::vector<ComPtr<IUpdate>> updates;
     for (const UpdateData& u : scenario_->updates) {
       for (const auto& id : u.categoryIds) {
@@ -139,6 +181,7 @@ class Category final : public Object<Category, Chain<ICategory>> {
  private:
   ScenarioPtr scenario_;
   const CategoryData& data_;
+  Faults faults_;
 };
 
 class CategoryCollection final : public ReadOnlyList<CategoryCollection, Chain<ICategoryCollection>, ICategory> {
@@ -160,12 +203,12 @@ std::vector<ComPtr<Item>> Wrap(const std::vector<Source>& sources) {
 
 }  // namespace
 
-ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds) {
+ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds, const Faults& faults) {
   std::vector<ComPtr<ICategory>> items;
   for (const auto& id : categoryIds) {
     if (const CategoryData* data = scenario->FindCategory(id)) {
       ComPtr<ICategory> item;
-      item.Attach(Category::Create(scenario, *data));
+      item.Attach(Category::Create(scenario, *data, faults));
       items.push_back(std::move(item));
     }
   }
@@ -200,10 +243,17 @@ STDMETHODIMP Update::QueryInterface(REFIID iid, void** out) {
   return Object::QueryInterface(iid, out);
 }
 
-STDMETHODIMP Update::get_Title(BSTR* retval) { return Out(retval, data_.title); }
-STDMETHODIMP Update::get_AutoSelectOnWebSites(VARIANT_BOOL* retval) { return Out(retval, data_.autoSelectOnWebSites); }
+STDMETHODIMP Update::get_Title(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_Title");
+  return Out(retval, data_.title);
+}
+STDMETHODIMP Update::get_AutoSelectOnWebSites(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_AutoSelectOnWebSites");
+  return Out(retval, data_.autoSelectOnWebSites);
+}
 
 STDMETHODIMP Update::get_BundledUpdates(IUpdateCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_BundledUpdates");
   std::vector<ComPtr<IUpdate>> bundled;
   for (const auto& id : data_.bundledUpdateIds) {
     ComPtr<IUpdate> update;
@@ -213,13 +263,18 @@ STDMETHODIMP Update::get_BundledUpdates(IUpdateCollection** retval) {
   return OutObject(retval, UpdateCollection::Create(std::move(bundled), true));
 }
 
-STDMETHODIMP Update::get_CanRequireSource(VARIANT_BOOL* retval) { return Out(retval, data_.canRequireSource); }
+STDMETHODIMP Update::get_CanRequireSource(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_CanRequireSource");
+  return Out(retval, data_.canRequireSource);
+}
 
 STDMETHODIMP Update::get_Categories(ICategoryCollection** retval) {
-  return OutObject(retval, NewCategoryCollection(scenario_, data_.categoryIds));
+  SIM_GETTER(data_.faults, "IUpdate::get_Categories");
+  return OutObject(retval, NewCategoryCollection(scenario_, data_.categoryIds, data_.faults));
 }
 
 STDMETHODIMP Update::get_Deadline(VARIANT* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_Deadline");
   if (!retval) return E_POINTER;
   ::VariantInit(retval);
   if (data_.deadline) {
@@ -230,31 +285,57 @@ STDMETHODIMP Update::get_Deadline(VARIANT* retval) {
 }
 
 STDMETHODIMP Update::get_DeltaCompressedContentAvailable(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_DeltaCompressedContentAvailable");
   return Out(retval, data_.deltaCompressedContentAvailable);
 }
 STDMETHODIMP Update::get_DeltaCompressedContentPreferred(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_DeltaCompressedContentPreferred");
   return Out(retval, data_.deltaCompressedContentPreferred);
 }
-STDMETHODIMP Update::get_Description(BSTR* retval) { return Out(retval, data_.description); }
-STDMETHODIMP Update::get_EulaAccepted(VARIANT_BOOL* retval) { return Out(retval, State().eulaAccepted); }
-STDMETHODIMP Update::get_EulaText(BSTR* retval) { return Out(retval, data_.eulaText); }
-STDMETHODIMP Update::get_HandlerID(BSTR* retval) { return Out(retval, data_.handlerId); }
+STDMETHODIMP Update::get_Description(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_Description");
+  return Out(retval, data_.description);
+}
+STDMETHODIMP Update::get_EulaAccepted(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_EulaAccepted");
+  return Out(retval, State().eulaAccepted);
+}
+STDMETHODIMP Update::get_EulaText(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_EulaText");
+  return Out(retval, data_.eulaText);
+}
+STDMETHODIMP Update::get_HandlerID(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_HandlerID");
+  return Out(retval, data_.handlerId);
+}
 
 STDMETHODIMP Update::get_Identity(IUpdateIdentity** retval) {
-  return OutObject(retval, NewUpdateIdentity(data_.updateId, data_.revisionNumber));
+  SIM_GETTER(data_.faults, "IUpdate::get_Identity");
+  return OutObject(retval, NewUpdateIdentity(data_.updateId, data_.revisionNumber, data_.faults));
 }
 
 STDMETHODIMP Update::get_Image(IImageInformation** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_Image");
   return OutObject(retval, data_.image ? ImageInformation::Create(*data_.image) : nullptr);
 }
 
 STDMETHODIMP Update::get_InstallationBehavior(IInstallationBehavior** retval) {
-  return OutObject(retval, InstallationBehavior::Create(data_.installationBehavior));
+  SIM_GETTER(data_.faults, "IUpdate::get_InstallationBehavior");
+  return OutObject(retval, InstallationBehavior::Create(data_.installationBehavior, data_.faults));
 }
 
-STDMETHODIMP Update::get_IsBeta(VARIANT_BOOL* retval) { return Out(retval, data_.isBeta); }
-STDMETHODIMP Update::get_IsDownloaded(VARIANT_BOOL* retval) { return Out(retval, State().isDownloaded); }
-STDMETHODIMP Update::get_IsHidden(VARIANT_BOOL* retval) { return Out(retval, State().isHidden); }
+STDMETHODIMP Update::get_IsBeta(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_IsBeta");
+  return Out(retval, data_.isBeta);
+}
+STDMETHODIMP Update::get_IsDownloaded(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_IsDownloaded");
+  return Out(retval, State().isDownloaded);
+}
+STDMETHODIMP Update::get_IsHidden(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_IsHidden");
+  return Out(retval, State().isHidden);
+}
 
 STDMETHODIMP Update::put_IsHidden(VARIANT_BOOL value) {
   SIM_ENTER("IUpdate::put_IsHidden");
@@ -267,37 +348,93 @@ STDMETHODIMP Update::put_IsHidden(VARIANT_BOOL value) {
   return S_OK;
 }
 
-STDMETHODIMP Update::get_IsInstalled(VARIANT_BOOL* retval) { return Out(retval, State().isInstalled); }
-STDMETHODIMP Update::get_IsMandatory(VARIANT_BOOL* retval) { return Out(retval, data_.isMandatory); }
-STDMETHODIMP Update::get_IsUninstallable(VARIANT_BOOL* retval) { return Out(retval, data_.isUninstallable); }
-STDMETHODIMP Update::get_Languages(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.languages)); }
-STDMETHODIMP Update::get_LastDeploymentChangeTime(DATE* retval) { return Out(retval, data_.lastDeploymentChangeTime); }
-STDMETHODIMP Update::get_MaxDownloadSize(DECIMAL* retval) { return OutDecimal(retval, data_.maxDownloadSize); }
-STDMETHODIMP Update::get_MinDownloadSize(DECIMAL* retval) { return OutDecimal(retval, data_.minDownloadSize); }
-STDMETHODIMP Update::get_MoreInfoUrls(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.moreInfoUrls)); }
-STDMETHODIMP Update::get_MsrcSeverity(BSTR* retval) { return Out(retval, data_.msrcSeverity); }
-STDMETHODIMP Update::get_RecommendedCpuSpeed(LONG* retval) { return Out(retval, data_.recommendedCpuSpeed); }
-STDMETHODIMP Update::get_RecommendedHardDiskSpace(LONG* retval) { return Out(retval, data_.recommendedHardDiskSpace); }
-STDMETHODIMP Update::get_RecommendedMemory(LONG* retval) { return Out(retval, data_.recommendedMemory); }
-STDMETHODIMP Update::get_ReleaseNotes(BSTR* retval) { return Out(retval, data_.releaseNotes); }
+STDMETHODIMP Update::get_IsInstalled(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_IsInstalled");
+  return Out(retval, State().isInstalled);
+}
+STDMETHODIMP Update::get_IsMandatory(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_IsMandatory");
+  return Out(retval, data_.isMandatory);
+}
+STDMETHODIMP Update::get_IsUninstallable(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_IsUninstallable");
+  return Out(retval, data_.isUninstallable);
+}
+STDMETHODIMP Update::get_Languages(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_Languages");
+  return OutObject(retval, ReadOnlyStrings(data_.languages));
+}
+STDMETHODIMP Update::get_LastDeploymentChangeTime(DATE* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_LastDeploymentChangeTime");
+  return Out(retval, data_.lastDeploymentChangeTime);
+}
+STDMETHODIMP Update::get_MaxDownloadSize(DECIMAL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_MaxDownloadSize");
+  return OutDecimal(retval, data_.maxDownloadSize);
+}
+STDMETHODIMP Update::get_MinDownloadSize(DECIMAL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_MinDownloadSize");
+  return OutDecimal(retval, data_.minDownloadSize);
+}
+STDMETHODIMP Update::get_MoreInfoUrls(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_MoreInfoUrls");
+  return OutObject(retval, ReadOnlyStrings(data_.moreInfoUrls));
+}
+STDMETHODIMP Update::get_MsrcSeverity(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_MsrcSeverity");
+  return Out(retval, data_.msrcSeverity);
+}
+STDMETHODIMP Update::get_RecommendedCpuSpeed(LONG* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_RecommendedCpuSpeed");
+  return Out(retval, data_.recommendedCpuSpeed);
+}
+STDMETHODIMP Update::get_RecommendedHardDiskSpace(LONG* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_RecommendedHardDiskSpace");
+  return Out(retval, data_.recommendedHardDiskSpace);
+}
+STDMETHODIMP Update::get_RecommendedMemory(LONG* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_RecommendedMemory");
+  return Out(retval, data_.recommendedMemory);
+}
+STDMETHODIMP Update::get_ReleaseNotes(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_ReleaseNotes");
+  return Out(retval, data_.releaseNotes);
+}
 STDMETHODIMP Update::get_SecurityBulletinIDs(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_SecurityBulletinIDs");
   return OutObject(retval, ReadOnlyStrings(data_.securityBulletinIds));
 }
 STDMETHODIMP Update::get_SupersededUpdateIDs(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_SupersededUpdateIDs");
   return OutObject(retval, ReadOnlyStrings(data_.supersededUpdateIds));
 }
-STDMETHODIMP Update::get_SupportUrl(BSTR* retval) { return Out(retval, data_.supportUrl); }
-STDMETHODIMP Update::get_Type(UpdateType* retval) { return Out(retval, data_.type); }
-STDMETHODIMP Update::get_UninstallationNotes(BSTR* retval) { return Out(retval, data_.uninstallationNotes); }
+STDMETHODIMP Update::get_SupportUrl(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_SupportUrl");
+  return Out(retval, data_.supportUrl);
+}
+STDMETHODIMP Update::get_Type(UpdateType* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_Type");
+  return Out(retval, data_.type);
+}
+STDMETHODIMP Update::get_UninstallationNotes(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_UninstallationNotes");
+  return Out(retval, data_.uninstallationNotes);
+}
 
 STDMETHODIMP Update::get_UninstallationBehavior(IInstallationBehavior** retval) {
-  return OutObject(retval, data_.uninstallationBehavior ? InstallationBehavior::Create(*data_.uninstallationBehavior) : nullptr);
+  SIM_GETTER(data_.faults, "IUpdate::get_UninstallationBehavior");
+  return OutObject(retval, data_.uninstallationBehavior ? InstallationBehavior::Create(*data_.uninstallationBehavior, data_.faults)
+                                                        : nullptr);
 }
 
 STDMETHODIMP Update::get_UninstallationSteps(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_UninstallationSteps");
   return OutObject(retval, ReadOnlyStrings(data_.uninstallationSteps));
 }
-STDMETHODIMP Update::get_KBArticleIDs(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.kbArticleIds)); }
+STDMETHODIMP Update::get_KBArticleIDs(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_KBArticleIDs");
+  return OutObject(retval, ReadOnlyStrings(data_.kbArticleIds));
+}
 
 STDMETHODIMP Update::AcceptEula() {
   SIM_ENTER("IUpdate::AcceptEula");
@@ -306,43 +443,96 @@ STDMETHODIMP Update::AcceptEula() {
   return S_OK;
 }
 
-STDMETHODIMP Update::get_DeploymentAction(DeploymentAction* retval) { return Out(retval, data_.deploymentAction); }
+STDMETHODIMP Update::get_DeploymentAction(DeploymentAction* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_DeploymentAction");
+  return Out(retval, data_.deploymentAction);
+}
 
 STDMETHODIMP Update::CopyFromCache(BSTR, VARIANT_BOOL) {
   SIM_ENTER("IUpdate::CopyFromCache");
   return State().isDownloaded ? S_OK : Fail(WU_E_INVALID_OPERATION, u"the update is not downloaded");
 }
 
-STDMETHODIMP Update::get_DownloadPriority(DownloadPriority* retval) { return Out(retval, data_.downloadPriority); }
+STDMETHODIMP Update::get_DownloadPriority(DownloadPriority* retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_DownloadPriority");
+  return Out(retval, data_.downloadPriority);
+}
 
 STDMETHODIMP Update::get_DownloadContents(IUpdateDownloadContentCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate::get_DownloadContents");
   return OutObject(retval, DownloadContentCollection::Create(Wrap<IUpdateDownloadContent, DownloadContent>(data_.downloadContents)));
 }
 
-STDMETHODIMP Update::get_RebootRequired(VARIANT_BOOL* retval) { return Out(retval, State().rebootRequired); }
-STDMETHODIMP Update::get_IsPresent(VARIANT_BOOL* retval) { return Out(retval, State().isPresent); }
-STDMETHODIMP Update::get_CveIDs(IStringCollection** retval) { return OutObject(retval, ReadOnlyStrings(data_.cveIds)); }
+STDMETHODIMP Update::get_RebootRequired(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate2::get_RebootRequired");
+  return Out(retval, State().rebootRequired);
+}
+STDMETHODIMP Update::get_IsPresent(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate2::get_IsPresent");
+  return Out(retval, State().isPresent);
+}
+STDMETHODIMP Update::get_CveIDs(IStringCollection** retval) {
+  SIM_GETTER(data_.faults, "IUpdate2::get_CveIDs");
+  return OutObject(retval, ReadOnlyStrings(data_.cveIds));
+}
 
 STDMETHODIMP Update::CopyToCache(IStringCollection* files) {
   SIM_ENTER("IUpdate2::CopyToCache");
   return files ? S_OK : E_INVALIDARG;
 }
 
-STDMETHODIMP Update::get_BrowseOnly(VARIANT_BOOL* retval) { return Out(retval, data_.browseOnly); }
-STDMETHODIMP Update::get_PerUser(VARIANT_BOOL* retval) { return Out(retval, data_.perUser); }
-STDMETHODIMP Update::get_AutoSelection(AutoSelectionMode* retval) { return Out(retval, data_.autoSelection); }
-STDMETHODIMP Update::get_AutoDownload(AutoDownloadMode* retval) { return Out(retval, data_.autoDownload); }
+STDMETHODIMP Update::get_BrowseOnly(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate3::get_BrowseOnly");
+  return Out(retval, data_.browseOnly);
+}
+STDMETHODIMP Update::get_PerUser(VARIANT_BOOL* retval) {
+  SIM_GETTER(data_.faults, "IUpdate4::get_PerUser");
+  return Out(retval, data_.perUser);
+}
+STDMETHODIMP Update::get_AutoSelection(AutoSelectionMode* retval) {
+  SIM_GETTER(data_.faults, "IUpdate5::get_AutoSelection");
+  return Out(retval, data_.autoSelection);
+}
+STDMETHODIMP Update::get_AutoDownload(AutoDownloadMode* retval) {
+  SIM_GETTER(data_.faults, "IUpdate5::get_AutoDownload");
+  return Out(retval, data_.autoDownload);
+}
 
-STDMETHODIMP Update::get_DriverClass(BSTR* retval) { return Out(retval, Driver().driverClass); }
-STDMETHODIMP Update::get_DriverHardwareID(BSTR* retval) { return Out(retval, Driver().hardwareId); }
-STDMETHODIMP Update::get_DriverManufacturer(BSTR* retval) { return Out(retval, Driver().manufacturer); }
-STDMETHODIMP Update::get_DriverModel(BSTR* retval) { return Out(retval, Driver().model); }
-STDMETHODIMP Update::get_DriverProvider(BSTR* retval) { return Out(retval, Driver().provider); }
-STDMETHODIMP Update::get_DriverVerDate(DATE* retval) { return Out(retval, Driver().verDate); }
-STDMETHODIMP Update::get_DeviceProblemNumber(LONG* retval) { return Out(retval, Driver().deviceProblemNumber); }
-STDMETHODIMP Update::get_DeviceStatus(LONG* retval) { return Out(retval, Driver().deviceStatus); }
+STDMETHODIMP Update::get_DriverClass(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DriverClass");
+  return Out(retval, Driver().driverClass);
+}
+STDMETHODIMP Update::get_DriverHardwareID(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DriverHardwareID");
+  return Out(retval, Driver().hardwareId);
+}
+STDMETHODIMP Update::get_DriverManufacturer(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DriverManufacturer");
+  return Out(retval, Driver().manufacturer);
+}
+STDMETHODIMP Update::get_DriverModel(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DriverModel");
+  return Out(retval, Driver().model);
+}
+STDMETHODIMP Update::get_DriverProvider(BSTR* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DriverProvider");
+  return Out(retval, Driver().provider);
+}
+STDMETHODIMP Update::get_DriverVerDate(DATE* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DriverVerDate");
+  return Out(retval, Driver().verDate);
+}
+STDMETHODIMP Update::get_DeviceProblemNumber(LONG* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DeviceProblemNumber");
+  return Out(retval, Driver().deviceProblemNumber);
+}
+STDMETHODIMP Update::get_DeviceStatus(LONG* retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate::get_DeviceStatus");
+  return Out(retval, Driver().deviceStatus);
+}
 
 STDMETHODIMP Update::get_WindowsDriverUpdateEntries(IWindowsDriverUpdateEntryCollection** retval) {
+  SIM_GETTER(data_.faults, "IWindowsDriverUpdate4::get_WindowsDriverUpdateEntries");
   return OutObject(retval, DriverEntryCollection::Create(Wrap<IWindowsDriverUpdateEntry, DriverEntry>(data_.driver->entries)));
 }
 

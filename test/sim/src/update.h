@@ -98,10 +98,12 @@ class Update final : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, I
   const UpdateData& data_;
 };
 
-IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber);
+// `faults` are those of the update the object is reached from; history entries have none.
+IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber, Faults faults = nullptr);
 
 // The categories with the given IDs, in that order, as a read-only collection.
-ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds);
+ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds,
+                                           const Faults& faults = nullptr);
 // The categories no other category names as parent.
 ICategoryCollection* NewRootCategoryCollection(const ScenarioPtr& scenario);
 

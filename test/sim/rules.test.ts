@@ -1,0 +1,132 @@
+// The rules the simulated agent takes from Microsoft's documentation (README.md, "Rules from
+// Microsoft's documentation"), checked by a native COM client over vtables (src/com_selftest.cc,
+// one section per rule) with nothing of the product in between: each section runs against the
+// scenario written here, and shares these update IDs with it.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { hresult, useScenario } from './harness.js';
+
+const COM_SELFTEST = path.resolve(__dirname, '..', '..', 'build', 'sim', 'com-selftest.exe');
+
+/** The ID com_selftest.cc's Id(n) gives: 100000NN-0000-4000-8000-000000000000. */
+const id = (n: number) => `100000${String(n).padStart(2, '0')}-0000-4000-8000-000000000000`;
+const CATEGORY = 'cd5ffd1e-e932-4e3a-bf74-18bf0b1bbd83';
+const downloaded = { state: { isDownloaded: true } };
+
+const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
+  exclusive: {
+    minimumChecks: 25,
+    scenario: {
+      updates: [
+        { id: id(1), title: 'Exclusive firmware update', installationBehavior: { impact: 'requiresExclusiveHandling' }, ...downloaded },
+        { id: id(2), title: 'First update', ...downloaded },
+        { id: id(3), title: 'Second update', ...downloaded },
+        { id: id(4), title: 'Bundle with an exclusive child', bundledUpdates: [id(5), id(6)] },
+        { id: id(5), title: 'Ordinary child', installationBehavior: { rebootBehavior: 'canRequestReboot' }, ...downloaded },
+        {
+          id: id(6), title: 'Exclusive child', ...downloaded,
+          installationBehavior: { impact: 'requiresExclusiveHandling', rebootBehavior: 'alwaysRequiresReboot', canRequestUserInput: true },
+        },
+        { id: id(7), title: 'Third update', ...downloaded },
+        { id: id(8), title: 'Another exclusive update', installationBehavior: { impact: 'requiresExclusiveHandling' }, ...downloaded },
+        {
+          id: id(9), title: 'Exclusive to remove', isUninstallable: true, state: { isInstalled: true },
+          uninstallationBehavior: { impact: 'requiresExclusiveHandling' },
+        },
+      ],
+    },
+  },
+  bundles: {
+    minimumChecks: 25,
+    scenario: {
+      updates: [
+        { id: id(10), title: 'Bundle', isUninstallable: true, bundledUpdates: [id(11), id(12)] },
+        { id: id(11), title: 'Bundle, first child', maxDownloadSize: 100, isUninstallable: true, downloadContents: [{ url: 'https://example/11.cab' }] },
+        {
+          id: id(12), title: 'Bundle, second child', maxDownloadSize: 300, isUninstallable: true,
+          installationBehavior: { rebootBehavior: 'alwaysRequiresReboot' }, downloadContents: [{ url: 'https://example/12.cab' }],
+        },
+        { id: id(20), title: 'Bundle that fails', bundledUpdates: [id(21), id(22), id(23)] },
+        { id: id(21), title: 'Child that installs', maxDownloadSize: 10 },
+        { id: id(22), title: 'Child that fails', maxDownloadSize: 10, install: { hresult: '0x80070643' } },
+        { id: id(23), title: 'Child never reached', maxDownloadSize: 10 },
+        { id: id(30), title: 'Plain update', maxDownloadSize: 50 },
+      ],
+    },
+  },
+  faults: {
+    minimumChecks: 10,
+    scenario: {
+      categories: [{ id: CATEGORY, name: 'Updates', type: 'UpdateClassification' }],
+      updates: [
+        {
+          id: id(40), title: 'Faulty', categories: [CATEGORY], cveIds: ['CVE-2026-1'],
+          faults: {
+            'IUpdate::get_Title': '0x8007000E', 'IUpdate2::get_CveIDs': hresult('E_ACCESSDENIED'), 'ICategory::get_Name': '0x80004005',
+            'IInstallationBehavior::get_Impact': '0x80240001', 'IUpdateIdentity::get_UpdateID': '0x80240001',
+          },
+        },
+        { id: id(41), title: 'Healthy', categories: [CATEGORY] },
+        { id: id(42), title: 'Faulty driver', type: 'driver', driver: { class: 'Net' }, faults: { 'IWindowsDriverUpdate::get_DriverClass': '0x80070005' } },
+      ],
+    },
+  },
+  runas: {
+    minimumChecks: 8,
+    scenario: {
+      agent: { logon: { interactiveUser: false } },
+      updates: [
+        { id: id(50), title: 'Asks for input', installationBehavior: { canRequestUserInput: true }, ...downloaded },
+        { id: id(51), title: 'Quiet', ...downloaded },
+        { id: id(52), title: 'Bundle with a child that asks', bundledUpdates: [id(53), id(54)] },
+        { id: id(53), title: 'Quiet child', ...downloaded },
+        { id: id(54), title: 'Child that asks', installationBehavior: { canRequestUserInput: true }, ...downloaded },
+      ],
+    },
+  },
+  job: {
+    minimumChecks: 6,
+    scenario: {
+      install: { jobHresult: hresult('WU_E_ALL_UPDATES_FAILED') },
+      download: { jobHresult: '0x80240FFF' },
+      updates: [
+        { id: id(60), title: 'Fails with 0x80070643', install: { hresult: '0x80070643' }, ...downloaded },
+        { id: id(61), title: 'Fails with 0x800F081F', install: { hresult: '0x800F081F' }, ...downloaded },
+      ],
+    },
+  },
+  remote: {
+    minimumChecks: 68,
+    scenario: {
+      agent: { logon: { remote: true } },
+      updates: [{ id: id(70), title: 'Pending', eulaText: 'terms' }],
+    },
+  },
+  'remote-custom': {
+    minimumChecks: 6,
+    scenario: {
+      agent: { logon: { remote: true, deniedCalls: ['IUpdateSearcher::Search', 'IUpdateSession3::QueryHistory'] } },
+      updates: [{ id: id(70), title: 'Pending' }],
+    },
+  },
+};
+// The same catalog, with the children listed as results of their own.
+SECTIONS['bundles-listed'] = {
+  minimumChecks: 1,
+  scenario: { ...SECTIONS.bundles!.scenario, search: { listBundledUpdates: true } },
+};
+
+describe.each(Object.keys(SECTIONS))('the simulator rule section %s', (section) => {
+  it('passes against its scenario', () => {
+    const { scenario, minimumChecks } = SECTIONS[section]!;
+    const { env } = useScenario({ name: `rules-${section}`, ...scenario });
+    const run = spawnSync(COM_SELFTEST, [section], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+    const summary = /(\d+) passed, (\d+) failed/.exec(run.stdout);
+    expect(summary, run.stdout + run.stderr).not.toBeNull();
+    expect(Number(summary![2]), run.stdout).toBe(0);
+    expect(Number(summary![1])).toBeGreaterThanOrEqual(minimumChecks);
+    expect(run.status).toBe(0);
+  });
+});
