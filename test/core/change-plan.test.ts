@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AbortError, UpdateSession, WindowsUpdateError, type Progress } from '../../lib/index.js';
 import { loadBinding } from '../../lib/native.js';
-import { calls, useScenario } from '../sim/harness.js';
+import { calls, executionState, useScenario } from '../sim/harness.js';
 
 const FRESH = '71717171-7171-4171-8171-717171717171';      // not downloaded
 const READY = '72727272-7272-4272-8272-727272727272';      // downloaded
@@ -159,7 +159,21 @@ describe('plan()', () => {
   });
 });
 
+const ES_CONTINUOUS = 0x80000000;
+const ES_SYSTEM_REQUIRED = 0x00000001;
+
 describe('keeping the machine awake', () => {
+  it.runIf(process.env.WUA_TEST_RIG === 'wine')('asks the system to stay awake while a job runs, and lets it sleep after', async () => {
+    useScenario(scenario({ [READY]: { install: { durationMs: 400, progressSteps: 4 } } }));
+    open();
+    const install = session!.install([READY]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(executionState() >>> 0).toBe((ES_CONTINUOUS | ES_SYSTEM_REQUIRED) >>> 0);
+    await install;
+    expect(executionState() >>> 0).toBe(ES_CONTINUOUS);
+  });
+
+
   it('holds it awake while a job runs, releases it after, and not at all with keepAwake: false', async () => {
     useScenario(scenario({ [READY]: { install: { durationMs: 400, progressSteps: 4 } } }));
     const diagnostics = () => loadBinding().diagnostics().keepAwakeHolds;

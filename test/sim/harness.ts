@@ -105,6 +105,15 @@ export function simulatorStatus(): SimulatorStatus {
   return control<SimulatorStatus>('status');
 }
 
+/**
+ * The process's execution state (ES_* flags) under Wine, which keeps one per process: what the
+ * addon's threads asked SetThreadExecutionState for. Windows keeps one per thread, where this
+ * reads only the calling thread's; tests that use it run under Wine only.
+ */
+export function executionState(): number {
+  return control<number>('executionState');
+}
+
 /** A symbolic HRESULT as scenario files write it ("0x8024001E"). */
 export function hresult(name: string): string {
   const row = [...AGENT_HRESULTS, ...SYSTEM_HRESULTS].find((candidate) => candidate[1] === name);

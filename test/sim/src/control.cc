@@ -63,6 +63,12 @@ json::Value Run(const std::string& command, const std::string& argument) {
         .Set("rebootRequired", agent.Read([](const MachineState& state) { return state.rebootRequired; }));
     return out;
   }
+  if (command == "executionState") {
+    // Wine keeps one execution state per process (NtSetThreadExecutionState) where Windows keeps
+    // one per thread, so under Wine this reads what any thread of the process asked for, the
+    // addon's included. A request without ES_CONTINUOUS leaves a continuous state as it is.
+    return json::Value(static_cast<double>(::SetThreadExecutionState(0)));
+  }
   throw std::invalid_argument("unknown command '" + command + "'");
 }
 
