@@ -1,8 +1,9 @@
 // The product's answer to the agent's documented rules, each played by the simulated agent as
 // strictly as Microsoft documents it (test/sim/README.md, "Rules from Microsoft's documentation").
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { describeHresult, UpdateSession, WindowsUpdateError, type Progress } from '../../lib/index.js';
+import { sessionsPerTest } from './sessions.js';
 import { calls, useScenario } from '../sim/harness.js';
 
 const A = '91919191-9191-4191-8191-919191919191';
@@ -12,15 +13,8 @@ const CHILD1 = '94949494-9494-4494-8494-949494949494';
 const CHILD2 = '95959595-9595-4595-8595-959595959595';
 const EXCLUSIVE = '96969696-9696-4696-8696-969696969696';
 
-let session: UpdateSession | undefined;
-function open(): UpdateSession {
-  session = new UpdateSession({ clientApplicationId: 'agent rules' });
-  return session;
-}
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionsPerTest({ clientApplicationId: 'agent rules' });
+const open = (): UpdateSession => sessions.open();
 
 function bundleScenario(child2: Record<string, unknown> = {}): object {
   return {
@@ -72,7 +66,7 @@ describe('bundles (Relationships Among Updates)', () => {
     });
     // The payload is on the children: the download step counted their bytes.
     expect(events.filter((e) => e.step === 'download').at(-1)).toMatchObject({ totalBytesToDownload: 4000 });
-    const installed = await session!.search('IsInstalled=1');
+    const installed = await sessions.last.search('IsInstalled=1');
     expect(installed.updates.map((u) => u.identity.updateId)).toEqual([BUNDLE]);
   });
 
@@ -104,7 +98,7 @@ describe('an update the agent cannot fully read', () => {
       expect.objectContaining({ property: 'IUpdateIdentity::UpdateID', code: 'E_FAIL', message: expect.stringMatching(/^update #2 was left out/) }),
     ]);
     // What was read is still usable.
-    await expect(session!.download(result.updates)).resolves.toMatchObject({ resultCode: 'succeeded' });
+    await expect(sessions.last.download(result.updates)).resolves.toMatchObject({ resultCode: 'succeeded' });
   });
 });
 
@@ -114,7 +108,7 @@ describe('logon conditions', () => {
     const { updates } = await open().search();
     expect(updates.map((u) => u.identity.updateId)).toEqual([A]);
     expect(calls()).toContain('IUpdateSearcher::Search');
-    const failure = await session!.install([A]).catch((e: unknown) => e) as WindowsUpdateError;
+    const failure = await sessions.last.install([A]).catch((e: unknown) => e) as WindowsUpdateError;
     expect(failure).toMatchObject({ code: 'E_ACCESSDENIED', category: 'permission', description: expect.stringMatching(/remote session/) });
     expect(failure.hint).toMatch(/remote/i);
   });
@@ -141,7 +135,7 @@ describe('logon conditions', () => {
       resultCode: 'succeededWithErrors',
       updates: [{ updateId: A, resultCode: 'failed', code: 'WU_E_NO_INTERACTIVE_USER' }, { updateId: B, resultCode: 'succeeded' }],
     });
-    const only = await session!.install([A]).catch((e: unknown) => e) as WindowsUpdateError;
+    const only = await sessions.last.install([A]).catch((e: unknown) => e) as WindowsUpdateError;
     expect(only.hint).toMatch(/RunAs|Secondary Logon/);
     expect(only.hint).not.toMatch(/elevat|administrator/i);
   });

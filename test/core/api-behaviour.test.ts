@@ -4,11 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import {
   InvalidArgumentError, SessionClosedError, UpdateSession, type Progress,
 } from '../../lib/index.js';
+import { sessionsPerTest } from './sessions.js';
 import { calls, useScenario } from '../sim/harness.js';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -26,16 +27,12 @@ function scenario(): object {
   };
 }
 
-let session: UpdateSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionsPerTest();
 
 describe('an empty selection', () => {
   it.each(['download', 'install', 'uninstall'] as const)('%s([]) resolves with nothing done, without calling the agent', async (kind) => {
     useScenario(scenario());
-    session = new UpdateSession();
+    const session = sessions.open();
     await expect(session[kind]([])).resolves.toEqual({ resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: false, updates: [] });
     await expect(session[kind](new Set<string>())).resolves.toMatchObject({ updates: [] });
     expect(calls().filter((call) => /Downloader|Installer/.test(call))).toEqual([]);
@@ -43,7 +40,7 @@ describe('an empty selection', () => {
 
   it('still rejects bad options and a closed session', async () => {
     useScenario(scenario());
-    session = new UpdateSession();
+    const session = sessions.open();
     await expect(session.install([], { acceptEula: true } as never)).rejects.toThrow(/options.acceptEula is not an option of install/);
     await session.close();
     await expect(session.download([])).rejects.toBeInstanceOf(SessionClosedError);
@@ -74,7 +71,7 @@ describe('an empty selection', () => {
     } finally {
       log.mockRestore();
     }
-    session = new UpdateSession();
+    const session = sessions.open();
     expect((await session.search({ isInstalled: false })).updates).toEqual([]);
   });
 });
@@ -116,7 +113,7 @@ describe('a progress callback that throws', () => {
 describe('iterating over an operation', () => {
   it('gives every loop every event from its creation on, and break stops only that loop', async () => {
     useScenario(scenario());
-    session = new UpdateSession();
+    const session = sessions.open();
     const download = session.download([A, B]);
     const collect = async (stopAfter = Infinity): Promise<Progress[]> => {
       const seen: Progress[] = [];
@@ -138,7 +135,7 @@ describe('iterating over an operation', () => {
 
   it('a loop made later sees the events from then on, and a failed operation throws in every loop', async () => {
     useScenario({ name: 'fails', updates: [{ id: A, title: 'A', download: { durationMs: 80, progressSteps: 8, hresult: '0x80244019' } }] });
-    session = new UpdateSession();
+    const session = sessions.open();
     const download = session.download([A]);
     const early: number[] = [];
     const earlyLoop = (async () => { for await (const event of download) early.push(event.current.percentComplete); })();
@@ -155,7 +152,7 @@ describe('iterating over an operation', () => {
 describe('options and state', () => {
   it('search() rejects unknown options before calling the agent, as download() and install() do', async () => {
     useScenario(scenario());
-    session = new UpdateSession();
+    const session = sessions.open();
     await expect(session.search('', { onlin: false } as never)).rejects.toThrow(/options.onlin is not an option of search/);
     await expect(session.search('', { acceptEulas: true } as never)).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(session.install([A], { priority: 'high' } as never)).rejects.toThrow(/options.priority is not an option of install/);

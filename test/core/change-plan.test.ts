@@ -1,9 +1,10 @@
 // An install is the jobs it takes: what is not downloaded is downloaded first, and an exclusive
 // update is installed by a job of its own, as the agent requires; the jobs make one operation.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { AbortError, UpdateSession, WindowsUpdateError, type Progress } from '../../lib/index.js';
 import { loadBinding } from '../../lib/native.js';
+import { sessionsPerTest } from './sessions.js';
 import { calls, executionState, useScenario } from '../sim/harness.js';
 
 const FRESH = '71717171-7171-4171-8171-717171717171';      // not downloaded
@@ -28,15 +29,8 @@ function scenario(overrides: Record<string, Record<string, unknown>> = {}, extra
   };
 }
 
-let session: UpdateSession | undefined;
-function open(): UpdateSession {
-  session = new UpdateSession({ clientApplicationId: 'plan tests' });
-  return session;
-}
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionsPerTest({ clientApplicationId: 'plan tests' });
+const open = (): UpdateSession => sessions.open();
 
 describe('install downloads what it needs first', () => {
   it('downloads only what is not downloaded, then installs, as one operation with one progress', async () => {
@@ -83,7 +77,7 @@ describe('install downloads what it needs first', () => {
       code: 'WU_E_EULAS_DECLINED', description: expect.stringContaining('Licensed'),
     });
     expect(calls().filter((call) => call.includes('Download') || call.includes('AcceptEula'))).toEqual([]);
-    await expect(session!.install([LICENSED], { acceptEulas: true })).resolves.toMatchObject({ resultCode: 'succeeded' });
+    await expect(sessions.last.install([LICENSED], { acceptEulas: true })).resolves.toMatchObject({ resultCode: 'succeeded' });
   });
 
   it('leaves downloads to the caller with downloadFirst: false', async () => {
@@ -115,7 +109,7 @@ describe('exclusive updates', () => {
         { updateId: EXCLUSIVE, resultCode: 'succeeded', rebootRequired: true },
       ],
     });
-    const { updates } = await session!.search('IsInstalled=1');
+    const { updates } = await sessions.last.search('IsInstalled=1');
     expect(updates.map((u) => u.identity.updateId)).toEqual([EXCLUSIVE]);
   });
 
@@ -153,9 +147,9 @@ describe('plan()', () => {
     ]);
     expect(plan.steps[0]!.updates[0]).toMatchObject({ title: 'Fresh', kbArticleIds: ['7100001'], isDownloaded: false, exclusive: false });
     expect(calls().filter((call) => /Begin|AcceptEula/.test(call))).toEqual([]);
-    expect((await session!.plan('install', [FRESH], { downloadFirst: false })).steps.map((s) => s.step)).toEqual(['install']);
-    expect(await session!.plan('download', [])).toEqual({ operation: 'download', steps: [] });
-    await expect(session!.plan('reboot' as never, [FRESH])).rejects.toThrow(/kind must be/);
+    expect((await sessions.last.plan('install', [FRESH], { downloadFirst: false })).steps.map((s) => s.step)).toEqual(['install']);
+    expect(await sessions.last.plan('download', [])).toEqual({ operation: 'download', steps: [] });
+    await expect(sessions.last.plan('reboot' as never, [FRESH])).rejects.toThrow(/kind must be/);
   });
 });
 
@@ -166,7 +160,7 @@ describe('keeping the machine awake', () => {
   it.runIf(process.env.WUA_TEST_RIG === 'wine')('asks the system to stay awake while a job runs, and lets it sleep after', async () => {
     useScenario(scenario({ [READY]: { install: { durationMs: 400, progressSteps: 4 } } }));
     open();
-    const install = session!.install([READY]);
+    const install = sessions.last.install([READY]);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(executionState() >>> 0).toBe((ES_CONTINUOUS | ES_SYSTEM_REQUIRED) >>> 0);
     await install;
@@ -178,12 +172,12 @@ describe('keeping the machine awake', () => {
     useScenario(scenario({ [READY]: { install: { durationMs: 400, progressSteps: 4 } } }));
     const diagnostics = () => loadBinding().diagnostics().keepAwakeHolds;
     open();
-    const install = session!.install([READY]);
+    const install = sessions.last.install([READY]);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(diagnostics()).toBe(1);
     await install;
     expect(diagnostics()).toBe(0);
-    const quiet = session!.install([READY], { keepAwake: false, force: true });
+    const quiet = sessions.last.install([READY], { keepAwake: false, force: true });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(diagnostics()).toBe(0);
     await quiet;

@@ -1,8 +1,9 @@
 // Nothing that happened is lost: an aborted, timed-out or closed job and a failed job keep every
 // update's outcome, and a restart that finished work needs is never hidden.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { AbortError, SessionClosedError, UpdateSession, WindowsUpdateError } from '../../lib/index.js';
+import { sessionsPerTest } from './sessions.js';
 import { useScenario } from '../sim/harness.js';
 
 const REBOOTS = '51515151-5151-4151-8151-515151515151';
@@ -23,16 +24,12 @@ function rebootThenHang(behaviour: 'install' | 'download' = 'install'): object {
   };
 }
 
-let session: UpdateSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionsPerTest();
 
 describe('an aborted job keeps its partial result', () => {
   it('a timed-out install rejects with a TimeoutError that carries the finished outcomes and the restart need', async () => {
     useScenario(rebootThenHang());
-    session = new UpdateSession();
+    const session = sessions.open();
     const failure = await session.install([REBOOTS, HANGS], { signal: AbortSignal.timeout(500) }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AbortError);
     expect(failure).toMatchObject({
@@ -54,7 +51,7 @@ describe('an aborted job keeps its partial result', () => {
 
   it('an AbortController abort carries the result too, with the caller\'s reason as its cause', async () => {
     useScenario(rebootThenHang('download'));
-    session = new UpdateSession();
+    const session = sessions.open();
     const controller = new AbortController();
     const download = session.download([REBOOTS, HANGS], { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('operator said stop')), 300);
@@ -66,7 +63,7 @@ describe('an aborted job keeps its partial result', () => {
 
   it('close() aborts what runs, and the operation keeps its partial result, caused by the closed session', async () => {
     useScenario(rebootThenHang());
-    session = new UpdateSession();
+    const session = sessions.open();
     const install = session.install([REBOOTS, HANGS]).catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await session.close();
@@ -78,7 +75,7 @@ describe('an aborted job keeps its partial result', () => {
 
   it('an abort before anything ran has no result to carry', async () => {
     useScenario(rebootThenHang());
-    session = new UpdateSession();
+    const session = sessions.open();
     const failure = await session.install([REBOOTS], { signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ name: 'AbortError', result: undefined });
   });
@@ -95,7 +92,7 @@ describe('a failed job carries its per-update outcomes as data', () => {
           install: { hresult: '0x800F081F' } },
       ],
     });
-    session = new UpdateSession();
+    const session = sessions.open();
     const failure = await session.install([MSI, FEATURE]).catch((e: unknown) => e) as WindowsUpdateError;
     expect(failure).toBeInstanceOf(WindowsUpdateError);
     expect(failure.result?.resultCode).toBe('failed');
