@@ -21,7 +21,8 @@ export type AutoSelectionMode = 'letWindowsUpdateDecide' | 'autoSelectIfDownload
 export type AutoDownloadMode = 'letWindowsUpdateDecide' | 'neverAutoDownload' | 'alwaysAutoDownload';
 export type UpdateExceptionContext = 'general' | 'windowsDriver' | 'windowsInstaller' | 'searchIncomplete';
 export type SearchScope = 'default' | 'machineOnly' | 'currentUserOnly' | 'machineAndCurrentUser' | 'machineAndAllUsers' | 'allUsers';
-export type UpdateOperation = 'installation' | 'uninstallation';
+/** What a history entry records (IUpdateHistoryEntry::Operation). */
+export type HistoryOperation = 'installation' | 'uninstallation';
 export type CategoryType = 'Company' | 'ProductFamily' | 'Product' | 'UpdateClassification' | string;
 
 /** How a failure is best handled; see WindowsUpdateError.category. */
@@ -79,7 +80,7 @@ export interface DriverEntryRecord {
 /** The IWindowsDriverUpdate..5 properties of a driver update. */
 export interface DriverRecord extends DriverEntryRecord {
   /** IWindowsDriverUpdate4.WindowsDriverUpdateEntries: every device the driver applies to. */
-  entries: DriverEntryRecord[];
+  entries: readonly DriverEntryRecord[];
 }
 
 /**

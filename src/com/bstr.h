@@ -1,7 +1,8 @@
 // BSTR ownership and UTF-16 conversion. A NULL BSTR is the empty string, as COM defines it.
 #pragma once
-#include <oleauto.h>
 #include <windows.h>
+
+#include <oleauto.h>
 
 #include <new>
 #include <string>

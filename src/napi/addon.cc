@@ -16,10 +16,7 @@ Addon::Addon(Napi::Env env, Napi::Object exports) {
 
 Addon::~Addon() {
   for (auto& weak : sessions_) {
-    if (auto core = weak.lock()) {
-      core->thread.Post([core] { core->Release(); });
-      core->thread.Stop();
-    }
+    if (auto core = weak.lock()) Shutdown(core, true);
   }
 }
 

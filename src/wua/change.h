@@ -34,7 +34,6 @@ class Change {
          const ChangeOptions& options, Progressed progressed, Completed completed);
   ChangeRecord End();
   void RequestAbort();
-  ChangeKind Kind() const { return kind_; }
 
  private:
   com::ComPtr<IUpdateCollection> Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options);

@@ -1,6 +1,8 @@
 // Reading one property of an agent object into plain data. Each reader takes the getter as a
 // member pointer, so that a failure names the property (com::ComError::operation).
 #pragma once
+#include <windows.h>
+
 #include <oleauto.h>
 
 #include <optional>

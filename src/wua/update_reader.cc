@@ -62,9 +62,9 @@ void ReadDownloadContents(IUpdate* update, std::vector<DownloadContentRecord>& i
   }
 }
 
-template <class Entry>
-DriverEntryRecord ReadDriverEntry(Entry* entry) {
-  DriverEntryRecord out;
+// Fills the entry fields of a driver record or of one of its entries.
+template <class Entry, class Into>
+void ReadDriverEntry(Entry* entry, Into& out) {
   out.driverClass = ReadText(entry, &Entry::get_DriverClass, "DriverClass");
   out.hardwareId = ReadText(entry, &Entry::get_DriverHardwareID, "DriverHardwareID");
   out.manufacturer = ReadText(entry, &Entry::get_DriverManufacturer, "DriverManufacturer");
@@ -73,25 +73,26 @@ DriverEntryRecord ReadDriverEntry(Entry* entry) {
   out.verDate = ReadDate(entry, &Entry::get_DriverVerDate, "DriverVerDate");
   out.deviceProblemNumber = ReadLong(entry, &Entry::get_DeviceProblemNumber, "DeviceProblemNumber");
   out.deviceStatus = ReadLong(entry, &Entry::get_DeviceStatus, "DeviceStatus");
-  return out;
 }
 
 DriverRecord ReadDriver(IWindowsDriverUpdate* driver) {
   DriverRecord out;
-  out.main = ReadDriverEntry(driver);
+  ReadDriverEntry(driver, out);
   ComPtr<IWindowsDriverUpdate4> driver4;
   if (SUCCEEDED(ComPtr<IWindowsDriverUpdate>(driver).As(driver4))) {
     ComPtr<IWindowsDriverUpdateEntryCollection> entries = ReadObject(
         driver4.Get(), &IWindowsDriverUpdate4::get_WindowsDriverUpdateEntries, "IWindowsDriverUpdate4::WindowsDriverUpdateEntries");
     LONG count = 0;
     if (entries) ThrowIfFailed(entries->get_Count(&count), "IWindowsDriverUpdateEntryCollection::Count");
+    out.entries.resize(count);
     for (LONG i = 0; i < count; ++i) {
       ComPtr<IWindowsDriverUpdateEntry> entry;
       ThrowIfFailed(entries->get_Item(i, entry.Put()), "IWindowsDriverUpdateEntryCollection::Item");
-      out.entries.push_back(ReadDriverEntry(entry.Get()));
+      ReadDriverEntry(entry.Get(), out.entries[i]);
     }
   } else {
-    out.entries.push_back(out.main);
+    out.entries.emplace_back();
+    ReadDriverEntry(driver, out.entries.back());
   }
   return out;
 }
@@ -138,7 +139,7 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
     ComPtr<ICategoryCollection> categories = ReadObject(u, &IUpdate::get_Categories, "IUpdate::Categories");
     ReadCategories(categories.Get(), r.categories);
   }
-  ReadText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
+  ReadNullableText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
   r.deploymentAction = ReadLong(u, &IUpdate::get_DeploymentAction, "IUpdate::DeploymentAction");
   r.downloadPriority = ReadLong(u, &IUpdate::get_DownloadPriority, "IUpdate::DownloadPriority");
   r.autoSelectOnWebSites = ReadBool(u, &IUpdate::get_AutoSelectOnWebSites, "IUpdate::AutoSelectOnWebSites");
@@ -179,10 +180,11 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
     r.uninstallationBehavior = behavior ? std::optional<BehaviorRecord>(ReadBehavior(behavior.Get())) : std::nullopt;
   }
   if (ComPtr<IImageInformation> image = ReadObject(u, &IUpdate::get_Image, "IUpdate::Image")) {
-    r.image = ImageRecord{ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText"),
-                          ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source"),
-                          ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height"),
-                          ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width")};
+    ImageRecord& into = r.image ? *r.image : r.image.emplace();
+    ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText", into.altText);
+    ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source", into.source);
+    into.height = ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height");
+    into.width = ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width");
   } else {
     r.image.reset();
   }

@@ -1,8 +1,8 @@
-#include "napi/com_thread.h"
+#include "com/com_thread.h"
 
 #include "com/apartment.h"
 
-namespace wua::napi {
+namespace wua::com {
 
 ComThread::ComThread() : queue_(std::make_shared<Queue>()), thread_(&ComThread::Run, queue_) {}
 
@@ -34,7 +34,6 @@ void ComThread::Stop() {
 }
 
 void ComThread::Run(std::shared_ptr<Queue> queue) {
-  queue->threadId = ::GetCurrentThreadId();
   com::ScopedApartment apartment;
   for (;;) {
     std::function<void()> task;
@@ -51,4 +50,4 @@ void ComThread::Run(std::shared_ptr<Queue> queue) {
   }
 }
 
-}  // namespace wua::napi
+}  // namespace wua::com
