@@ -29,8 +29,10 @@ void ComThread::RequestStop() {
 void ComThread::Stop() {
   RequestStop();
   if (!thread_.joinable()) return;
-  if (std::this_thread::get_id() == thread_.get_id()) thread_.detach();
-  else thread_.join();
+  if (std::this_thread::get_id() == thread_.get_id())
+    thread_.detach();
+  else
+    thread_.join();
 }
 
 void ComThread::Run(std::shared_ptr<Queue> queue) {

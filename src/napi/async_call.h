@@ -54,8 +54,7 @@ class AsyncCall {
     }
   }
 
-  AsyncCall(Napi::Env env, ToJs toJs)
-      : deferred_(Napi::Promise::Deferred::New(env)), toJs_(std::move(toJs)) {}
+  AsyncCall(Napi::Env env, ToJs toJs) : deferred_(Napi::Promise::Deferred::New(env)), toJs_(std::move(toJs)) {}
 
   Napi::Promise::Deferred deferred_;
   ToJs toJs_;

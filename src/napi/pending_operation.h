@@ -30,15 +30,14 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   using EventToJs = std::function<Napi::Value(Napi::Env, Event&)>;
 
   // `onEvent`, when a function, receives each event as `eventToJs` makes it.
-  static Napi::Promise Start(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id, Napi::Value onEvent,
-                             Begin begin, End end, ResultToJs resultToJs, EventToJs eventToJs) {
+  static Napi::Promise Start(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id, Napi::Value onEvent, Begin begin,
+                             End end, ResultToJs resultToJs, EventToJs eventToJs) {
     const bool hasCallback = onEvent.IsFunction();
-    auto operation = std::shared_ptr<PendingOperation>(
-        new PendingOperation(env, core, id, hasCallback ? onEvent.As<Napi::Function>() : Napi::Function(), hasCallback,
-                             std::move(end), std::move(resultToJs), std::move(eventToJs)));
+    auto operation =
+        std::shared_ptr<PendingOperation>(new PendingOperation(env, core, id, hasCallback ? onEvent.As<Napi::Function>() : Napi::Function(),
+                                                               hasCallback, std::move(end), std::move(resultToJs), std::move(eventToJs)));
     Napi::Promise promise = operation->deferred_.Promise();
-    const bool queued =
-        core->thread.Post([operation, begin = std::move(begin)] { operation->BeginOnSessionThread(begin); });
+    const bool queued = core->thread.Post([operation, begin = std::move(begin)] { operation->BeginOnSessionThread(begin); });
     if (!queued) operation->Settle(NativeFailure::SessionClosed());
     return promise;
   }
@@ -46,8 +45,8 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
  private:
   using Outcome = std::variant<Result, NativeFailure>;
 
-  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, Napi::Function onEvent,
-                   bool hasCallback, End end, ResultToJs resultToJs, EventToJs eventToJs)
+  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, Napi::Function onEvent, bool hasCallback, End end,
+                   ResultToJs resultToJs, EventToJs eventToJs)
       : deferred_(Napi::Promise::Deferred::New(env)),
         events_(GuardedTsfn::New(env, onEvent, "windows-update-agent:operation")),
         hasCallback_(hasCallback),
@@ -67,7 +66,8 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
     auto self = this->shared_from_this();
     try {
       core_->Require();
-      std::shared_ptr<Job> job = begin(*core_, [self] { self->AgentCompleted(); }, Emitter());
+      std::shared_ptr<Job> job = begin(
+          *core_, [self] { self->AgentCompleted(); }, Emitter());
       {
         std::lock_guard<std::mutex> lock(jobMutex_);
         job_ = std::move(job);

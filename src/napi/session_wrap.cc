@@ -6,10 +6,10 @@
 #include "napi/async_call.h"
 #include "napi/js_values.h"
 #include "napi/pending_operation.h"
+#include "wire/chunk.h"
 #include "wua/agent_info.h"
 #include "wua/inspect.h"
 #include "wua/search.h"
-#include "wire/chunk.h"
 
 namespace wua::napi {
 
@@ -88,20 +88,14 @@ std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const c
 
 Napi::Function SessionWrap::Define(Napi::Env env) {
   return DefineClass(env, "Session",
-                     {InstanceMethod<&SessionWrap::Describe>("describe"),
-                      InstanceMethod<&SessionWrap::Search>("search"),
-                      InstanceMethod<&SessionWrap::Download>("download"),
-                      InstanceMethod<&SessionWrap::Install>("install"),
-                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"),
-                      InstanceMethod<&SessionWrap::Inspect>("inspect"),
-                      InstanceMethod<&SessionWrap::Abort>("abort"),
-                      InstanceMethod<&SessionWrap::Forget>("forget"),
-                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"),
-                      InstanceMethod<&SessionWrap::Close>("close")});
+                     {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
+                      InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
+                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
+                      InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
+                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close")});
 }
 
-SessionWrap::SessionWrap(const Napi::CallbackInfo& info)
-    : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
+SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
   Napi::Object options = OptionsArgument(info, 0);
   SessionOptions sessionOptions{OptionalString(options, "clientApplicationId")};
   core_->clientApplicationId = sessionOptions.clientApplicationId;
@@ -191,8 +185,8 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
   return Operation::Start(
       env, core_, id, info.Length() > 3 ? info[3] : env.Undefined(),
       [change](SessionCore& core, Operation::Completed completed, const Operation::Emit& progressed) {
-        return std::make_unique<wua::Change>(core.session->Get(), core.clientApplicationId, core.updates, change,
-                                             progressed, std::move(completed));
+        return std::make_unique<wua::Change>(core.session->Get(), core.clientApplicationId, core.updates, change, progressed,
+                                             std::move(completed));
       },
       [](SessionCore&, wua::Change& job, const Operation::Emit&) { return job.End(); },
       [](Napi::Env env, ChangeRecord& record) -> Napi::Value { return ChangeToJs(env, record); },
@@ -203,8 +197,7 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
 Napi::Value SessionWrap::Inspect(const Napi::CallbackInfo& info) {
   std::vector<std::u16string> ids = StringList(info.Env(), info.Length() > 0 ? info[0] : info.Env().Undefined(), "updateIds");
   return AsyncCall<std::vector<InspectRecord>>::Start(
-      info.Env(), core_->thread,
-      [core = core_, ids = std::move(ids)] { return InspectUpdates(core->Require().Get(), core->updates, ids); },
+      info.Env(), core_->thread, [core = core_, ids = std::move(ids)] { return InspectUpdates(core->Require().Get(), core->updates, ids); },
       [](Napi::Env env, std::vector<InspectRecord>& records) -> Napi::Value {
         Napi::Array out = Napi::Array::New(env, records.size());
         for (uint32_t i = 0; i < records.size(); ++i) {

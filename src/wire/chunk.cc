@@ -1,10 +1,10 @@
 #include "wire/chunk.h"
 
+#include <deque>
 #include <memory_resource>
 #include <optional>
 #include <string_view>
 #include <utility>
-#include <deque>
 #include <vector>
 
 #include "wire/intern_table.h"
@@ -20,7 +20,9 @@ class SearchTables {
   InternTable texts{&arena_}, textLists{&arena_};
 
   // The empty text, which most updates have for several fields, is always the first.
-  SearchTables() { texts.IndexOf({}, [](JsonWriter& entry) { entry.Text(std::u16string_view()); }); }
+  SearchTables() {
+    texts.IndexOf({}, [](JsonWriter& entry) { entry.Text(std::u16string_view()); });
+  }
 
   InternTable& Shared(int id) { return Lazy(shared_[id]); }
   InternTable& SharedLists(int id) { return Lazy(sharedLists_[id]); }

@@ -39,9 +39,9 @@
   X(order, Integer, _)         \
   X(parentId, OptionalText, _)
 
-#define WUA_BEHAVIOR_FIELDS(X)            \
-  X(canRequestUserInput, Bool, _)         \
-  X(impact, Enum, INSTALLATION_IMPACTS)   \
+#define WUA_BEHAVIOR_FIELDS(X)              \
+  X(canRequestUserInput, Bool, _)           \
+  X(impact, Enum, INSTALLATION_IMPACTS)     \
   X(rebootBehavior, Enum, REBOOT_BEHAVIORS) \
   X(requiresNetworkConnectivity, Bool, _)
 
@@ -55,83 +55,83 @@
   X(downloadUrl, Text, _)              \
   X(isDeltaCompressedBinary, Bool, _)
 
-#define WUA_DRIVER_ENTRY_FIELDS(X) \
-  X(driverClass, Text, _)          \
-  X(hardwareId, Text, _)           \
-  X(manufacturer, Text, _)         \
-  X(model, Text, _)                \
-  X(provider, Text, _)             \
-  X(verDate, Date, _)              \
+#define WUA_DRIVER_ENTRY_FIELDS(X)   \
+  X(driverClass, Text, _)            \
+  X(hardwareId, Text, _)             \
+  X(manufacturer, Text, _)           \
+  X(model, Text, _)                  \
+  X(provider, Text, _)               \
+  X(verDate, Date, _)                \
   X(deviceProblemNumber, Integer, _) \
   X(deviceStatus, Integer, _)
 
 // A driver is its first device's entry, and every entry (IWindowsDriverUpdate4).
-#define WUA_DRIVER_FIELDS(X)  \
-  WUA_DRIVER_ENTRY_FIELDS(X)  \
+#define WUA_DRIVER_FIELDS(X) \
+  WUA_DRIVER_ENTRY_FIELDS(X) \
   X(entries, RecordList, DriverEntry)
 
-#define WUA_UPDATE_FIELDS(X)                              \
-  X(identity, Record, Identity)                           \
-  X(title, Text, _)                                       \
-  X(description, SharedText, _)                           \
-  X(type, Enum, UPDATE_TYPES)                             \
-  X(kbArticleIds, SharedTextList, _)                      \
-  X(securityBulletinIds, SharedTextList, _)               \
-  X(cveIds, SharedTextList, _)                            \
-  X(categories, SharedRecordList, Category)               \
-  X(msrcSeverity, OptionalSharedText, _)                  \
-  X(deploymentAction, Enum, DEPLOYMENT_ACTIONS)           \
-  X(downloadPriority, Enum, DOWNLOAD_PRIORITIES)          \
-  X(autoSelectOnWebSites, Bool, _)                        \
-  X(autoSelection, Enum, AUTO_SELECTION_MODES)            \
-  X(autoDownload, Enum, AUTO_DOWNLOAD_MODES)              \
-  X(browseOnly, Bool, _)                                  \
-  X(canRequireSource, Bool, _)                            \
-  X(isBeta, Bool, _)                                      \
-  X(isDownloaded, Bool, _)                                \
-  X(isHidden, Bool, _)                                    \
-  X(isInstalled, Bool, _)                                 \
-  X(isMandatory, Bool, _)                                 \
-  X(isPresent, Bool, _)                                   \
-  X(isUninstallable, Bool, _)                             \
-  X(rebootRequired, Bool, _)                              \
-  X(perUser, Bool, _)                                     \
-  X(eulaAccepted, Bool, _)                                \
-  X(eulaText, OptionalSharedText, _)                      \
-  X(deltaCompressedContentAvailable, Bool, _)             \
-  X(deltaCompressedContentPreferred, Bool, _)             \
-  X(handlerId, SharedText, _)                             \
-  X(languages, SharedTextList, _)                         \
-  X(moreInfoUrls, SharedTextList, _)                      \
-  X(supportUrl, SharedText, _)                            \
-  X(releaseNotes, SharedText, _)                          \
-  X(supersededUpdateIds, TextList, _)                     \
-  X(uninstallationNotes, SharedText, _)                   \
-  X(uninstallationSteps, SharedTextList, _)               \
-  X(maxDownloadSize, Number, _)                           \
-  X(minDownloadSize, Number, _)                           \
-  X(recommendedCpuSpeed, Integer, _)                      \
-  X(recommendedHardDiskSpace, Integer, _)                 \
-  X(recommendedMemory, Integer, _)                        \
-  X(deadline, Date, _)                                    \
-  X(lastDeploymentChangeTime, Date, _)                    \
-  X(installationBehavior, SharedRecord, Behavior)         \
+#define WUA_UPDATE_FIELDS(X)                                \
+  X(identity, Record, Identity)                             \
+  X(title, Text, _)                                         \
+  X(description, SharedText, _)                             \
+  X(type, Enum, UPDATE_TYPES)                               \
+  X(kbArticleIds, SharedTextList, _)                        \
+  X(securityBulletinIds, SharedTextList, _)                 \
+  X(cveIds, SharedTextList, _)                              \
+  X(categories, SharedRecordList, Category)                 \
+  X(msrcSeverity, OptionalSharedText, _)                    \
+  X(deploymentAction, Enum, DEPLOYMENT_ACTIONS)             \
+  X(downloadPriority, Enum, DOWNLOAD_PRIORITIES)            \
+  X(autoSelectOnWebSites, Bool, _)                          \
+  X(autoSelection, Enum, AUTO_SELECTION_MODES)              \
+  X(autoDownload, Enum, AUTO_DOWNLOAD_MODES)                \
+  X(browseOnly, Bool, _)                                    \
+  X(canRequireSource, Bool, _)                              \
+  X(isBeta, Bool, _)                                        \
+  X(isDownloaded, Bool, _)                                  \
+  X(isHidden, Bool, _)                                      \
+  X(isInstalled, Bool, _)                                   \
+  X(isMandatory, Bool, _)                                   \
+  X(isPresent, Bool, _)                                     \
+  X(isUninstallable, Bool, _)                               \
+  X(rebootRequired, Bool, _)                                \
+  X(perUser, Bool, _)                                       \
+  X(eulaAccepted, Bool, _)                                  \
+  X(eulaText, OptionalSharedText, _)                        \
+  X(deltaCompressedContentAvailable, Bool, _)               \
+  X(deltaCompressedContentPreferred, Bool, _)               \
+  X(handlerId, SharedText, _)                               \
+  X(languages, SharedTextList, _)                           \
+  X(moreInfoUrls, SharedTextList, _)                        \
+  X(supportUrl, SharedText, _)                              \
+  X(releaseNotes, SharedText, _)                            \
+  X(supersededUpdateIds, TextList, _)                       \
+  X(uninstallationNotes, SharedText, _)                     \
+  X(uninstallationSteps, SharedTextList, _)                 \
+  X(maxDownloadSize, Number, _)                             \
+  X(minDownloadSize, Number, _)                             \
+  X(recommendedCpuSpeed, Integer, _)                        \
+  X(recommendedHardDiskSpace, Integer, _)                   \
+  X(recommendedMemory, Integer, _)                          \
+  X(deadline, Date, _)                                      \
+  X(lastDeploymentChangeTime, Date, _)                      \
+  X(installationBehavior, SharedRecord, Behavior)           \
   X(uninstallationBehavior, OptionalSharedRecord, Behavior) \
-  X(image, OptionalRecord, Image)                         \
-  X(downloadContents, RecordList, DownloadContent)        \
-  X(bundledUpdates, RecordList, Update)                   \
+  X(image, OptionalRecord, Image)                           \
+  X(downloadContents, RecordList, DownloadContent)          \
+  X(bundledUpdates, RecordList, Update)                     \
   X(driver, OptionalRecord, Driver)
 
 // RECORD(name, fields, JS type): every record on the wire, each after the records it holds. The
 // C++ struct is <name>Record; a record's place in this list is its number on the wire.
-#define WUA_WIRE_RECORDS(RECORD)                                    \
-  RECORD(Identity, WUA_IDENTITY_FIELDS, UpdateIdentity)             \
-  RECORD(Category, WUA_CATEGORY_FIELDS, CategoryRecord)             \
-  RECORD(Behavior, WUA_BEHAVIOR_FIELDS, InstallationBehaviorRecord) \
-  RECORD(Image, WUA_IMAGE_FIELDS, ImageRecord)                      \
+#define WUA_WIRE_RECORDS(RECORD)                                              \
+  RECORD(Identity, WUA_IDENTITY_FIELDS, UpdateIdentity)                       \
+  RECORD(Category, WUA_CATEGORY_FIELDS, CategoryRecord)                       \
+  RECORD(Behavior, WUA_BEHAVIOR_FIELDS, InstallationBehaviorRecord)           \
+  RECORD(Image, WUA_IMAGE_FIELDS, ImageRecord)                                \
   RECORD(DownloadContent, WUA_DOWNLOAD_CONTENT_FIELDS, DownloadContentRecord) \
-  RECORD(DriverEntry, WUA_DRIVER_ENTRY_FIELDS, DriverEntryRecord)   \
-  RECORD(Driver, WUA_DRIVER_FIELDS, DriverRecord)                   \
+  RECORD(DriverEntry, WUA_DRIVER_ENTRY_FIELDS, DriverEntryRecord)             \
+  RECORD(Driver, WUA_DRIVER_FIELDS, DriverRecord)                             \
   RECORD(Update, WUA_UPDATE_FIELDS, UpdateRecord)
 
 // KEY(name, member): shared records of this kind with the same `member` are one record (a

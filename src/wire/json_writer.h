@@ -38,8 +38,8 @@ class JsonWriter {
     const char16_t* const stop = in + text.size();
     // Four characters a step while all four are plain Latin-1: nearly every text the agent has.
     for (uint64_t four; stop - in >= 4 && AllPlain(four = LoadFour(in)); in += 4, next_ += 4) {
-      const auto bytes = static_cast<uint32_t>((four & 0xFF) | ((four >> 8) & 0xFF00) | ((four >> 16) & 0xFF0000) |
-                                               ((four >> 24) & 0xFF000000));
+      const auto bytes =
+          static_cast<uint32_t>((four & 0xFF) | ((four >> 8) & 0xFF00) | ((four >> 16) & 0xFF0000) | ((four >> 24) & 0xFF000000));
       std::memcpy(next_, &bytes, 4);
     }
     for (; in < stop; ++in) {
@@ -121,8 +121,7 @@ class JsonWriter {
   static bool AllPlain(uint64_t four) {
     constexpr uint64_t kLanes = 0x0001000100010001ull, kTops = 0x8000800080008000ull;
     const auto below = [](uint64_t lanes, uint64_t bound) { return ((lanes - bound * kLanes) & kTops) != 0; };
-    return (four & (0xFF00 * kLanes)) == 0 && !below(four, 0x20) && !below(four ^ ('"' * kLanes), 1) &&
-           !below(four ^ ('\\' * kLanes), 1);
+    return (four & (0xFF00 * kLanes)) == 0 && !below(four, 0x20) && !below(four ^ ('"' * kLanes), 1) && !below(four ^ ('\\' * kLanes), 1);
   }
   void Character(char16_t c) {
     switch (c) {

@@ -35,7 +35,7 @@ enum class RecordId : int {
 #define WUA_RECORD_ID(name, fields, jsType) k##name,
   WUA_WIRE_RECORDS(WUA_RECORD_ID)
 #undef WUA_RECORD_ID
-  kCount
+      kCount
 };
 constexpr int kRecordCount = static_cast<int>(RecordId::kCount);
 
@@ -44,19 +44,19 @@ struct Fields;
 
 #define WUA_VISIT_FIELD(name, kind, of) visit(::wua::wire::kinds::kind{}, record.name);
 #define WUA_VISIT_NAMED_FIELD(name, kind, of) visit(#name, ::wua::wire::kinds::kind{}, record.name);
-#define WUA_DEFINE_FIELDS(name, fields, jsType)                      \
-  template <>                                                        \
-  struct Fields<name##Record> {                                      \
+#define WUA_DEFINE_FIELDS(name, fields, jsType)                     \
+  template <>                                                       \
+  struct Fields<name##Record> {                                     \
     static constexpr int kId = static_cast<int>(RecordId::k##name); \
-    template <class Record, class Visit>                             \
-    static void Each(Record& record, Visit& visit) {                 \
-      fields(WUA_VISIT_FIELD)                                        \
-    }                                                                \
-    /* The same, with each field's name first. */                    \
-    template <class Record, class Visit>                             \
-    static void EachNamed(Record& record, Visit& visit) {            \
-      fields(WUA_VISIT_NAMED_FIELD)                                  \
-    }                                                                \
+    template <class Record, class Visit>                            \
+    static void Each(Record& record, Visit& visit) {                \
+      fields(WUA_VISIT_FIELD)                                       \
+    }                                                               \
+    /* The same, with each field's name first. */                   \
+    template <class Record, class Visit>                            \
+    static void EachNamed(Record& record, Visit& visit) {           \
+      fields(WUA_VISIT_NAMED_FIELD)                                 \
+    }                                                               \
   };
 WUA_WIRE_RECORDS(WUA_DEFINE_FIELDS)
 #undef WUA_DEFINE_FIELDS
@@ -68,10 +68,10 @@ template <class Record>
 struct SharedKey {
   static constexpr bool kDefined = false;
 };
-#define WUA_DEFINE_SHARED_KEY(name, member)                                                  \
-  template <>                                                                              \
-  struct SharedKey<name##Record> {                                                         \
-    static constexpr bool kDefined = true;                                                 \
+#define WUA_DEFINE_SHARED_KEY(name, member)                                                 \
+  template <>                                                                               \
+  struct SharedKey<name##Record> {                                                          \
+    static constexpr bool kDefined = true;                                                  \
     static std::string_view Of(const name##Record& record) { return KeyOf(record.member); } \
   };
 WUA_SHARED_KEYS(WUA_DEFINE_SHARED_KEY)

@@ -78,8 +78,7 @@ std::optional<double> ReadDate(Interface* object, HRESULT (STDMETHODCALLTYPE Int
 }
 
 template <class Interface>
-void ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name,
-               Texts& into) {
+void ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name, Texts& into) {
   com::ComPtr<IStringCollection> strings;
   com::ThrowIfFailed((object->*getter)(strings.Put()), name);
   LONG count = 0;

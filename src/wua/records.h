@@ -61,7 +61,7 @@ struct SearchRecord {
 
 struct OutcomeRecord {
   Text updateId;
-  Text title;          // as the agent's update object gives them, so that a failure names its update
+  Text title;  // as the agent's update object gives them, so that a failure names its update
   Texts kbArticleIds;
   long resultCode = 0;
   long hresult = 0;  // an HRESULT (LONG)
@@ -94,7 +94,7 @@ struct ProgressRecord {
   long percentComplete = 0;
   long currentIndex = 0;
   long currentPercentComplete = 0;
-  long phase = 0;                 // downloads only; 0 for installs
+  long phase = 0;  // downloads only; 0 for installs
   double currentBytesDone = 0, currentBytesTotal = 0, totalBytesDone = 0, totalBytesTotal = 0;
   bool hasBytes = false;
 };

@@ -34,8 +34,10 @@ void SessionCore::Release() {
 
 void Shutdown(const std::shared_ptr<SessionCore>& core, bool wait) {
   core->thread.Post([core] { core->Release(); });
-  if (wait) core->thread.Stop();
-  else core->thread.RequestStop();
+  if (wait)
+    core->thread.Stop();
+  else
+    core->thread.RequestStop();
 }
 
 }  // namespace wua

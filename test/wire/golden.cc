@@ -42,8 +42,10 @@ class KeyedWriter {
   void Value_(bool value) { w_.Bool(value); }
   template <class Item>
   void Value_(const std::optional<Item>& value) {
-    if (value) Value_(*value);
-    else w_.Null();
+    if (value)
+      Value_(*value);
+    else
+      w_.Null();
   }
   template <class Item>
   void Value_(const std::vector<Item>& items) {
@@ -94,8 +96,10 @@ std::vector<UpdateRecord> Fixture() {
     u.cveIds = i % 3 == 0 ? Texts{u"CVE-2026-0001", u"CVE-2026-0002"} : Texts{};
     u.languages = i % 2 ? Texts{u"en-US"} : Texts{u"en-US", u"de-DE"};
     u.categories = i % 2 ? std::vector<CategoryRecord>{security} : std::vector<CategoryRecord>{security, product};
-    if (i % 3 == 1) u.msrcSeverity = u"Critical";
-    else if (i % 3 == 2) u.msrcSeverity = u"";  // empty: null, as absent
+    if (i % 3 == 1)
+      u.msrcSeverity = u"Critical";
+    else if (i % 3 == 2)
+      u.msrcSeverity = u"";  // empty: null, as absent
     u.deploymentAction = 1;
     u.downloadPriority = 2 + static_cast<long>(i % 3);
     u.autoSelection = static_cast<long>(i % 4);
