@@ -81,7 +81,11 @@ export class UpdateSession implements AsyncDisposable {
     return run;
   }
 
-  /** Reads the session's properties back from the agent. */
+  /**
+   * Reads the session's properties back from the agent. Rejects with WindowsUpdateError when the
+   * agent fails, SessionClosedError after close(), UnsupportedPlatformError off Windows and
+   * AddonLoadError when the addon does not load.
+   */
   async describe(): Promise<SessionInfo> {
     const { clientApplicationId, readOnly } = await this.#call('describe', (native) => native.describe());
     return { clientApplicationId, readOnly };
@@ -89,7 +93,12 @@ export class UpdateSession implements AsyncDisposable {
 
   /**
    * Finds updates. `criteria` is a raw criteria string or typed groups (see criteriaText);
-   * without it, the agent's default: updates not installed and not hidden.
+   * without it, the agent's default: updates not installed and not hidden. An update the agent
+   * cannot fully read is left out with a warning. Rejects with InvalidArgumentError for bad
+   * criteria or options (before the agent is called), WindowsUpdateError when the agent fails
+   * (WU_E_INVALID_CRITERIA, network and server errors, ...), AbortError (or TimeoutError) once the
+   * agent confirms an abort, SessionClosedError after close(), UnsupportedPlatformError off
+   * Windows and AddonLoadError when the addon does not load.
    */
   async search(criteria: Criteria = '', options?: SearchOptions): Promise<SearchResult> {
     const text = criteriaText(criteria);
@@ -190,14 +199,17 @@ export class UpdateSession implements AsyncDisposable {
     return this.#closed ? new SessionClosedError(operation) : undefined;
   }
 
-  /** The agent's version, and whether the machine waits for a restart. */
+  /**
+   * The agent's version, and whether the machine waits for a restart. Rejects as describe() does.
+   */
   async agentInfo(): Promise<AgentInfo> {
     return this.#call('agentInfo', (native) => native.agentInfo());
   }
 
   /**
    * Aborts what still runs, waits for the agent to confirm, and releases the agent session and
-   * every object behind this session's records. Safe to call more than once.
+   * every object behind this session's records. Safe to call more than once. Rejects with
+   * WindowsUpdateError only when the agent fails to release the session.
    */
   async close(): Promise<void> {
     if (this.#closed) return;
