@@ -1,8 +1,8 @@
 // The agent's enumerations and the facade's names for them: the one map in each direction.
 // Index = the agent's numeric value (SDK wuapi.h); a hole means the agent has no such value.
 import type {
-  AutoDownloadMode, AutoSelectionMode, DeploymentAction, DownloadPhase, DownloadPriority, InstallationImpact,
-  OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext, UpdateOperation,
+  AutoDownloadMode, AutoSelectionMode, DeploymentAction, DownloadPhase, DownloadPriority, HistoryOperation, InstallationImpact,
+  OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext,
   UpdateType,
 } from './types.js';
 
@@ -20,7 +20,7 @@ export const AUTO_SELECTION_MODES: Names<AutoSelectionMode> = ['letWindowsUpdate
 export const AUTO_DOWNLOAD_MODES: Names<AutoDownloadMode> = ['letWindowsUpdateDecide', 'neverAutoDownload', 'alwaysAutoDownload'];
 export const EXCEPTION_CONTEXTS: Names<UpdateExceptionContext> = [undefined, 'general', 'windowsDriver', 'windowsInstaller', 'searchIncomplete'];
 export const SEARCH_SCOPES: Names<SearchScope> = ['default', 'machineOnly', 'currentUserOnly', 'machineAndCurrentUser', 'machineAndAllUsers', 'allUsers'];
-export const UPDATE_OPERATIONS: Names<UpdateOperation> = [undefined, 'installation', 'uninstallation'];
+export const UPDATE_OPERATIONS: Names<HistoryOperation> = [undefined, 'installation', 'uninstallation'];
 
 /** The facade's name for an agent value; a value newer than this package keeps its number. */
 export function nameOf<T extends string>(names: Names<T>, value: number): T {

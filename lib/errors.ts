@@ -190,7 +190,10 @@ export class AddonLoadError extends Error {
   }
 }
 
-/** Turns what the addon throws (an Error with a numeric `hresult`) into a WindowsUpdateError. */
+/**
+ * @internal Turns what the addon throws (an Error with a numeric `hresult`) into a
+ * WindowsUpdateError.
+ */
 export function fromNativeError(error: unknown, operation: string): Error {
   const native = error as { hresult?: unknown; description?: unknown; operation?: unknown } | null;
   if (native && typeof native.hresult === 'number') {

@@ -5,7 +5,10 @@ import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, 
 import { loadBinding, type NativeSession } from './native.js';
 import { UpdateOperation, underSignal } from './operation.js';
 import { changeOptions, searchOptions, validateSessionOptions } from './options.js';
-import { RecordTracker, searchResultFromJson, updateIdsOf, UpdateStream } from './records.js';
+import { searchResultFromJson } from './records/decode.js';
+import { updateIdsOf } from './records/references.js';
+import { UpdateStream } from './records/stream.js';
+import { RecordTracker } from './records/tracker.js';
 import type {
   AgentInfo, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions,
   SearchResult, UninstallOptions, UpdateReference, UpdateSessionOptions,
@@ -45,7 +48,7 @@ export class UpdateSession implements AsyncDisposable {
   }
 
   /** The native session, opened on first use so that constructing one never throws off Windows. */
-  protected nativeSession(operation = 'call'): NativeSession {
+  #nativeSession(operation = 'call'): NativeSession {
     if (this.#closed) throw new SessionClosedError(operation);
     if (!this.#native) {
       const native = new (loadBinding().Session)({ clientApplicationId: this.#options.clientApplicationId });
@@ -56,9 +59,9 @@ export class UpdateSession implements AsyncDisposable {
   }
 
   /** Runs a native call and turns what it throws into the package's typed errors. */
-  protected async call<T>(operation: string, run: (native: NativeSession) => Promise<T>): Promise<T> {
+  async #call<T>(operation: string, run: (native: NativeSession) => Promise<T>): Promise<T> {
     try {
-      return await run(this.nativeSession(operation));
+      return await run(this.#nativeSession(operation));
     } catch (error) {
       if (error instanceof UnsupportedPlatformError || error instanceof InvalidArgumentError) throw error;
       throw fromNativeError(error, operation);
@@ -68,9 +71,9 @@ export class UpdateSession implements AsyncDisposable {
   /** Runs an abortable operation and remembers it until it settles, so that close() can end it. */
   #track<T>(operation: string, signal: AbortSignal | undefined,
     start: (native: NativeSession, id: number) => Promise<T>): Promise<T> {
-    const native = this.nativeSession(operation);
+    const native = this.#nativeSession(operation);
     const id = this.#nextOperationId++;
-    const run = this.call(operation, () => underSignal(operation, signal, () => start(native, id),
+    const run = this.#call(operation, () => underSignal(operation, signal, () => start(native, id),
       () => native.abort(id)));
     this.#running.set(id, run);
     const forget = (): void => { this.#running.delete(id); };
@@ -78,15 +81,24 @@ export class UpdateSession implements AsyncDisposable {
     return run;
   }
 
-  /** Reads the session's properties back from the agent. */
+  /**
+   * Reads the session's properties back from the agent. Rejects with WindowsUpdateError when the
+   * agent fails, SessionClosedError after close(), UnsupportedPlatformError off Windows and
+   * AddonLoadError when the addon does not load.
+   */
   async describe(): Promise<SessionInfo> {
-    const { clientApplicationId, readOnly } = await this.call('describe', (native) => native.describe());
+    const { clientApplicationId, readOnly } = await this.#call('describe', (native) => native.describe());
     return { clientApplicationId, readOnly };
   }
 
   /**
    * Finds updates. `criteria` is a raw criteria string or typed groups (see criteriaText);
-   * without it, the agent's default: updates not installed and not hidden.
+   * without it, the agent's default: updates not installed and not hidden. An update the agent
+   * cannot fully read is left out with a warning. Rejects with InvalidArgumentError for bad
+   * criteria or options (before the agent is called), WindowsUpdateError when the agent fails
+   * (WU_E_INVALID_CRITERIA, network and server errors, ...), AbortError (or TimeoutError) once the
+   * agent confirms an abort, SessionClosedError after close(), UnsupportedPlatformError off
+   * Windows and AddonLoadError when the addon does not load.
    */
   async search(criteria: Criteria = '', options?: SearchOptions): Promise<SearchResult> {
     const text = criteriaText(criteria);
@@ -153,7 +165,7 @@ export class UpdateSession implements AsyncDisposable {
       if (this.#closed) throw new SessionClosedError('plan');
       return { operation: kind, steps: [] };
     }
-    return planFrom(kind, await this.call('plan', (native) => native.inspect(updateIds)), checked);
+    return planFrom(kind, await this.#call('plan', (native) => native.inspect(updateIds)), checked);
   }
 
   #change(kind: ChangeKind, updates: unknown, options: ChangeOptions | undefined): UpdateOperation<ChangeResult> {
@@ -171,7 +183,7 @@ export class UpdateSession implements AsyncDisposable {
       const runner: JobRunner = {
         run: (step, ids, nativeOptions, onNativeProgress) => this.#track(kind, signal,
           (native, id) => native[step](id, ids, nativeOptions, onNativeProgress)),
-        inspect: (ids) => this.call(kind, (native) => native.inspect(ids)),
+        inspect: (ids) => this.#call(kind, (native) => native.inspect(ids)),
         abortReason: () => this.#abortReason(kind, signal),
       };
       return runChange(kind, updateIds, checked, runner, (event) => {
@@ -187,14 +199,17 @@ export class UpdateSession implements AsyncDisposable {
     return this.#closed ? new SessionClosedError(operation) : undefined;
   }
 
-  /** The agent's version, and whether the machine waits for a restart. */
+  /**
+   * The agent's version, and whether the machine waits for a restart. Rejects as describe() does.
+   */
   async agentInfo(): Promise<AgentInfo> {
-    return this.call('agentInfo', (native) => native.agentInfo());
+    return this.#call('agentInfo', (native) => native.agentInfo());
   }
 
   /**
    * Aborts what still runs, waits for the agent to confirm, and releases the agent session and
-   * every object behind this session's records. Safe to call more than once.
+   * every object behind this session's records. Safe to call more than once. Rejects with
+   * WindowsUpdateError only when the agent fails to release the session.
    */
   async close(): Promise<void> {
     if (this.#closed) return;

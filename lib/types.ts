@@ -21,7 +21,8 @@ export type AutoSelectionMode = 'letWindowsUpdateDecide' | 'autoSelectIfDownload
 export type AutoDownloadMode = 'letWindowsUpdateDecide' | 'neverAutoDownload' | 'alwaysAutoDownload';
 export type UpdateExceptionContext = 'general' | 'windowsDriver' | 'windowsInstaller' | 'searchIncomplete';
 export type SearchScope = 'default' | 'machineOnly' | 'currentUserOnly' | 'machineAndCurrentUser' | 'machineAndAllUsers' | 'allUsers';
-export type UpdateOperation = 'installation' | 'uninstallation';
+/** What a history entry records (IUpdateHistoryEntry::Operation). */
+export type HistoryOperation = 'installation' | 'uninstallation';
 export type CategoryType = 'Company' | 'ProductFamily' | 'Product' | 'UpdateClassification' | string;
 
 /** How a failure is best handled; see WindowsUpdateError.category. */
@@ -32,54 +33,79 @@ export type ErrorCategory =
 // ----- update records -----
 
 export interface UpdateIdentity {
+  /** IUpdateIdentity::UpdateID: the update's GUID, lower case as the agent gives it. */
   updateId: string;
+  /** IUpdateIdentity::RevisionNumber: the revision of the update's metadata. */
   revisionNumber: number;
 }
 
 export interface CategoryRecord {
+  /** ICategory::CategoryID (a GUID). */
   categoryId: string;
+  /** ICategory::Name, in the agent's language. */
   name: string;
+  /** ICategory::Type: what kind of category. */
   type: CategoryType;
+  /** ICategory::Description. */
   description: string;
+  /** ICategory::Order: its place among its siblings. */
   order: number;
   /** Null for a root category. */
   parentId: string | null;
 }
 
 export interface InstallationBehaviorRecord {
+  /** The installer may ask the user something (IInstallationBehavior::CanRequestUserInput). */
   canRequestUserInput: boolean;
+  /** How much the installation disturbs the machine; `requiresExclusiveHandling` is installed alone. */
   impact: InstallationImpact;
+  /** Whether a restart follows. */
   rebootBehavior: RebootBehavior;
+  /** The installation needs the network (IInstallationBehavior::RequiresNetworkConnectivity). */
   requiresNetworkConnectivity: boolean;
 }
 
 export interface ImageRecord {
+  /** IImageInformation::AltText. */
   altText: string;
+  /** In pixels. */
   height: number;
+  /** IImageInformation::Source: where the image is (a URL). */
   source: string;
+  /** In pixels. */
   width: number;
 }
 
 export interface DownloadContentRecord {
+  /** IUpdateDownloadContent::DownloadUrl. */
   downloadUrl: string;
+  /** The content is a delta against an earlier file (IUpdateDownloadContent2). */
   isDeltaCompressedBinary: boolean;
 }
 
 export interface DriverEntryRecord {
+  /** The device setup class (DriverClass), e.g. `Display`. */
   driverClass: string;
+  /** The hardware ID the driver matches (DriverHardwareID). */
   hardwareId: string;
+  /** DriverManufacturer. */
   manufacturer: string;
+  /** DriverModel. */
   model: string;
+  /** DriverProvider. */
   provider: string;
+  /** The driver's version date (DriverVerDate); null when the agent gives none. */
   verDate: Date | null;
+  /** The device's Configuration Manager problem code (DeviceProblemNumber; 0 for none). */
   deviceProblemNumber: number;
+  /** The device's Configuration Manager status flags (DeviceStatus). */
   deviceStatus: number;
 }
 
 /** The IWindowsDriverUpdate..5 properties of a driver update. */
 export interface DriverRecord extends DriverEntryRecord {
   /** IWindowsDriverUpdate4.WindowsDriverUpdateEntries: every device the driver applies to. */
-  entries: DriverEntryRecord[];
+  entries: readonly DriverEntryRecord[];
 }
 
 /**
@@ -89,56 +115,103 @@ export interface DriverRecord extends DriverEntryRecord {
  * is one frozen value shared by the records, so copy a list before changing it.
  */
 export interface UpdateRecord {
+  /** Which update, and which revision of it. */
   identity: UpdateIdentity;
+  /** IUpdate::Title, in the agent's language. */
   title: string;
+  /** IUpdate::Description. */
   description: string;
+  /** Software or driver. */
   type: UpdateType;
+  /** The Knowledge Base articles, as digits without "KB". */
   kbArticleIds: readonly string[];
+  /** The security bulletins (MSxx-xxx) the update addresses. */
   securityBulletinIds: readonly string[];
+  /** The CVEs the update addresses (IUpdate2::CveIDs). */
   cveIds: readonly string[];
+  /** The categories it belongs to: its classification, product and product family. */
   categories: readonly CategoryRecord[];
+  /** The Microsoft Security Response Center rating (`Critical`, `Important`, ...); null for none. */
   msrcSeverity: string | null;
+  /** What the administrator asked for this update. */
   deploymentAction: DeploymentAction;
+  /** The priority the agent downloads it with. */
   downloadPriority: DownloadPriority;
+  /** Selected by default on the Windows Update web site. */
   autoSelectOnWebSites: boolean;
+  /** Whether automatic updates select it (IUpdate5::AutoSelection). */
   autoSelection: AutoSelectionMode;
+  /** Whether automatic updates download it (IUpdate5::AutoDownload). */
   autoDownload: AutoDownloadMode;
+  /** Optional: offered, never installed automatically (IUpdate3::BrowseOnly). */
   browseOnly: boolean;
+  /** The installation may ask for the source media. */
   canRequireSource: boolean;
+  /** A prerelease. */
   isBeta: boolean;
+  /** Its files are in the agent's cache. */
   isDownloaded: boolean;
+  /** Hidden by an administrator; a default search leaves it out. */
   isHidden: boolean;
+  /** Installed on this machine. */
   isInstalled: boolean;
+  /** Must be installed for the agent to keep working. */
   isMandatory: boolean;
+  /** Installed for at least one product or user (IUpdate2::IsPresent). */
   isPresent: boolean;
+  /** Can be uninstalled. */
   isUninstallable: boolean;
+  /** Installed, and waiting for a restart to finish (IUpdate2::RebootRequired). */
   rebootRequired: boolean;
+  /** Installed per user rather than per machine (IUpdate4::PerUser). */
   perUser: boolean;
+  /** Its license terms are accepted (install() with `acceptEulas` accepts them). */
   eulaAccepted: boolean;
+  /** The license terms; null when it has none or the agent has not downloaded them. */
   eulaText: string | null;
+  /** Delta-compressed content exists for it. */
   deltaCompressedContentAvailable: boolean;
+  /** The agent prefers the delta-compressed content. */
   deltaCompressedContentPreferred: boolean;
+  /** The installer that handles it (a URI naming the update handler). */
   handlerId: string;
+  /** The languages it is for. */
   languages: readonly string[];
+  /** Pages about it. */
   moreInfoUrls: readonly string[];
+  /** Its support page. */
   supportUrl: string;
+  /** IUpdate::ReleaseNotes. */
   releaseNotes: string;
+  /** The updates this one replaces, by update ID. */
   supersededUpdateIds: readonly string[];
+  /** IUpdate::UninstallationNotes. */
   uninstallationNotes: string;
+  /** IUpdate::UninstallationSteps. */
   uninstallationSteps: readonly string[];
+  /** The most it downloads, in bytes. */
   maxDownloadSize: number;
+  /** The least it downloads, in bytes (0 when unknown). */
   minDownloadSize: number;
+  /** The recommended processor speed, in MHz (0 when none). */
   recommendedCpuSpeed: number;
+  /** The recommended free disk space, in MB (0 when none). */
   recommendedHardDiskSpace: number;
+  /** The recommended memory, in MB (0 when none). */
   recommendedMemory: number;
+  /** When it must be installed by; null for no deadline. */
   deadline: Date | null;
+  /** When it was last published or changed; null when the agent gives no date. */
   lastDeploymentChangeTime: Date | null;
+  /** How its installation behaves. */
   installationBehavior: InstallationBehaviorRecord;
   /** Null when the update cannot be uninstalled. */
   uninstallationBehavior: InstallationBehaviorRecord | null;
+  /** Its picture; null for none. */
   image: ImageRecord | null;
+  /** What it downloads. */
   downloadContents: readonly DownloadContentRecord[];
-  /** Identities of the updates bundled in this one (their full records are in `bundledUpdates`). */
+  /** The updates bundled in this one, as whole records (installed with it). */
   bundledUpdates: readonly UpdateRecord[];
   /** Null for software updates. */
   driver: DriverRecord | null;
@@ -186,12 +259,17 @@ export interface SearchResult {
 // ----- download, install, uninstall -----
 
 export interface ProgressUpdate {
+  /** The update the agent works on now. */
   updateId: string;
+  /** Its place in the list the caller passed. */
   index: number;
+  /** Of this update (percent). */
   percentComplete: number;
   /** Downloads only. */
   phase?: DownloadPhase;
+  /** Downloads only: of this update, in bytes. */
   bytesDownloaded?: number;
+  /** Downloads only: this update's size, in bytes. */
   bytesTotal?: number;
 }
 
@@ -209,8 +287,9 @@ export interface Progress {
   /** Of the whole operation, every job of it, each update weighing the same (percent). */
   percentComplete: number;
   current: ProgressUpdate;
-  /** Downloads only: all updates of the job. */
+  /** Downloads only: of all updates of the job, in bytes. */
   totalBytesDownloaded?: number;
+  /** Downloads only: the size of all updates of the job, in bytes. */
   totalBytesToDownload?: number;
 }
 
@@ -306,8 +385,12 @@ export interface ChangePlan {
 // ----- agent -----
 
 export interface AgentInfo {
+  /** The WUA API's major version (WindowsUpdateAgentInfo ApiMajorVersion). */
   apiMajorVersion: number;
+  /** The WUA API's minor version. */
   apiMinorVersion: number;
+  /** The agent's file version, e.g. `10.0.19041.3636`. */
   productVersion: string;
+  /** The machine waits for a restart (ISystemInformation::RebootRequired). */
   rebootRequired: boolean;
 }

@@ -3,6 +3,7 @@
 // cross-built with MinGW-w64 into prebuilds/win32-x64/; on Windows node-gyp builds it with MSVC.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { run } from './lib/mingw.mjs';
 import { buildAddon } from './lib/native-build.mjs';
@@ -24,7 +25,9 @@ export async function buildNative() {
   return buildAddon();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported by the rig). A file URL made by hand from argv[1] never matches on
+// Windows, where the path has a drive letter and backslashes.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const nativeOnly = process.argv.includes('--native-only');
   try {
     if (!nativeOnly) await buildTypeScript();

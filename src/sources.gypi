@@ -1,21 +1,22 @@
 {
   "variables": {
     "addon_sources": [
+      "src/com/com_thread.cc",
       "src/com/hresult.cc",
       "src/napi/addon.cc",
-      "src/napi/com_thread.cc",
       "src/napi/delay_load_hook.cc",
       "src/napi/guarded_tsfn.cc",
       "src/napi/js_values.cc",
       "src/napi/native_error.cc",
-      "src/napi/records_json.cc",
       "src/napi/session_wrap.cc",
+      "src/wire/chunk.cc",
       "src/wua/agent_info.cc",
       "src/wua/change.cc",
       "src/wua/inspect.cc",
       "src/wua/keep_awake.cc",
       "src/wua/search.cc",
       "src/wua/session.cc",
+      "src/wua/session_core.cc",
       "src/wua/update_cache.cc",
       "src/wua/update_reader.cc"
     ],

@@ -21,17 +21,16 @@ int wmain(int argc, wchar_t** argv) {
   const std::u16string criteria = argc > 1 ? reinterpret_cast<const char16_t*>(argv[1]) : u"";
   try {
     wua::com::ComPtr<IUpdateSession> session;
-    wua::com::ThrowIfFailed(::CoCreateInstance(__uuidof(UpdateSession), nullptr, CLSCTX_INPROC_SERVER,
-                                               __uuidof(IUpdateSession), session.PutVoid()),
-                            "CoCreateInstance(UpdateSession)");
+    wua::com::ThrowIfFailed(
+        ::CoCreateInstance(__uuidof(UpdateSession), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IUpdateSession), session.PutVoid()),
+        "CoCreateInstance(UpdateSession)");
     char line[64];
     while (std::fgets(line, sizeof line, stdin)) {
       const auto started = std::chrono::steady_clock::now();
       wua::com::ComPtr<IUpdateSearcher> searcher;
       wua::com::ThrowIfFailed(session->CreateUpdateSearcher(searcher.Put()), "CreateUpdateSearcher");
       // As the JS side asks: superseded updates too.
-      wua::com::ThrowIfFailed(searcher->put_IncludePotentiallySupersededUpdates(VARIANT_TRUE),
-                              "IncludePotentiallySupersededUpdates");
+      wua::com::ThrowIfFailed(searcher->put_IncludePotentiallySupersededUpdates(VARIANT_TRUE), "IncludePotentiallySupersededUpdates");
       wua::com::Bstr text(criteria);
       wua::com::ComPtr<ISearchResult> result;
       wua::com::ThrowIfFailed(searcher->Search(text.Get(), result.Put()), "Search");

@@ -9,8 +9,33 @@ import { BUILD_DIR, PREBUILD_FILE, ROOT } from './paths.mjs';
 const SYSTEM_DLLS = new Set(['kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'oleaut32.dll', 'user32.dll',
   'advapi32.dll', 'api-ms-win-crt-runtime-l1-1-0.dll']);
 
+/**
+ * A .gyp or .gypi file's data. Gyp reads them as Python literals: `#` comments, single-quoted
+ * strings and trailing commas are all allowed, and JSON.parse takes none of them.
+ */
+export function parseGyp(text) {
+  let json = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      json += '\n';
+    } else if (c === '"' || c === "'") {
+      let value = '';
+      for (i++; i < text.length && text[i] !== c; i++) {
+        if (text[i] === '\\') value += text[i++];
+        value += text[i];
+      }
+      json += JSON.stringify(c === "'" ? value.replace(/\\'/g, "'") : JSON.parse(`"${value}"`));
+    } else {
+      json += c;
+    }
+  }
+  return JSON.parse(json.replace(/,(\s*[\]}])/g, '$1'));
+}
+
 export function gypLists() {
-  return JSON.parse(readFileSync(path.join(ROOT, 'src', 'sources.gypi'), 'utf8')).variables;
+  return parseGyp(readFileSync(path.join(ROOT, 'src', 'sources.gypi'), 'utf8')).variables;
 }
 
 export async function buildAddon() {

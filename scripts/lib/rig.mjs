@@ -9,7 +9,7 @@ import { BUILD_DIR, ROOT } from './paths.mjs';
 
 /**
  * Makes everything the Windows-side run needs: Debian packages, Windows Node, the Wine prefix, the
- * TypeScript build, the addon, and the simulated agent registered in the prefix.
+ * TypeScript build, the addon, the codec's golden writer, and the simulated agent registered in the prefix.
  * Returns the Windows node.exe, the environment to run it with, and the type errors of the
  * TypeScript build (the tests still run; the caller counts the build as a failed check).
  */
@@ -21,6 +21,7 @@ export async function prepareLinuxRig() {
   }
   const { buildTypeScript } = await import('../build.mjs');
   const { buildAddon } = await import('./native-build.mjs');
+  const { buildGoldenWriter } = await import('./golden.mjs');
   let typeErrors = '';
   const [windowsNode] = await Promise.all([
     wine.ensureWindowsNode(),
@@ -28,6 +29,7 @@ export async function prepareLinuxRig() {
     wine.ensurePrefix(),
     buildTypeScript().catch((error) => { typeErrors = error.message; }),
     buildAddon(),
+    buildGoldenWriter(),
   ]);
   if (typeErrors) console.error(`[rig] the TypeScript build failed:\n${typeErrors}`);
   const simulatorSetup = path.join(ROOT, 'test', 'sim', 'setup.mjs');

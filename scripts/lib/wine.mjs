@@ -35,11 +35,10 @@ export async function ensureSystemPackages() {
   const missing = [];
   if (!hasCommand('wine')) missing.push('wine', 'wine64');
   if (!hasCommand('x86_64-w64-mingw32-g++-posix')) missing.push('mingw-w64');
-  if (!hasCommand('script')) missing.push('bsdutils');
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them with\n` +
-      `  sudo apt-get install -y ${SYSTEM_PACKAGES.join(' ')} bsdutils\nor run npm test as root.`);
+      `  sudo apt-get install -y ${SYSTEM_PACKAGES.join(' ')}\nor run npm test as root.`);
   }
   log(`installing ${missing.join(' ')} from Debian`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -9,7 +9,9 @@ namespace wua::com {
 class ScopedApartment {
  public:
   ScopedApartment() noexcept : hr_(::CoInitializeEx(nullptr, COINIT_MULTITHREADED)) {}
-  ~ScopedApartment() { if (SUCCEEDED(hr_)) ::CoUninitialize(); }  // S_FALSE is balanced too
+  ~ScopedApartment() {
+    if (SUCCEEDED(hr_)) ::CoUninitialize();
+  }  // S_FALSE is balanced too
   ScopedApartment(const ScopedApartment&) = delete;
   ScopedApartment& operator=(const ScopedApartment&) = delete;
   HRESULT Result() const noexcept { return hr_; }

@@ -14,24 +14,37 @@ class ComPtr {
   ComPtr() noexcept = default;
   ComPtr(std::nullptr_t) noexcept {}
   // Takes a new reference.
-  explicit ComPtr(T* p) noexcept : ptr_(p) { if (ptr_) ptr_->AddRef(); }
+  explicit ComPtr(T* p) noexcept : ptr_(p) {
+    if (ptr_) ptr_->AddRef();
+  }
   ComPtr(const ComPtr& other) noexcept : ComPtr(other.ptr_) {}
   ComPtr(ComPtr&& other) noexcept : ptr_(std::exchange(other.ptr_, nullptr)) {}
   ~ComPtr() { Reset(); }
 
-  ComPtr& operator=(ComPtr other) noexcept { std::swap(ptr_, other.ptr_); return *this; }
+  ComPtr& operator=(ComPtr other) noexcept {
+    std::swap(ptr_, other.ptr_);
+    return *this;
+  }
 
   T* Get() const noexcept { return ptr_; }
   T* operator->() const noexcept { return ptr_; }
   explicit operator bool() const noexcept { return ptr_ != nullptr; }
 
   // For out-parameters: releases what is held and hands out the slot.
-  T** Put() noexcept { Reset(); return &ptr_; }
+  T** Put() noexcept {
+    Reset();
+    return &ptr_;
+  }
   void** PutVoid() noexcept { return reinterpret_cast<void**>(Put()); }
 
-  void Reset() noexcept { if (T* p = std::exchange(ptr_, nullptr)) p->Release(); }
+  void Reset() noexcept {
+    if (T* p = std::exchange(ptr_, nullptr)) p->Release();
+  }
   // Adopts a reference the caller already owns.
-  void Attach(T* p) noexcept { Reset(); ptr_ = p; }
+  void Attach(T* p) noexcept {
+    Reset();
+    ptr_ = p;
+  }
   T* Detach() noexcept { return std::exchange(ptr_, nullptr); }
 
   template <class U>

@@ -10,7 +10,7 @@ namespace wua::com {
 
 struct ComError : std::exception {
   HRESULT hr;
-  std::string operation;    // e.g. "IUpdateSearcher::EndSearch"
+  std::string operation;       // e.g. "IUpdateSearcher::EndSearch"
   std::u16string description;  // IErrorInfo description, when the object supplied one
   std::u16string source;
 

@@ -16,16 +16,12 @@ Addon::Addon(Napi::Env env, Napi::Object exports) {
 
 Addon::~Addon() {
   for (auto& weak : sessions_) {
-    if (auto core = weak.lock()) {
-      core->thread.Post([core] { core->Release(); });
-      core->thread.Stop();
-    }
+    if (auto core = weak.lock()) Shutdown(core, true);
   }
 }
 
 void Addon::Track(const std::shared_ptr<SessionCore>& core) {
-  sessions_.erase(std::remove_if(sessions_.begin(), sessions_.end(),
-                                 [](const std::weak_ptr<SessionCore>& w) { return w.expired(); }),
+  sessions_.erase(std::remove_if(sessions_.begin(), sessions_.end(), [](const std::weak_ptr<SessionCore>& w) { return w.expired(); }),
                   sessions_.end());
   sessions_.push_back(core);
 }
@@ -39,8 +35,7 @@ Napi::Value Addon::Diagnostics(const Napi::CallbackInfo& info) {
   out.Set("keepAwakeHolds", static_cast<double>(KeepAwake::Holds()));
   wchar_t host[MAX_PATH];
   DWORD length = ::GetModuleFileNameW(nullptr, host, MAX_PATH);
-  out.Set("hostExecutable",
-          Napi::String::New(env, reinterpret_cast<const char16_t*>(host), length));
+  out.Set("hostExecutable", Napi::String::New(env, reinterpret_cast<const char16_t*>(host), length));
   return out;
 }
 

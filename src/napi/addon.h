@@ -6,9 +6,11 @@
 #include <memory>
 #include <vector>
 
-namespace wua::napi {
-
+namespace wua {
 struct SessionCore;
+}
+
+namespace wua::napi {
 
 class Addon : public Napi::Addon<Addon> {
  public:

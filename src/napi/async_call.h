@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include "napi/com_thread.h"
+#include "com/com_thread.h"
 #include "napi/guarded_tsfn.h"
 #include "napi/native_error.h"
 
@@ -19,7 +19,7 @@ class AsyncCall {
   using Work = std::function<Result()>;
   using ToJs = std::function<Napi::Value(Napi::Env, Result&)>;
 
-  static Napi::Promise Start(Napi::Env env, ComThread& thread, Work work, ToJs toJs) {
+  static Napi::Promise Start(Napi::Env env, com::ComThread& thread, Work work, ToJs toJs) {
     auto call = std::shared_ptr<AsyncCall>(new AsyncCall(env, std::move(toJs)));
     Napi::Promise promise = call->deferred_.Promise();
     std::shared_ptr<GuardedTsfn> tsfn = GuardedTsfn::New(env, Napi::Function(), "windows-update-agent:call");
@@ -54,8 +54,7 @@ class AsyncCall {
     }
   }
 
-  AsyncCall(Napi::Env env, ToJs toJs)
-      : deferred_(Napi::Promise::Deferred::New(env)), toJs_(std::move(toJs)) {}
+  AsyncCall(Napi::Env env, ToJs toJs) : deferred_(Napi::Promise::Deferred::New(env)), toJs_(std::move(toJs)) {}
 
   Napi::Promise::Deferred deferred_;
   ToJs toJs_;

@@ -12,8 +12,7 @@
 namespace {
 
 FARPROC WINAPI ResolveNodeToHost(unsigned notification, PDelayLoadInfo info) {
-  if (notification == dliNotePreLoadLibrary && info && info->szDll &&
-      _stricmp(info->szDll, "node.exe") == 0) {
+  if (notification == dliNotePreLoadLibrary && info && info->szDll && _stricmp(info->szDll, "node.exe") == 0) {
     return reinterpret_cast<FARPROC>(::GetModuleHandleW(nullptr));
   }
   return nullptr;

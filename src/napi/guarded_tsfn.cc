@@ -25,9 +25,9 @@ bool GuardedTsfn::Call(Callback callback) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (gone_ || released_) return false;
   return tsfn_.NonBlockingCall([callback = std::move(callback)](Napi::Env env, Napi::Function function) {
-           Napi::HandleScope scope(env);
-           callback(env, function);
-         }) == napi_ok;
+    Napi::HandleScope scope(env);
+    callback(env, function);
+  }) == napi_ok;
 }
 
 void GuardedTsfn::Release() {

@@ -8,8 +8,8 @@ namespace {
 
 // node_api_create_external_string_latin1 (Node.js 18.18 and 20.4 on, Electron's hosts too), looked
 // up in the host rather than imported, so that a host without it still loads the addon.
-using CreateExternalLatin1 = napi_status(NAPI_CDECL*)(napi_env env, char* text, size_t length, napi_finalize finalize,
-                                                      void* hint, napi_value* result, bool* copied);
+using CreateExternalLatin1 = napi_status(NAPI_CDECL*)(napi_env env, char* text, size_t length, napi_finalize finalize, void* hint,
+                                                      napi_value* result, bool* copied);
 
 CreateExternalLatin1 ExternalLatin1Function() {
   static const auto function = reinterpret_cast<CreateExternalLatin1>(

@@ -38,10 +38,8 @@ NativeFailure NativeFailure::SessionClosed() {
 Napi::Error ToJsError(Napi::Env env, const NativeFailure& failure) {
   char code[16];
   std::snprintf(code, sizeof code, "0x%08lX", static_cast<unsigned long>(failure.hr));
-  std::string message = failure.message.empty()
-                            ? (failure.operation.empty() ? "COM call" : failure.operation) +
-                                  " failed with " + code
-                            : failure.message;
+  std::string message =
+      failure.message.empty() ? (failure.operation.empty() ? "COM call" : failure.operation) + " failed with " + code : failure.message;
   Napi::Error error = Napi::Error::New(env, message);
   error.Set("hresult", Napi::Number::New(env, static_cast<uint32_t>(failure.hr)));
   if (!failure.operation.empty()) error.Set("operation", failure.operation);

@@ -13,8 +13,8 @@ namespace wua::napi {
 struct NativeFailure {
   HRESULT hr = E_FAIL;
   std::string operation;
-  std::string message;          // for failures that are not COM errors (bad_alloc, logic errors)
-  std::u16string description;   // IErrorInfo, when supplied
+  std::string message;         // for failures that are not COM errors (bad_alloc, logic errors)
+  std::u16string description;  // IErrorInfo, when supplied
   std::u16string source;
 
   static NativeFailure FromCurrentException() noexcept;

@@ -1,8 +1,8 @@
-// One long agent operation (search, download, install, uninstall) as a JS promise. It is begun
-// on the session's thread; the agent calls back from a thread of its own, which only queues the
-// End* call back onto the session's thread. Events for JS (progress, chunks of a search's
-// updates) and the settlement share one thread-safe function, so JS sees them in order.
-// RequestAbort reaches the job through SessionCore::aborts.
+// One long agent operation as a JS promise. It is begun on the session's thread; the agent calls
+// back from a thread of its own, which only queues the End* call back onto the session's thread.
+// The operation's events for JS (whatever the caller's Event is: progress, chunks of records) and
+// its settlement share one thread-safe function, so JS sees them in order. An abort reaches the
+// job through SessionCore::aborts, where the operation is listed while it runs.
 #pragma once
 #include <napi.h>
 
@@ -10,37 +10,32 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <string>
 #include <variant>
 
 #include "napi/guarded_tsfn.h"
-#include "napi/js_values.h"
 #include "napi/native_error.h"
-#include "napi/session_wrap.h"
-#include "wua/records.h"
+#include "wua/session_core.h"
 
 namespace wua::napi {
 
-template <class Job, class Result>
-class PendingOperation : public std::enable_shared_from_this<PendingOperation<Job, Result>> {
+template <class Job, class Result, class Event>
+class PendingOperation : public std::enable_shared_from_this<PendingOperation<Job, Result, Event>> {
  public:
   using Completed = std::function<void()>;
-  using Progressed = std::function<void(const ProgressRecord&)>;
-  // Hands a piece of Latin-1 text to the JS callback (a chunk of a search's updates).
-  using Emit = std::function<void(std::string)>;
-  using Begin = std::function<std::unique_ptr<Job>(SessionCore&, Completed, Progressed)>;
+  // From any thread: hands an event to the JS callback (dropped when there is none).
+  using Emit = std::function<void(Event)>;
+  using Begin = std::function<std::unique_ptr<Job>(SessionCore&, Completed, Emit)>;
   using End = std::function<Result(SessionCore&, Job&, const Emit&)>;
   using ResultToJs = std::function<Napi::Value(Napi::Env, Result&)>;
-  using ProgressToJs = std::function<Napi::Value(Napi::Env, const ProgressRecord&)>;
+  using EventToJs = std::function<Napi::Value(Napi::Env, Event&)>;
 
-  // `onEvent`, when a function, receives progress objects and emitted text.
-  static Napi::Promise Start(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id,
-                             Napi::Value onEvent, Begin begin, End end, ResultToJs resultToJs,
-                             ProgressToJs progressToJs) {
+  // `onEvent`, when a function, receives each event as `eventToJs` makes it.
+  static Napi::Promise Start(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id, Napi::Value onEvent, Begin begin,
+                             End end, ResultToJs resultToJs, EventToJs eventToJs) {
     const bool hasCallback = onEvent.IsFunction();
-    auto operation = std::shared_ptr<PendingOperation>(new PendingOperation(
-        env, core, id, hasCallback ? onEvent.As<Napi::Function>() : Napi::Function(), hasCallback, std::move(end),
-        std::move(resultToJs), std::move(progressToJs)));
+    auto operation =
+        std::shared_ptr<PendingOperation>(new PendingOperation(env, core, id, hasCallback ? onEvent.As<Napi::Function>() : Napi::Function(),
+                                                               hasCallback, std::move(end), std::move(resultToJs), std::move(eventToJs)));
     Napi::Promise promise = operation->deferred_.Promise();
     const bool queued = core->thread.Post([operation, begin = std::move(begin)] { operation->BeginOnSessionThread(begin); });
     if (!queued) operation->Settle(NativeFailure::SessionClosed());
@@ -50,19 +45,29 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
  private:
   using Outcome = std::variant<Result, NativeFailure>;
 
-  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, Napi::Function onEvent,
-                   bool hasCallback, End end, ResultToJs resultToJs, ProgressToJs progressToJs)
+  PendingOperation(Napi::Env env, std::shared_ptr<SessionCore> core, uint32_t id, Napi::Function onEvent, bool hasCallback, End end,
+                   ResultToJs resultToJs, EventToJs eventToJs)
       : deferred_(Napi::Promise::Deferred::New(env)),
         events_(GuardedTsfn::New(env, onEvent, "windows-update-agent:operation")),
-        hasCallback_(hasCallback), core_(std::move(core)), id_(id), end_(std::move(end)),
-        resultToJs_(std::move(resultToJs)), progressToJs_(std::move(progressToJs)) {}
+        hasCallback_(hasCallback),
+        core_(std::move(core)),
+        id_(id),
+        end_(std::move(end)),
+        resultToJs_(std::move(resultToJs)),
+        eventToJs_(std::move(eventToJs)) {}
+
+  Emit Emitter() {
+    return [weak = std::weak_ptr<PendingOperation>(this->shared_from_this())](Event event) {
+      if (auto self = weak.lock()) self->EmitEvent(std::move(event));
+    };
+  }
 
   void BeginOnSessionThread(const Begin& begin) {
     auto self = this->shared_from_this();
     try {
       core_->Require();
-      std::shared_ptr<Job> job = begin(*core_, [self] { self->AgentCompleted(); },
-                                       [self](const ProgressRecord& progress) { self->AgentProgressed(progress); });
+      std::shared_ptr<Job> job = begin(
+          *core_, [self] { self->AgentCompleted(); }, Emitter());
       {
         std::lock_guard<std::mutex> lock(jobMutex_);
         job_ = std::move(job);
@@ -98,18 +103,11 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
     Settle(NativeFailure::SessionClosed());
   }
 
-  void AgentProgressed(const ProgressRecord& progress) {
+  void EmitEvent(Event event) {
     if (!hasCallback_) return;
     auto self = this->shared_from_this();
-    Send([self, progress](Napi::Env env, Napi::Function callback) {
-      callback.Call({self->progressToJs_(env, progress)});
-    });
-  }
-
-  void EmitText(std::string latin1) {
-    if (!hasCallback_) return;
-    auto shared = std::make_shared<std::string>(std::move(latin1));
-    Send([shared](Napi::Env env, Napi::Function callback) { callback.Call({Latin1Text(env, std::move(*shared))}); });
+    auto shared = std::make_shared<Event>(std::move(event));
+    Send([self, shared](Napi::Env env, Napi::Function callback) { callback.Call({self->eventToJs_(env, *shared)}); });
   }
 
   void EndOnSessionThread() {
@@ -117,7 +115,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
     std::shared_ptr<Job> job = CurrentJob();
     std::optional<Outcome> outcome;
     try {
-      outcome.emplace(end_(*core_, *job, [this](std::string text) { EmitText(std::move(text)); }));
+      outcome.emplace(end_(*core_, *job, Emitter()));
     } catch (...) {
       outcome.emplace(NativeFailure::FromCurrentException());
     }
@@ -163,7 +161,7 @@ class PendingOperation : public std::enable_shared_from_this<PendingOperation<Jo
   uint32_t id_;
   End end_;
   ResultToJs resultToJs_;
-  ProgressToJs progressToJs_;
+  EventToJs eventToJs_;
   std::mutex jobMutex_;  // guards job_, which the agent's thread may release at teardown
   std::shared_ptr<Job> job_;
   std::mutex eventMutex_;  // orders events before the settlement

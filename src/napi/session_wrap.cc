@@ -6,7 +6,7 @@
 #include "napi/async_call.h"
 #include "napi/js_values.h"
 #include "napi/pending_operation.h"
-#include "napi/records_json.h"
+#include "wire/chunk.h"
 #include "wua/agent_info.h"
 #include "wua/inspect.h"
 #include "wua/search.h"
@@ -86,28 +86,16 @@ std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const c
 
 }  // namespace
 
-Session& SessionCore::Require() const {
-  if (openFailure) std::rethrow_exception(openFailure);
-  if (!session) throw com::ComError(RPC_E_DISCONNECTED, "UpdateSession (closed)");
-  return *session;
-}
-
 Napi::Function SessionWrap::Define(Napi::Env env) {
   return DefineClass(env, "Session",
-                     {InstanceMethod<&SessionWrap::Describe>("describe"),
-                      InstanceMethod<&SessionWrap::Search>("search"),
-                      InstanceMethod<&SessionWrap::Download>("download"),
-                      InstanceMethod<&SessionWrap::Install>("install"),
-                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"),
-                      InstanceMethod<&SessionWrap::Inspect>("inspect"),
-                      InstanceMethod<&SessionWrap::Abort>("abort"),
-                      InstanceMethod<&SessionWrap::Forget>("forget"),
-                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"),
-                      InstanceMethod<&SessionWrap::Close>("close")});
+                     {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
+                      InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
+                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
+                      InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
+                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close")});
 }
 
-SessionWrap::SessionWrap(const Napi::CallbackInfo& info)
-    : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
+SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
   Napi::Object options = OptionsArgument(info, 0);
   SessionOptions sessionOptions{OptionalString(options, "clientApplicationId")};
   core_->clientApplicationId = sessionOptions.clientApplicationId;
@@ -122,23 +110,7 @@ SessionWrap::SessionWrap(const Napi::CallbackInfo& info)
   Addon::From(info.Env()).Track(core_);
 }
 
-SessionWrap::~SessionWrap() {
-  // Releases the session on its own thread, then lets the thread end.
-  core_->thread.Post([core = core_] { core->Release(); });
-  core_->thread.RequestStop();
-}
-
-void SessionCore::Release() {
-  for (auto& [id, abort] : aborts) {
-    try {
-      abort();
-    } catch (...) {
-      // The job may be finishing on its own; nothing is left to abort then.
-    }
-  }
-  updates.Clear();
-  session.reset();
-}
+SessionWrap::~SessionWrap() { Shutdown(core_, false); }
 
 Napi::Value SessionWrap::Describe(const Napi::CallbackInfo& info) {
   return AsyncCall<SessionInfo>::Start(
@@ -168,26 +140,27 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
   search.serviceId = OptionalString(options, "serviceId");
   search.searchScope = OptionalLong(options, "searchScope");
   search.includePotentiallySupersededUpdates = OptionalBool(options, "includePotentiallySupersededUpdates").value_or(false);
-  using Operation = PendingOperation<wua::Search, std::string>;
+  // Events are chunks of the updates, as Latin-1 JSON text.
+  using Operation = PendingOperation<wua::Search, std::string, std::string>;
   return Operation::Start(
       env, core_, id, info[3],
-      [search](SessionCore& core, Operation::Completed completed, Operation::Progressed) {
+      [search](SessionCore& core, Operation::Completed completed, const Operation::Emit&) {
         return std::make_unique<wua::Search>(core.session->Get(), core.clientApplicationId, search, std::move(completed));
       },
       [](SessionCore& core, wua::Search& job, const Operation::Emit& emit) {
         // Small enough that JS parses one chunk while the next is read, large enough that the
         // crossings stay few.
         constexpr size_t kUpdatesPerChunk = 200;
-        UpdateChunk chunk;
+        wire::UpdateChunk chunk;
         SearchRecord record = job.End(core.updates, [&](const UpdateRecord& update) {
           chunk.Add(update);
           if (chunk.Count() == kUpdatesPerChunk) emit(chunk.Take());
         });
         if (chunk.Count() > 0) emit(chunk.Take());
-        return SearchToJson(record);
+        return wire::SearchToJson(record);
       },
       [](Napi::Env env, std::string& json) -> Napi::Value { return Latin1String(env, json); },
-      ProgressToJs);
+      [](Napi::Env env, std::string& chunk) -> Napi::Value { return Latin1Text(env, std::move(chunk)); });
 }
 
 Napi::Value SessionWrap::Download(const Napi::CallbackInfo& info) { return Change(info, ChangeKind::kDownload); }
@@ -207,23 +180,24 @@ Napi::Value SessionWrap::Change(const Napi::CallbackInfo& info, ChangeKind kind)
   change.acceptEulas = OptionalBool(options, "acceptEulas").value_or(false);
   change.forceQuiet = OptionalBool(options, "forceQuiet").value_or(false);
   change.keepAwake = OptionalBool(options, "keepAwake").value_or(true);
-  using Operation = PendingOperation<wua::Change, ChangeRecord>;
+  // Events are the agent's progress reports.
+  using Operation = PendingOperation<wua::Change, ChangeRecord, ProgressRecord>;
   return Operation::Start(
       env, core_, id, info.Length() > 3 ? info[3] : env.Undefined(),
-      [change](SessionCore& core, Operation::Completed completed, Operation::Progressed progressed) {
-        return std::make_unique<wua::Change>(core.session->Get(), core.clientApplicationId, core.updates, change,
-                                             std::move(progressed), std::move(completed));
+      [change](SessionCore& core, Operation::Completed completed, const Operation::Emit& progressed) {
+        return std::make_unique<wua::Change>(core.session->Get(), core.clientApplicationId, core.updates, change, progressed,
+                                             std::move(completed));
       },
       [](SessionCore&, wua::Change& job, const Operation::Emit&) { return job.End(); },
-      [](Napi::Env env, ChangeRecord& record) -> Napi::Value { return ChangeToJs(env, record); }, ProgressToJs);
+      [](Napi::Env env, ChangeRecord& record) -> Napi::Value { return ChangeToJs(env, record); },
+      [](Napi::Env env, ProgressRecord& progress) -> Napi::Value { return ProgressToJs(env, progress); });
 }
 
 // inspect(updateIds) -> Promise<object[]>: each update's state now, to plan a change.
 Napi::Value SessionWrap::Inspect(const Napi::CallbackInfo& info) {
   std::vector<std::u16string> ids = StringList(info.Env(), info.Length() > 0 ? info[0] : info.Env().Undefined(), "updateIds");
   return AsyncCall<std::vector<InspectRecord>>::Start(
-      info.Env(), core_->thread,
-      [core = core_, ids = std::move(ids)] { return InspectUpdates(core->Require().Get(), core->updates, ids); },
+      info.Env(), core_->thread, [core = core_, ids = std::move(ids)] { return InspectUpdates(core->Require().Get(), core->updates, ids); },
       [](Napi::Env env, std::vector<InspectRecord>& records) -> Napi::Value {
         Napi::Array out = Napi::Array::New(env, records.size());
         for (uint32_t i = 0; i < records.size(); ++i) {
@@ -248,15 +222,7 @@ Napi::Value SessionWrap::Inspect(const Napi::CallbackInfo& info) {
 // abort(id): asks the agent to end the operation; its promise settles when the agent confirms.
 Napi::Value SessionWrap::Abort(const Napi::CallbackInfo& info) {
   const uint32_t id = OperationId(info);
-  core_->thread.Post([core = core_, id] {
-    auto found = core->aborts.find(id);
-    if (found == core->aborts.end()) return;
-    try {
-      found->second();
-    } catch (...) {
-      // Already finishing: the operation settles with its own result.
-    }
-  });
+  core_->thread.Post([core = core_, id] { core->Abort(id); });
   return info.Env().Undefined();
 }
 

@@ -25,8 +25,8 @@ void GetInfo(IWindowsUpdateAgentInfo* info, const char16_t* name, com::Variant* 
 AgentInfoRecord ReadAgentInfo() {
   AgentInfoRecord record;
   com::ComPtr<IWindowsUpdateAgentInfo> info;
-  com::ThrowIfFailed(::CoCreateInstance(__uuidof(WindowsUpdateAgentInfo), nullptr, CLSCTX_INPROC_SERVER,
-                                        __uuidof(IWindowsUpdateAgentInfo), info.PutVoid()),
+  com::ThrowIfFailed(::CoCreateInstance(__uuidof(WindowsUpdateAgentInfo), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IWindowsUpdateAgentInfo),
+                                        info.PutVoid()),
                      "CoCreateInstance(WindowsUpdateAgentInfo)");
   com::Variant value;
   GetInfo(info.Get(), u"ApiMajorVersion", &value);
@@ -40,9 +40,9 @@ AgentInfoRecord ReadAgentInfo() {
   if (value.bstrVal) record.productVersion.assign(reinterpret_cast<const char16_t*>(value.bstrVal), ::SysStringLen(value.bstrVal));
 
   com::ComPtr<ISystemInformation> system;
-  com::ThrowIfFailed(::CoCreateInstance(__uuidof(SystemInformation), nullptr, CLSCTX_INPROC_SERVER,
-                                        __uuidof(ISystemInformation), system.PutVoid()),
-                     "CoCreateInstance(SystemInformation)");
+  com::ThrowIfFailed(
+      ::CoCreateInstance(__uuidof(SystemInformation), nullptr, CLSCTX_INPROC_SERVER, __uuidof(ISystemInformation), system.PutVoid()),
+      "CoCreateInstance(SystemInformation)");
   VARIANT_BOOL reboot = VARIANT_FALSE;
   com::ThrowIfFailed(system->get_RebootRequired(&reboot), "ISystemInformation::RebootRequired");
   record.rebootRequired = reboot != VARIANT_FALSE;

@@ -40,7 +40,6 @@ using SearchCompleted = Callback<ISearchCompletedCallback, ISearchJob, ISearchCo
 using DownloadCompleted = Callback<IDownloadCompletedCallback, IDownloadJob, IDownloadCompletedCallbackArgs>;
 using DownloadProgressed = Callback<IDownloadProgressChangedCallback, IDownloadJob, IDownloadProgressChangedCallbackArgs>;
 using InstallationCompleted = Callback<IInstallationCompletedCallback, IInstallationJob, IInstallationCompletedCallbackArgs>;
-using InstallationProgressed =
-    Callback<IInstallationProgressChangedCallback, IInstallationJob, IInstallationProgressChangedCallbackArgs>;
+using InstallationProgressed = Callback<IInstallationProgressChangedCallback, IInstallationJob, IInstallationProgressChangedCallbackArgs>;
 
 }  // namespace wua

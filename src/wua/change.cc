@@ -33,14 +33,14 @@ ProgressRecord ReadDownloadProgress(IDownloadProgressChangedCallbackArgs* args) 
   ThrowIfFailed(progress->get_CurrentUpdateDownloadPhase(&phase), "IDownloadProgress::CurrentUpdateDownloadPhase");
   record.phase = phase;
   record.hasBytes = true;
-  record.currentBytesDone = ReadDecimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesDownloaded,
-                                    "IDownloadProgress::CurrentUpdateBytesDownloaded");
-  record.currentBytesTotal = ReadDecimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesToDownload,
-                                     "IDownloadProgress::CurrentUpdateBytesToDownload");
-  record.totalBytesDone = ReadDecimal(progress.Get(), &IDownloadProgress::get_TotalBytesDownloaded,
-                                  "IDownloadProgress::TotalBytesDownloaded");
-  record.totalBytesTotal = ReadDecimal(progress.Get(), &IDownloadProgress::get_TotalBytesToDownload,
-                                   "IDownloadProgress::TotalBytesToDownload");
+  record.currentBytesDone =
+      ReadDecimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesDownloaded, "IDownloadProgress::CurrentUpdateBytesDownloaded");
+  record.currentBytesTotal =
+      ReadDecimal(progress.Get(), &IDownloadProgress::get_CurrentUpdateBytesToDownload, "IDownloadProgress::CurrentUpdateBytesToDownload");
+  record.totalBytesDone =
+      ReadDecimal(progress.Get(), &IDownloadProgress::get_TotalBytesDownloaded, "IDownloadProgress::TotalBytesDownloaded");
+  record.totalBytesTotal =
+      ReadDecimal(progress.Get(), &IDownloadProgress::get_TotalBytesToDownload, "IDownloadProgress::TotalBytesToDownload");
   return record;
 }
 
@@ -59,9 +59,9 @@ ProgressRecord ReadInstallationProgress(IInstallationProgressChangedCallbackArgs
 
 ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options) {
   ComPtr<IUpdateCollection> updates;
-  ThrowIfFailed(::CoCreateInstance(__uuidof(UpdateCollection), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IUpdateCollection),
-                                   updates.PutVoid()),
-                "CoCreateInstance(UpdateCollection)");
+  ThrowIfFailed(
+      ::CoCreateInstance(__uuidof(UpdateCollection), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IUpdateCollection), updates.PutVoid()),
+      "CoCreateInstance(UpdateCollection)");
   std::vector<std::u16string> needingLicense;
   for (const std::u16string& id : options.updateIds) {
     IUpdate* update = ResolveUpdate(session, cache, id);
@@ -76,15 +76,14 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
   // Licenses are accepted only when the caller said so, and only once every update is known, so
   // that a refused call changes nothing on the machine.
   if (!needingLicense.empty() && !options.acceptEulas) {
-    throw com::ComError(WU_E_EULAS_DECLINED, "update " + Narrow(needingLicense.front()) +
-                                                 " has license terms that were not accepted");
+    throw com::ComError(WU_E_EULAS_DECLINED, "update " + Narrow(needingLicense.front()) + " has license terms that were not accepted");
   }
   for (const std::u16string& id : needingLicense) ThrowIfFailed(cache.Find(id)->AcceptEula(), "IUpdate::AcceptEula");
   return updates;
 }
 
-Change::Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache,
-               const ChangeOptions& options, Progressed progressed, Completed completed)
+Change::Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache, const ChangeOptions& options,
+               Progressed progressed, Completed completed)
     : kind_(options.kind), updateIds_(options.updateIds) {
   updates_ = Collect(session, cache, options);
   IUpdateCollection* updates = updates_.Get();

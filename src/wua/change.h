@@ -18,9 +18,9 @@ struct ChangeOptions {
   std::vector<std::u16string> updateIds;
   std::optional<long> priority;  // downloads
   bool force = false;
-  bool acceptEulas = false;      // installs
-  bool forceQuiet = false;       // installs and uninstalls
-  bool keepAwake = true;         // hold the machine awake until the job ends
+  bool acceptEulas = false;  // installs
+  bool forceQuiet = false;   // installs and uninstalls
+  bool keepAwake = true;     // hold the machine awake until the job ends
 };
 
 class Change {
@@ -30,11 +30,10 @@ class Change {
 
   // Checks what the agent would refuse later (unknown updates, unaccepted licenses), then starts.
   // Both callbacks run on the agent's thread.
-  Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache,
-         const ChangeOptions& options, Progressed progressed, Completed completed);
+  Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache, const ChangeOptions& options,
+         Progressed progressed, Completed completed);
   ChangeRecord End();
   void RequestAbort();
-  ChangeKind Kind() const { return kind_; }
 
  private:
   com::ComPtr<IUpdateCollection> Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options);

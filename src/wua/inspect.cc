@@ -9,8 +9,7 @@ namespace wua {
 using com::ComPtr;
 using com::ThrowIfFailed;
 
-std::vector<InspectRecord> InspectUpdates(IUpdateSession* session, UpdateCache& cache,
-                                          const std::vector<std::u16string>& updateIds) {
+std::vector<InspectRecord> InspectUpdates(IUpdateSession* session, UpdateCache& cache, const std::vector<std::u16string>& updateIds) {
   std::vector<InspectRecord> out;
   out.reserve(updateIds.size());
   for (const std::u16string& id : updateIds) {

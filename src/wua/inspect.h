@@ -11,7 +11,6 @@
 namespace wua {
 
 // Reads the updates' state now (not as a search saw it), resolving IDs as a change would.
-std::vector<InspectRecord> InspectUpdates(IUpdateSession* session, UpdateCache& cache,
-                                          const std::vector<std::u16string>& updateIds);
+std::vector<InspectRecord> InspectUpdates(IUpdateSession* session, UpdateCache& cache, const std::vector<std::u16string>& updateIds);
 
 }  // namespace wua

@@ -1,6 +1,8 @@
 // Reading one property of an agent object into plain data. Each reader takes the getter as a
 // member pointer, so that a failure names the property (com::ComError::operation).
 #pragma once
+#include <windows.h>
+
 #include <oleauto.h>
 
 #include <optional>
@@ -76,8 +78,7 @@ std::optional<double> ReadDate(Interface* object, HRESULT (STDMETHODCALLTYPE Int
 }
 
 template <class Interface>
-void ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name,
-               Texts& into) {
+void ReadTexts(Interface* object, HRESULT (STDMETHODCALLTYPE Interface::*getter)(IStringCollection**), const char* name, Texts& into) {
   com::ComPtr<IStringCollection> strings;
   com::ThrowIfFailed((object->*getter)(strings.Put()), name);
   LONG count = 0;

@@ -1,85 +1,49 @@
 // Plain C++ copies of what the agent's objects say: read on a COM thread, then handed to the JS
 // thread, which never sees a COM object. Enumerations keep the agent's numeric values; the
-// facade names them (lib/enums.ts).
+// facade names them (lib/enums.ts). The records a search sends are declared by the field table
+// (wire/fields.h); nothing here depends on Windows, so the wire layer builds anywhere.
 #pragma once
-#include <windows.h>
-
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "wire/fields.h"
 
 namespace wua {
 
 using Text = std::u16string;
 using Texts = std::vector<Text>;
 
-struct IdentityRecord {
-  Text updateId;
-  long revisionNumber = 0;
-};
-
-struct CategoryRecord {
-  Text categoryId, name, type, description;
-  long order = 0;
-  std::optional<Text> parentId;
-};
-
-struct BehaviorRecord {
-  bool canRequestUserInput = false;
-  long impact = 0;
-  long rebootBehavior = 0;
-  bool requiresNetworkConnectivity = false;
-};
-
-struct ImageRecord {
-  Text altText, source;
-  long height = 0, width = 0;
-};
-
-struct DownloadContentRecord {
-  Text downloadUrl;
-  bool isDeltaCompressedBinary = false;
-};
-
-struct DriverEntryRecord {
-  Text driverClass, hardwareId, manufacturer, model, provider;
-  std::optional<double> verDate;  // DATE
-  long deviceProblemNumber = 0, deviceStatus = 0;
-};
-
-struct DriverRecord {
-  DriverEntryRecord main;
-  std::vector<DriverEntryRecord> entries;
-};
-
-struct UpdateRecord {
-  IdentityRecord identity;
-  Text title, description;
-  long type = 1;
-  Texts kbArticleIds, securityBulletinIds, cveIds;
-  std::vector<CategoryRecord> categories;
-  Text msrcSeverity;
-  long deploymentAction = 1, downloadPriority = 2, autoSelection = 0, autoDownload = 0;
-  bool autoSelectOnWebSites = false, browseOnly = false, canRequireSource = false, isBeta = false,
-       isDownloaded = false, isHidden = false, isInstalled = false, isMandatory = false, isPresent = false,
-       isUninstallable = false, rebootRequired = false, perUser = false, eulaAccepted = false,
-       deltaCompressedContentAvailable = false, deltaCompressedContentPreferred = false;
-  std::optional<Text> eulaText;
-  Text handlerId, supportUrl, releaseNotes, uninstallationNotes;
-  Texts languages, moreInfoUrls, supersededUpdateIds, uninstallationSteps;
-  double maxDownloadSize = 0, minDownloadSize = 0;
-  long recommendedCpuSpeed = 0, recommendedHardDiskSpace = 0, recommendedMemory = 0;
-  std::optional<double> deadline, lastDeploymentChangeTime;  // DATE, UTC
-  BehaviorRecord installationBehavior;
-  std::optional<BehaviorRecord> uninstallationBehavior;
-  std::optional<ImageRecord> image;
-  std::vector<DownloadContentRecord> downloadContents;
-  std::vector<UpdateRecord> bundledUpdates;
-  std::optional<DriverRecord> driver;
-};
+// A member of each kind of wire/fields.h.
+#define WUA_MEMBER_Text(name, of) Text name;
+#define WUA_MEMBER_OptionalText(name, of) std::optional<Text> name;
+#define WUA_MEMBER_SharedText(name, of) Text name;
+#define WUA_MEMBER_OptionalSharedText(name, of) std::optional<Text> name;
+#define WUA_MEMBER_TextList(name, of) Texts name;
+#define WUA_MEMBER_SharedTextList(name, of) Texts name;
+#define WUA_MEMBER_Enum(name, of) long name = 0;
+#define WUA_MEMBER_Integer(name, of) long name = 0;
+#define WUA_MEMBER_Number(name, of) double name = 0;
+#define WUA_MEMBER_Bool(name, of) bool name = false;
+#define WUA_MEMBER_Date(name, of) std::optional<double> name;
+#define WUA_MEMBER_Record(name, of) of##Record name;
+#define WUA_MEMBER_OptionalRecord(name, of) std::optional<of##Record> name;
+#define WUA_MEMBER_RecordList(name, of) std::vector<of##Record> name;
+#define WUA_MEMBER_SharedRecord(name, of) of##Record name;
+#define WUA_MEMBER_OptionalSharedRecord(name, of) std::optional<of##Record> name;
+#define WUA_MEMBER_SharedRecordList(name, of) std::vector<of##Record> name;
+#define WUA_DECLARE_MEMBER(name, kind, of) WUA_MEMBER_##kind(name, of)
+#define WUA_DECLARE_RECORD(name, fields, jsType) \
+  struct name##Record {                          \
+    fields(WUA_DECLARE_MEMBER)                   \
+  };
+WUA_WIRE_RECORDS(WUA_DECLARE_RECORD)
+#undef WUA_DECLARE_RECORD
+#undef WUA_DECLARE_MEMBER
 
 struct WarningRecord {
-  HRESULT hresult = S_OK;
+  long hresult = 0;  // an HRESULT (LONG)
   Text message;
   long context = 1;
   // Set when the warning is the package's own: an update left out because a property of it
@@ -97,10 +61,10 @@ struct SearchRecord {
 
 struct OutcomeRecord {
   Text updateId;
-  Text title;          // as the agent's update object gives them, so that a failure names its update
+  Text title;  // as the agent's update object gives them, so that a failure names its update
   Texts kbArticleIds;
   long resultCode = 0;
-  HRESULT hresult = S_OK;
+  long hresult = 0;  // an HRESULT (LONG)
   bool rebootRequired = false;
 };
 
@@ -118,7 +82,7 @@ struct InspectRecord {
 // The result of a download, install or uninstall.
 struct ChangeRecord {
   long resultCode = 0;
-  HRESULT hresult = S_OK;
+  long hresult = 0;  // an HRESULT (LONG)
   bool rebootRequired = false;
   // IUpdateInstaller::RebootRequiredBeforeInstallation after an install or uninstall: the agent
   // will install nothing more until the machine restarts.
@@ -130,7 +94,7 @@ struct ProgressRecord {
   long percentComplete = 0;
   long currentIndex = 0;
   long currentPercentComplete = 0;
-  long phase = 0;                 // downloads only; 0 for installs
+  long phase = 0;  // downloads only; 0 for installs
   double currentBytesDone = 0, currentBytesTotal = 0, totalBytesDone = 0, totalBytesTotal = 0;
   bool hasBytes = false;
 };

@@ -51,8 +51,7 @@ Search::Search(IUpdateSession* session, const std::u16string& clientApplicationI
   if (options.searchScope) {
     ComPtr<IUpdateSearcher3> searcher3;
     ThrowIfFailed(searcher_.As(searcher3), "IUpdateSearcher3 (search scope)");
-    ThrowIfFailed(searcher3->put_SearchScope(static_cast<SearchScope>(*options.searchScope)),
-                  "IUpdateSearcher3::put_SearchScope");
+    ThrowIfFailed(searcher3->put_SearchScope(static_cast<SearchScope>(*options.searchScope)), "IUpdateSearcher3::put_SearchScope");
   }
   ComPtr<ISearchCompletedCallback> callback;
   callback.Attach(SearchCompleted::New([completed](ISearchJob*, ISearchCompletedCallbackArgs*) { completed(); }));
@@ -88,8 +87,7 @@ WarningRecord Unreadable(IUpdate* update, LONG index, const com::ComError& error
   const std::string place = std::to_string(index), property = error.operation;
   Text named = warning.updateId.empty() ? u"update #" + Text(place.begin(), place.end()) : u"update " + warning.updateId;
   if (!title.empty()) named += u" (" + title + u")";
-  warning.message = named + u" was left out: its property " + Text(property.begin(), property.end()) +
-                    u" could not be read";
+  warning.message = named + u" was left out: its property " + Text(property.begin(), property.end()) + u" could not be read";
   return warning;
 }
 

@@ -23,8 +23,7 @@ struct SearchOptions {
 class Search {
  public:
   // Starts the search; `completed` runs on the agent's thread once the agent is done.
-  Search(IUpdateSession* session, const std::u16string& clientApplicationId, const SearchOptions& options,
-         std::function<void()> completed);
+  Search(IUpdateSession* session, const std::u16string& clientApplicationId, const SearchOptions& options, std::function<void()> completed);
   // Reads the finished search, remembering its updates for later downloads and installs. Each
   // update goes to `each` as soon as it is read, so that the caller can pass it on while the
   // rest are read; the record is reused for the next update, so `each` copies what it keeps.

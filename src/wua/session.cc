@@ -22,13 +22,12 @@ const char* ApartmentName(APTTYPE type) {
 }  // namespace
 
 Session::Session(const SessionOptions& options) {
-  com::ThrowIfFailed(::CoCreateInstance(__uuidof(UpdateSession), nullptr, CLSCTX_INPROC_SERVER,
-                                        __uuidof(IUpdateSession), session_.PutVoid()),
-                     "CoCreateInstance(UpdateSession)");
+  com::ThrowIfFailed(
+      ::CoCreateInstance(__uuidof(UpdateSession), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IUpdateSession), session_.PutVoid()),
+      "CoCreateInstance(UpdateSession)");
   if (!options.clientApplicationId.empty()) {
     com::Bstr id(options.clientApplicationId);
-    com::ThrowIfFailed(session_->put_ClientApplicationID(id.Get()),
-                       "IUpdateSession::put_ClientApplicationID");
+    com::ThrowIfFailed(session_->put_ClientApplicationID(id.Get()), "IUpdateSession::put_ClientApplicationID");
   }
 }
 

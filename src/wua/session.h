@@ -17,8 +17,8 @@ struct SessionOptions {
 struct SessionInfo {
   std::u16string clientApplicationId;
   bool readOnly = false;
-  std::string apartment;   // the apartment of the thread that holds the session
-  uint32_t threadId = 0;   // that thread's Win32 id
+  std::string apartment;  // the apartment of the thread that holds the session
+  uint32_t threadId = 0;  // that thread's Win32 id
 };
 
 class Session {

@@ -27,9 +27,7 @@ void UpdateCache::Remember(const std::u16string& updateId, IUpdate* update) {
   ++entry.records;
 }
 
-void UpdateCache::Keep(const std::u16string& updateId, IUpdate* update) {
-  EntryOf(updateId).update = com::ComPtr<IUpdate>(update);
-}
+void UpdateCache::Keep(const std::u16string& updateId, IUpdate* update) { EntryOf(updateId).update = com::ComPtr<IUpdate>(update); }
 
 IUpdate* UpdateCache::Find(const std::u16string& updateId) const {
   const auto found = Locate(updates_, updateId);

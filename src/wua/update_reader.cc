@@ -10,7 +10,6 @@ namespace {
 using com::ComPtr;
 using com::ThrowIfFailed;
 
-
 void ReadCategory(ICategory* category, CategoryRecord& into) {
   ReadText(category, &ICategory::get_CategoryID, "ICategory::CategoryID", into.categoryId);
   ReadText(category, &ICategory::get_Name, "ICategory::Name", into.name);
@@ -44,8 +43,7 @@ void ReadIdentity(IUpdate* update, IdentityRecord& into) {
 }
 
 void ReadDownloadContents(IUpdate* update, std::vector<DownloadContentRecord>& into) {
-  ComPtr<IUpdateDownloadContentCollection> contents =
-      ReadObject(update, &IUpdate::get_DownloadContents, "IUpdate::DownloadContents");
+  ComPtr<IUpdateDownloadContentCollection> contents = ReadObject(update, &IUpdate::get_DownloadContents, "IUpdate::DownloadContents");
   LONG count = 0;
   if (contents) ThrowIfFailed(contents->get_Count(&count), "IUpdateDownloadContentCollection::Count");
   into.resize(count);
@@ -56,15 +54,14 @@ void ReadDownloadContents(IUpdate* update, std::vector<DownloadContentRecord>& i
     ReadText(content.Get(), &IUpdateDownloadContent::get_DownloadUrl, "IUpdateDownloadContent::DownloadUrl", record.downloadUrl);
     ComPtr<IUpdateDownloadContent2> content2;
     record.isDeltaCompressedBinary =
-        SUCCEEDED(content.As(content2)) &&
-        ReadBool(content2.Get(), &IUpdateDownloadContent2::get_IsDeltaCompressedContent,
-                 "IUpdateDownloadContent2::IsDeltaCompressedContent");
+        SUCCEEDED(content.As(content2)) && ReadBool(content2.Get(), &IUpdateDownloadContent2::get_IsDeltaCompressedContent,
+                                                    "IUpdateDownloadContent2::IsDeltaCompressedContent");
   }
 }
 
-template <class Entry>
-DriverEntryRecord ReadDriverEntry(Entry* entry) {
-  DriverEntryRecord out;
+// Fills the entry fields of a driver record or of one of its entries.
+template <class Entry, class Into>
+void ReadDriverEntry(Entry* entry, Into& out) {
   out.driverClass = ReadText(entry, &Entry::get_DriverClass, "DriverClass");
   out.hardwareId = ReadText(entry, &Entry::get_DriverHardwareID, "DriverHardwareID");
   out.manufacturer = ReadText(entry, &Entry::get_DriverManufacturer, "DriverManufacturer");
@@ -73,25 +70,26 @@ DriverEntryRecord ReadDriverEntry(Entry* entry) {
   out.verDate = ReadDate(entry, &Entry::get_DriverVerDate, "DriverVerDate");
   out.deviceProblemNumber = ReadLong(entry, &Entry::get_DeviceProblemNumber, "DeviceProblemNumber");
   out.deviceStatus = ReadLong(entry, &Entry::get_DeviceStatus, "DeviceStatus");
-  return out;
 }
 
 DriverRecord ReadDriver(IWindowsDriverUpdate* driver) {
   DriverRecord out;
-  out.main = ReadDriverEntry(driver);
+  ReadDriverEntry(driver, out);
   ComPtr<IWindowsDriverUpdate4> driver4;
   if (SUCCEEDED(ComPtr<IWindowsDriverUpdate>(driver).As(driver4))) {
-    ComPtr<IWindowsDriverUpdateEntryCollection> entries = ReadObject(
-        driver4.Get(), &IWindowsDriverUpdate4::get_WindowsDriverUpdateEntries, "IWindowsDriverUpdate4::WindowsDriverUpdateEntries");
+    ComPtr<IWindowsDriverUpdateEntryCollection> entries = ReadObject(driver4.Get(), &IWindowsDriverUpdate4::get_WindowsDriverUpdateEntries,
+                                                                     "IWindowsDriverUpdate4::WindowsDriverUpdateEntries");
     LONG count = 0;
     if (entries) ThrowIfFailed(entries->get_Count(&count), "IWindowsDriverUpdateEntryCollection::Count");
+    out.entries.resize(count);
     for (LONG i = 0; i < count; ++i) {
       ComPtr<IWindowsDriverUpdateEntry> entry;
       ThrowIfFailed(entries->get_Item(i, entry.Put()), "IWindowsDriverUpdateEntryCollection::Item");
-      out.entries.push_back(ReadDriverEntry(entry.Get()));
+      ReadDriverEntry(entry.Get(), out.entries[i]);
     }
   } else {
-    out.entries.push_back(out.main);
+    out.entries.emplace_back();
+    ReadDriverEntry(driver, out.entries.back());
   }
   return out;
 }
@@ -138,7 +136,7 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
     ComPtr<ICategoryCollection> categories = ReadObject(u, &IUpdate::get_Categories, "IUpdate::Categories");
     ReadCategories(categories.Get(), r.categories);
   }
-  ReadText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
+  ReadNullableText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
   r.deploymentAction = ReadLong(u, &IUpdate::get_DeploymentAction, "IUpdate::DeploymentAction");
   r.downloadPriority = ReadLong(u, &IUpdate::get_DownloadPriority, "IUpdate::DownloadPriority");
   r.autoSelectOnWebSites = ReadBool(u, &IUpdate::get_AutoSelectOnWebSites, "IUpdate::AutoSelectOnWebSites");
@@ -151,8 +149,10 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
   r.isUninstallable = ReadBool(u, &IUpdate::get_IsUninstallable, "IUpdate::IsUninstallable");
   r.eulaAccepted = ReadBool(u, &IUpdate::get_EulaAccepted, "IUpdate::EulaAccepted");
   ReadNullableText(u, &IUpdate::get_EulaText, "IUpdate::EulaText", r.eulaText);
-  r.deltaCompressedContentAvailable = ReadBool(u, &IUpdate::get_DeltaCompressedContentAvailable, "IUpdate::DeltaCompressedContentAvailable");
-  r.deltaCompressedContentPreferred = ReadBool(u, &IUpdate::get_DeltaCompressedContentPreferred, "IUpdate::DeltaCompressedContentPreferred");
+  r.deltaCompressedContentAvailable =
+      ReadBool(u, &IUpdate::get_DeltaCompressedContentAvailable, "IUpdate::DeltaCompressedContentAvailable");
+  r.deltaCompressedContentPreferred =
+      ReadBool(u, &IUpdate::get_DeltaCompressedContentPreferred, "IUpdate::DeltaCompressedContentPreferred");
   ReadText(u, &IUpdate::get_HandlerID, "IUpdate::HandlerID", r.handlerId);
   ReadTexts(u, &IUpdate::get_Languages, "IUpdate::Languages", r.languages);
   ReadTexts(u, &IUpdate::get_MoreInfoUrls, "IUpdate::MoreInfoUrls", r.moreInfoUrls);
@@ -179,10 +179,11 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
     r.uninstallationBehavior = behavior ? std::optional<BehaviorRecord>(ReadBehavior(behavior.Get())) : std::nullopt;
   }
   if (ComPtr<IImageInformation> image = ReadObject(u, &IUpdate::get_Image, "IUpdate::Image")) {
-    r.image = ImageRecord{ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText"),
-                          ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source"),
-                          ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height"),
-                          ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width")};
+    ImageRecord& into = r.image ? *r.image : r.image.emplace();
+    ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText", into.altText);
+    ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source", into.source);
+    into.height = ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height");
+    into.width = ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width");
   } else {
     r.image.reset();
   }
@@ -205,8 +206,10 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
   const bool has2 = SUCCEEDED(update.As(update2));
   r.rebootRequired = has2 && ReadBool(update2.Get(), &IUpdate2::get_RebootRequired, "IUpdate2::RebootRequired");
   r.isPresent = has2 && ReadBool(update2.Get(), &IUpdate2::get_IsPresent, "IUpdate2::IsPresent");
-  if (has2) ReadTexts(update2.Get(), &IUpdate2::get_CveIDs, "IUpdate2::CveIDs", r.cveIds);
-  else r.cveIds.clear();
+  if (has2)
+    ReadTexts(update2.Get(), &IUpdate2::get_CveIDs, "IUpdate2::CveIDs", r.cveIds);
+  else
+    r.cveIds.clear();
   ComPtr<IUpdate3> update3;
   r.browseOnly = SUCCEEDED(update.As(update3)) && ReadBool(update3.Get(), &IUpdate3::get_BrowseOnly, "IUpdate3::BrowseOnly");
   ComPtr<IUpdate4> update4;
@@ -216,8 +219,10 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
   r.autoSelection = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoSelection, "IUpdate5::AutoSelection") : UpdateRecord{}.autoSelection;
   r.autoDownload = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoDownload, "IUpdate5::AutoDownload") : UpdateRecord{}.autoDownload;
   ComPtr<IWindowsDriverUpdate> driver;
-  if (r.type == utDriver && SUCCEEDED(update.As(driver))) r.driver = ReadDriver(driver.Get());
-  else r.driver.reset();
+  if (r.type == utDriver && SUCCEEDED(update.As(driver)))
+    r.driver = ReadDriver(driver.Get());
+  else
+    r.driver.reset();
 }
 
 UpdateRecord ReadUpdate(IUpdate* update) {
@@ -228,11 +233,12 @@ UpdateRecord ReadUpdate(IUpdate* update) {
 
 BehaviorRecord ReadBehavior(IInstallationBehavior* behavior) {
   BehaviorRecord out;
-  out.canRequestUserInput = ReadBool(behavior, &IInstallationBehavior::get_CanRequestUserInput, "IInstallationBehavior::CanRequestUserInput");
+  out.canRequestUserInput =
+      ReadBool(behavior, &IInstallationBehavior::get_CanRequestUserInput, "IInstallationBehavior::CanRequestUserInput");
   out.impact = ReadLong(behavior, &IInstallationBehavior::get_Impact, "IInstallationBehavior::Impact");
   out.rebootBehavior = ReadLong(behavior, &IInstallationBehavior::get_RebootBehavior, "IInstallationBehavior::RebootBehavior");
-  out.requiresNetworkConnectivity = ReadBool(behavior, &IInstallationBehavior::get_RequiresNetworkConnectivity,
-                                             "IInstallationBehavior::RequiresNetworkConnectivity");
+  out.requiresNetworkConnectivity =
+      ReadBool(behavior, &IInstallationBehavior::get_RequiresNetworkConnectivity, "IInstallationBehavior::RequiresNetworkConnectivity");
   return out;
 }
 

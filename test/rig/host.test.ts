@@ -2,6 +2,7 @@
 // exe name). A renamed copy of Windows node.exe, alone in its folder, stands in for them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,8 @@ describe('addon loading', () => {
   });
 
   it('is the prebuilt binary node-gyp-build selects for win32-x64', () => {
-    const resolved = require('node-gyp-build').resolve(root) as string;
+    const nodeGypBuild = createRequire(path.join(root, 'package.json'))('node-gyp-build') as { resolve(dir: string): string };
+    const resolved = nodeGypBuild.resolve(root);
     expect(path.relative(root, resolved).split(path.sep)).toEqual(
       ['prebuilds', 'win32-x64', 'windows-update-agent.napi.node']);
   });

@@ -2,9 +2,7 @@
 // queued tasks in order. Every COM object the addon holds is created, used and released on one
 // of these, never on the JS thread.
 #pragma once
-#include <windows.h>
 
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -12,7 +10,7 @@
 #include <mutex>
 #include <thread>
 
-namespace wua::napi {
+namespace wua::com {
 
 class ComThread {
  public:
@@ -29,7 +27,6 @@ class ComThread {
   void RequestStop();
   // Lets queued tasks finish, then joins. Safe to call more than once.
   void Stop();
-  DWORD NativeThreadId() const noexcept { return queue_->threadId; }
 
  private:
   // Owned jointly by this object and the running thread, so that the thread may outlive the
@@ -39,7 +36,6 @@ class ComThread {
     std::condition_variable wake;
     std::deque<std::function<void()>> tasks;
     bool stopping = false;
-    std::atomic<DWORD> threadId{0};
   };
   static void Run(std::shared_ptr<Queue> queue);
 
@@ -47,4 +43,4 @@ class ComThread {
   std::thread thread_;
 };
 
-}  // namespace wua::napi
+}  // namespace wua::com

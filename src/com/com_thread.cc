@@ -1,8 +1,8 @@
-#include "napi/com_thread.h"
+#include "com/com_thread.h"
 
 #include "com/apartment.h"
 
-namespace wua::napi {
+namespace wua::com {
 
 ComThread::ComThread() : queue_(std::make_shared<Queue>()), thread_(&ComThread::Run, queue_) {}
 
@@ -29,12 +29,13 @@ void ComThread::RequestStop() {
 void ComThread::Stop() {
   RequestStop();
   if (!thread_.joinable()) return;
-  if (std::this_thread::get_id() == thread_.get_id()) thread_.detach();
-  else thread_.join();
+  if (std::this_thread::get_id() == thread_.get_id())
+    thread_.detach();
+  else
+    thread_.join();
 }
 
 void ComThread::Run(std::shared_ptr<Queue> queue) {
-  queue->threadId = ::GetCurrentThreadId();
   com::ScopedApartment apartment;
   for (;;) {
     std::function<void()> task;
@@ -51,4 +52,4 @@ void ComThread::Run(std::shared_ptr<Queue> queue) {
   }
 }
 
-}  // namespace wua::napi
+}  // namespace wua::com

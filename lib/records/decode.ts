@@ -1,0 +1,55 @@
+// A search's chunks and closing result, as the addon sends them (src/wire/README.md), into the
+// facade's records.
+import { EXCEPTION_CONTEXTS, nameOf, OPERATION_RESULT_CODES } from '../enums.js';
+import { describeHresult } from '../errors.js';
+import type { SearchResult, UpdateRecord, UpdateWarning } from '../types.js';
+import { buildCategory, buildUpdate, WireTables } from './fields.generated.js';
+import type { Tuple, WireChunk } from './values.js';
+
+export { WireTables };
+
+interface NativeWarning {
+  hresult: number;
+  message: string;
+  context: number;
+  updateId?: string;
+  property?: string;
+}
+
+/** The closing result: a chunk without records, with the search's own fields. */
+interface NativeSearch extends WireChunk {
+  resultCode: number;
+  rootCategories: Tuple[];
+  warnings: NativeWarning[];
+}
+
+function warning(native: NativeWarning): UpdateWarning {
+  return {
+    hresult: native.hresult >>> 0,
+    code: describeHresult(native.hresult).name,
+    message: native.message,
+    context: nameOf(EXCEPTION_CONTEXTS, native.context),
+    ...(native.updateId ? { updateId: native.updateId } : {}),
+    ...(native.property ? { property: native.property } : {}),
+  };
+}
+
+/** Adds a chunk's updates to `into`, and what it shares to `tables`, which later chunks name. */
+export function addUpdatesFromJson(json: string, into: UpdateRecord[], tables: WireTables): void {
+  const chunk = JSON.parse(json) as WireChunk;
+  tables.add(chunk);
+  for (const tuple of chunk.records) into.push(buildUpdate(tuple, tables));
+}
+
+/** The search result: the addon's closing JSON, and the updates that came before it. */
+export function searchResultFromJson(json: string, updates: UpdateRecord[]): SearchResult {
+  const native = JSON.parse(json) as NativeSearch;
+  const tables = new WireTables();
+  tables.add(native);
+  return {
+    resultCode: nameOf(OPERATION_RESULT_CODES, native.resultCode),
+    updates,
+    rootCategories: native.rootCategories.map((tuple) => buildCategory(tuple, tables)),
+    warnings: native.warnings.map(warning),
+  };
+}

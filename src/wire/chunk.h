@@ -1,0 +1,40 @@
+// Records to the wire format (README.md beside this file): a search's records go to JS in
+// chunks of JSON, each parsed by the engine's JSON.parse while the next is read. No Node-API
+// here: the format is plain text, built and tested without an engine.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "wua/records.h"
+
+namespace wua::wire {
+
+class SearchTables;  // what a search has sent once so far (chunk.cc)
+
+// Builds the chunks of one list of records, one record at a time. Values that a chunk's records
+// share with earlier chunks are sent once, in the first chunk that has them.
+template <class Record>
+class Chunk {
+ public:
+  Chunk();
+  ~Chunk();
+  void Add(const Record& record);
+  size_t Count() const { return count_; }
+  // The chunk so far, leaving it empty.
+  std::string Take();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+  std::string json_;
+  size_t count_ = 0;
+  size_t lastSize_ = 0;
+};
+
+extern template class Chunk<UpdateRecord>;
+using UpdateChunk = Chunk<UpdateRecord>;
+
+// Everything of a search but its updates, in a chunk of its own (no records).
+std::string SearchToJson(const SearchRecord& search);
+
+}  // namespace wua::wire
