@@ -136,10 +136,9 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     if (error instanceof CommanderError && error.exitCode === 0) exitCode = ExitCode.success;
     else if (error instanceof CommanderError && !wantsJson) exitCode = ExitCode.usage;  // commander said it already
     else {
-      if (error instanceof CommanderError && error.code === 'commander.help') {
-        error = new UsageError('say which command: search, download, install, uninstall or info');
-      }
-      exitCode = reportError(error, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
+      const reported = error instanceof CommanderError && error.code === 'commander.help'
+        ? new UsageError('say which command: search, download, install, uninstall or info') : error;
+      exitCode = reportError(reported, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
     }
   } finally {
     process.off('SIGINT', onInterrupt);

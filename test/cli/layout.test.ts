@@ -110,7 +110,7 @@ describe('progress layout', () => {
       const progress: Progress = { operation: 'download', step: 'download', percentComplete: 50, current: { updateId: 'a', index: 0, percentComplete: 25, phase: 'downloading' } };
       const line = progressLine('Downloading', progress, LONG, width);
       expect(Array.from(line).length).toBeLessThanOrEqual(width);
-      expect(line).toMatch(/^Downloading  50% \|  25% downloading 2026-11 Cumulative/);
+      expect(line).toMatch(/^Downloading {2}50% \| {2}25% downloading 2026-11 Cumulative/);
     });
   }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 import {
-  InvalidArgumentError, SessionClosedError, UpdateSession, type Progress,
+  InvalidArgumentError, SessionClosedError, type Progress,
 } from '../../lib/index.js';
 import { sessionsPerTest } from './sessions.js';
 import { calls, useScenario } from '../sim/harness.js';

@@ -2,7 +2,7 @@
 // update's outcome, and a restart that finished work needs is never hidden.
 import { describe, expect, it } from 'vitest';
 
-import { AbortError, SessionClosedError, UpdateSession, WindowsUpdateError } from '../../lib/index.js';
+import { AbortError, SessionClosedError, WindowsUpdateError } from '../../lib/index.js';
 import { sessionsPerTest } from './sessions.js';
 import { useScenario } from '../sim/harness.js';
 
