@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run format` formats the C++ of src/, bench/native/ and test/wire/ with clang-format (the npm
-// package, which ships the binary for Linux, macOS and Windows); `--check` only reports. The
-// simulated agent's sources (test/sim/src) are formatted by their own authors.
+// `npm run format` formats the C++ of src/, bench/native/, test/wire/ and the simulated agent
+// (test/sim/src) with clang-format (the npm package, which ships the binary for Linux, macOS and
+// Windows); `--check` only reports.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { ROOT } from './lib/paths.mjs';
 
-const FOLDERS = ['src', path.join('bench', 'native'), path.join('test', 'wire')];
+const FOLDERS = ['src', path.join('bench', 'native'), path.join('test', 'wire'), path.join('test', 'sim', 'src')];
 
 function sources(dir) {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {

@@ -76,12 +76,19 @@ HistoryEntryData HistoryFromJson(const json::Reader& field) {
 
 json::Value ServiceToJson(const ServiceData& s) {
   json::Value out = json::Value::Object();
-  out.Set("id", Utf8(s.serviceId)).Set("name", Utf8(s.name)).Set("serviceUrl", Utf8(s.serviceUrl))
-      .Set("setupPrefix", Utf8(s.setupPrefix)).Set("contentValidationCert", Utf8(s.contentValidationCert))
-      .Set("isManaged", s.isManaged).Set("isRegisteredWithAu", s.isRegisteredWithAu)
-      .Set("isScanPackageService", s.isScanPackageService).Set("canRegisterWithAu", s.canRegisterWithAu)
-      .Set("offersWindowsUpdates", s.offersWindowsUpdates).Set("isDefaultAuService", s.isDefaultAuService)
-      .Set("issueDate", FormatIsoDate(s.issueDate)).Set("expirationDate", FormatIsoDate(s.expirationDate))
+  out.Set("id", Utf8(s.serviceId))
+      .Set("name", Utf8(s.name))
+      .Set("serviceUrl", Utf8(s.serviceUrl))
+      .Set("setupPrefix", Utf8(s.setupPrefix))
+      .Set("contentValidationCert", Utf8(s.contentValidationCert))
+      .Set("isManaged", s.isManaged)
+      .Set("isRegisteredWithAu", s.isRegisteredWithAu)
+      .Set("isScanPackageService", s.isScanPackageService)
+      .Set("canRegisterWithAu", s.canRegisterWithAu)
+      .Set("offersWindowsUpdates", s.offersWindowsUpdates)
+      .Set("isDefaultAuService", s.isDefaultAuService)
+      .Set("issueDate", FormatIsoDate(s.issueDate))
+      .Set("expirationDate", FormatIsoDate(s.expirationDate))
       .Set("redirectUrls", StringsToJson(s.redirectUrls));
   return out;
 }
@@ -236,15 +243,18 @@ void Agent::EnsureLoaded() {
 MachineState Agent::InitialState(const Scenario& scenario) {
   MachineState state;
   for (const UpdateData& u : scenario.updates) {
-    state.updates[u.updateId] = UpdateState{u.isInstalled, u.isDownloaded, u.isHidden, u.eulaAccepted, u.isPresent,
-                                            u.rebootRequired};
+    state.updates[u.updateId] = UpdateState{u.isInstalled, u.isDownloaded, u.isHidden, u.eulaAccepted, u.isPresent, u.rebootRequired};
   }
   state.history = scenario.agent.history;
   state.services = scenario.agent.services;
   const AgentData& agent = scenario.agent;
-  state.automaticUpdates = AutomaticUpdatesState{agent.notificationLevel, agent.scheduledInstallationDay,
-                                                 agent.scheduledInstallationTime, agent.includeRecommendedUpdates,
-                                                 false, true, agent.serviceEnabled};
+  state.automaticUpdates = AutomaticUpdatesState{agent.notificationLevel,
+                                                 agent.scheduledInstallationDay,
+                                                 agent.scheduledInstallationTime,
+                                                 agent.includeRecommendedUpdates,
+                                                 false,
+                                                 true,
+                                                 agent.serviceEnabled};
   state.rebootRequired = scenario.agent.rebootRequired;
   return state;
 }
@@ -265,9 +275,8 @@ void Agent::LoadState() {
   for (auto& [id, state] : state_.updates) {
     const json::Reader saved = updates.Field(Utf8(id));
     if (saved.IsNull()) continue;
-    state = UpdateState{saved.Field("isInstalled").Bool(), saved.Field("isDownloaded").Bool(),
-                        saved.Field("isHidden").Bool(), saved.Field("eulaAccepted").Bool(),
-                        saved.Field("isPresent").Bool(), saved.Field("rebootRequired").Bool()};
+    state = UpdateState{saved.Field("isInstalled").Bool(),  saved.Field("isDownloaded").Bool(), saved.Field("isHidden").Bool(),
+                        saved.Field("eulaAccepted").Bool(), saved.Field("isPresent").Bool(),    saved.Field("rebootRequired").Bool()};
   }
   if (const json::Reader services = root.Field("services"); !services.IsNull()) {
     state_.services.clear();
@@ -293,8 +302,12 @@ void Agent::SaveState() {
   json::Value updates = json::Value::Object();
   for (const auto& [id, s] : state_.updates) {
     json::Value entry = json::Value::Object();
-    entry.Set("isInstalled", s.isInstalled).Set("isDownloaded", s.isDownloaded).Set("isHidden", s.isHidden)
-        .Set("eulaAccepted", s.eulaAccepted).Set("isPresent", s.isPresent).Set("rebootRequired", s.rebootRequired);
+    entry.Set("isInstalled", s.isInstalled)
+        .Set("isDownloaded", s.isDownloaded)
+        .Set("isHidden", s.isHidden)
+        .Set("eulaAccepted", s.eulaAccepted)
+        .Set("isPresent", s.isPresent)
+        .Set("rebootRequired", s.rebootRequired);
     updates.Set(Utf8(id), std::move(entry));
   }
   json::Value history = json::Value::Array();
@@ -311,9 +324,12 @@ void Agent::SaveState() {
       .Set("nonAdministratorsElevated", a.nonAdministratorsElevated)
       .Set("serviceEnabled", a.serviceEnabled);
   json::Value root = json::Value::Object();
-  root.Set("scenario", scenario_->name).Set("rebootRequired", state_.rebootRequired)
-      .Set("updates", std::move(updates)).Set("history", std::move(history))
-      .Set("services", std::move(services)).Set("automaticUpdates", std::move(automaticUpdates));
+  root.Set("scenario", scenario_->name)
+      .Set("rebootRequired", state_.rebootRequired)
+      .Set("updates", std::move(updates))
+      .Set("history", std::move(history))
+      .Set("services", std::move(services))
+      .Set("automaticUpdates", std::move(automaticUpdates));
   // Written beside the target and renamed over it, so a reader in another process never sees
   // half a file.
   const std::wstring temporary = statePath_ + L".tmp";

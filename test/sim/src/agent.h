@@ -17,8 +17,7 @@ namespace sim {
 
 // What operations change, per update.
 struct UpdateState {
-  bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = false,
-       isPresent = false, rebootRequired = false;
+  bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = false, isPresent = false, rebootRequired = false;
 };
 
 struct AutomaticUpdatesState {

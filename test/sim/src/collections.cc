@@ -11,7 +11,10 @@ namespace {
 
 class VariantEnumerator final : public wua::com::Unknown<VariantEnumerator, IEnumVARIANT> {
  public:
-  explicit VariantEnumerator(std::vector<VARIANT> items) : items_(std::move(items)) { ModuleAddRef(); Diagnostics::ObjectCreated("Enumerator"); }
+  explicit VariantEnumerator(std::vector<VARIANT> items) : items_(std::move(items)) {
+    ModuleAddRef();
+    Diagnostics::ObjectCreated("Enumerator");
+  }
   ~VariantEnumerator() {
     for (VARIANT& v : items_) ::VariantClear(&v);
     Diagnostics::ObjectDestroyed("Enumerator");
@@ -111,9 +114,7 @@ STDMETHODIMP StringCollection::Clear() {
   return S_OK;
 }
 
-STDMETHODIMP StringCollection::Copy(IStringCollection** retval) {
-  return OutObject(retval, StringCollection::Create(items_, false));
-}
+STDMETHODIMP StringCollection::Copy(IStringCollection** retval) { return OutObject(retval, StringCollection::Create(items_, false)); }
 
 STDMETHODIMP StringCollection::Insert(LONG index, BSTR value) {
   if (readOnly_) return WU_E_NOT_SUPPORTED;
@@ -165,9 +166,7 @@ STDMETHODIMP UpdateCollection::Clear() {
   return S_OK;
 }
 
-STDMETHODIMP UpdateCollection::Copy(IUpdateCollection** retval) {
-  return OutObject(retval, UpdateCollection::Create(items_, false));
-}
+STDMETHODIMP UpdateCollection::Copy(IUpdateCollection** retval) { return OutObject(retval, UpdateCollection::Create(items_, false)); }
 
 STDMETHODIMP UpdateCollection::Insert(LONG index, IUpdate* value) {
   if (readOnly_) return WU_E_NOT_SUPPORTED;

@@ -12,7 +12,7 @@ namespace sim {
 using wua::com::ComPtr;
 
 // An IEnumVARIANT over a snapshot of a collection, for scripts' `for each` and `new Enumerator`.
-IUnknown* NewVariantEnumerator(std::vector<IDispatch*> items);   // takes one reference to each
+IUnknown* NewVariantEnumerator(std::vector<IDispatch*> items);  // takes one reference to each
 IUnknown* NewVariantEnumerator(const std::vector<std::u16string>& items);
 
 inline bool IndexOutOfRange(LONG index, size_t size) { return index < 0 || static_cast<size_t>(index) >= size; }

@@ -36,7 +36,8 @@ void Check(const char* what, bool ok) {
 void CheckHr(const char* what, HRESULT expected, HRESULT actual) {
   const bool ok = expected == actual;
   ok ? ++passed : ++failed;
-  if (!ok) std::printf("FAIL %s: expected 0x%08lX, got 0x%08lX\n", what, static_cast<unsigned long>(expected), static_cast<unsigned long>(actual));
+  if (!ok)
+    std::printf("FAIL %s: expected 0x%08lX, got 0x%08lX\n", what, static_cast<unsigned long>(expected), static_cast<unsigned long>(actual));
 }
 
 template <class Interface>
@@ -66,8 +67,8 @@ void ServiceManager(const wchar_t* ownPath) {
   CheckHr("AddService2 with a cab and online registration", E_INVALIDARG,
           manager->AddService2(mu.Get(), asfAllowOnlineRegistration, cab.Get(), registration.Put()));
   CheckHr("AddService2 online, registered with AU", S_OK,
-          manager->AddService2(mu.Get(), asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU,
-                               empty.Get(), registration.Put()));
+          manager->AddService2(mu.Get(), asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU, empty.Get(),
+                               registration.Put()));
   UpdateServiceRegistrationState state = usrsNotRegistered;
   registration->get_RegistrationState(&state);
   Check("registered", state == usrsRegistered);
@@ -373,8 +374,8 @@ void Exclusive() {
   Check("succeeds too", CodeOf(result.Get()) == orcSucceeded && IsInstalled(first.Get()) && IsInstalled(second.Get()));
 
   Check("a bundle with an exclusive child is exclusive", ImpactOf(bundle.Get()) == iiRequiresExclusiveHandling);
-  Check("its children keep their own impact", ImpactOf(Child(bundle.Get(), 0).Get()) == iiNormal &&
-                                                   ImpactOf(Child(bundle.Get(), 1).Get()) == iiRequiresExclusiveHandling);
+  Check("its children keep their own impact",
+        ImpactOf(Child(bundle.Get(), 0).Get()) == iiNormal && ImpactOf(Child(bundle.Get(), 1).Get()) == iiRequiresExclusiveHandling);
   ComPtr<IInstallationBehavior> behavior;
   InstallationRebootBehavior reboot = irbNeverReboots;
   VARIANT_BOOL input = VARIANT_FALSE;
@@ -389,8 +390,8 @@ void Exclusive() {
   Check("installs it", CodeOf(result.Get()) == orcSucceeded && IsInstalled(bundle.Get()));
 
   // Uninstalls look at the uninstallation behaviour.
-  Check("an exclusive uninstallation", ImpactOf(removable.Get(), true) == iiRequiresExclusiveHandling &&
-                                           ImpactOf(removable.Get()) == iiNormal);
+  Check("an exclusive uninstallation",
+        ImpactOf(removable.Get(), true) == iiRequiresExclusiveHandling && ImpactOf(removable.Get()) == iiNormal);
   auto removals = c.Collection({removable.Get(), first.Get()});
   CheckHr("Uninstall of a mixed batch", WU_E_EXCLUSIVE_INSTALL_CONFLICT, c.Installer(removals.Get())->Uninstall(result.Put()));
   CheckHr("BeginUninstall of a mixed batch", WU_E_EXCLUSIVE_INSTALL_CONFLICT,
@@ -469,11 +470,10 @@ void Bundles(bool listed) {
 
   auto failingDownload = c.Downloader(c.Collection({failing.Get()}).Get());
   CheckHr("Download of the second bundle", S_OK, failingDownload->Download(downloaded.Put()));
-  CheckHr("Install of a bundle whose second child fails", S_OK,
-          c.Installer(c.Collection({failing.Get()}).Get())->Install(result.Put()));
+  CheckHr("Install of a bundle whose second child fails", S_OK, c.Installer(c.Collection({failing.Get()}).Get())->Install(result.Put()));
   Check("fails", CodeOf(result.Get()) == orcFailed && CodeOf(result.Get(), 0) == orcFailed);
-  Check("with the child's HRESULT", HresultOf(result.Get(), 0) == static_cast<HRESULT>(0x80070643) &&
-                                        HresultOf(result.Get()) == static_cast<HRESULT>(0x80070643));
+  Check("with the child's HRESULT",
+        HresultOf(result.Get(), 0) == static_cast<HRESULT>(0x80070643) && HresultOf(result.Get()) == static_cast<HRESULT>(0x80070643));
   Check("the first child stays installed", IsInstalled(Child(failing.Get(), 0).Get()));
   Check("the failing child is not installed", !IsInstalled(Child(failing.Get(), 1).Get()));
   Check("the third child never ran", !IsInstalled(Child(failing.Get(), 2).Get()));
@@ -507,11 +507,13 @@ void GetterFaults() {
   ComPtr<IInstallationBehavior> behavior;
   InstallationImpact impact;
   faulty->get_InstallationBehavior(behavior.Put());
-  if (behavior) CheckHr("IInstallationBehavior::get_Impact of its behaviour", static_cast<HRESULT>(0x80240001), behavior->get_Impact(&impact));
+  if (behavior)
+    CheckHr("IInstallationBehavior::get_Impact of its behaviour", static_cast<HRESULT>(0x80240001), behavior->get_Impact(&impact));
   ComPtr<IUpdateIdentity> identity;
   Bstr id;
   faulty->get_Identity(identity.Put());
-  if (identity) CheckHr("IUpdateIdentity::get_UpdateID of its identity", static_cast<HRESULT>(0x80240001), identity->get_UpdateID(id.Put()));
+  if (identity)
+    CheckHr("IUpdateIdentity::get_UpdateID of its identity", static_cast<HRESULT>(0x80240001), identity->get_UpdateID(id.Put()));
   ComPtr<IUpdateIdentity> healthyIdentity;
   healthy->get_Identity(healthyIdentity.Put());
   if (healthyIdentity) CheckHr("another update's identity", S_OK, healthyIdentity->get_UpdateID(id.Put()));
@@ -532,16 +534,15 @@ void RunAs() {
   Client c;
   ComPtr<IUpdate> asking = c.Find(50), quiet = c.Find(51), bundle = c.Find(52);
   ComPtr<IInstallationResult> result;
-  CheckHr("Install with no interactive user", S_OK,
-          c.Installer(c.Collection({asking.Get(), quiet.Get()}).Get())->Install(result.Put()));
+  CheckHr("Install with no interactive user", S_OK, c.Installer(c.Collection({asking.Get(), quiet.Get()}).Get())->Install(result.Put()));
   Check("the update that asks for input fails with WU_E_NO_INTERACTIVE_USER",
         CodeOf(result.Get(), 0) == orcFailed && HresultOf(result.Get(), 0) == WU_E_NO_INTERACTIVE_USER);
   Check("the other one installs", CodeOf(result.Get(), 1) == orcSucceeded && IsInstalled(quiet.Get()));
   Check("the call succeeds with errors", CodeOf(result.Get()) == orcSucceededWithErrors);
   CheckHr("Install of a bundle whose second child asks for input", S_OK,
           c.Installer(c.Collection({bundle.Get()}).Get())->Install(result.Put()));
-  Check("stops at that child", HresultOf(result.Get(), 0) == WU_E_NO_INTERACTIVE_USER &&
-                                   IsInstalled(Child(bundle.Get(), 0).Get()) && !IsInstalled(Child(bundle.Get(), 1).Get()));
+  Check("stops at that child", HresultOf(result.Get(), 0) == WU_E_NO_INTERACTIVE_USER && IsInstalled(Child(bundle.Get(), 0).Get()) &&
+                                   !IsInstalled(Child(bundle.Get(), 1).Get()));
 }
 
 // The job's HRESULT is the scenario's when it sets one, whatever the updates' are.
@@ -549,11 +550,11 @@ void JobHresult() {
   Client c;
   ComPtr<IUpdate> first = c.Find(60), second = c.Find(61);
   ComPtr<IInstallationResult> result;
-  CheckHr("Install of two failing updates", S_OK,
-          c.Installer(c.Collection({first.Get(), second.Get()}).Get())->Install(result.Put()));
-  Check("the job fails with WU_E_ALL_UPDATES_FAILED", CodeOf(result.Get()) == orcFailed && HresultOf(result.Get()) == WU_E_ALL_UPDATES_FAILED);
-  Check("the updates keep their own HRESULTs", HresultOf(result.Get(), 0) == static_cast<HRESULT>(0x80070643) &&
-                                                   HresultOf(result.Get(), 1) == static_cast<HRESULT>(0x800F081F));
+  CheckHr("Install of two failing updates", S_OK, c.Installer(c.Collection({first.Get(), second.Get()}).Get())->Install(result.Put()));
+  Check("the job fails with WU_E_ALL_UPDATES_FAILED",
+        CodeOf(result.Get()) == orcFailed && HresultOf(result.Get()) == WU_E_ALL_UPDATES_FAILED);
+  Check("the updates keep their own HRESULTs",
+        HresultOf(result.Get(), 0) == static_cast<HRESULT>(0x80070643) && HresultOf(result.Get(), 1) == static_cast<HRESULT>(0x800F081F));
   ComPtr<IDownloadResult> downloaded;
   LONG hr = S_OK;
   CheckHr("Download", S_OK, c.Downloader(c.Collection({first.Get()}).Get())->Download(downloaded.Put()));
@@ -575,68 +576,100 @@ std::map<std::string_view, Call> RemoteCalls() {
     return c.any.Get();
   };
   return {
-      {"IUpdateSession::CreateUpdateDownloader", [](Client& c) { ComPtr<IUpdateDownloader> o; return c.session->CreateUpdateDownloader(o.Put()); }},
-      {"IUpdateSession::CreateUpdateInstaller", [](Client& c) { ComPtr<IUpdateInstaller> o; return c.session->CreateUpdateInstaller(o.Put()); }},
-      {"IUpdateSession::get_WebProxy", [](Client& c) { ComPtr<IWebProxy> o; return c.session->get_WebProxy(o.Put()); }},
+      {"IUpdateSession::CreateUpdateDownloader",
+       [](Client& c) {
+         ComPtr<IUpdateDownloader> o;
+         return c.session->CreateUpdateDownloader(o.Put());
+       }},
+      {"IUpdateSession::CreateUpdateInstaller",
+       [](Client& c) {
+         ComPtr<IUpdateInstaller> o;
+         return c.session->CreateUpdateInstaller(o.Put());
+       }},
+      {"IUpdateSession::get_WebProxy",
+       [](Client& c) {
+         ComPtr<IWebProxy> o;
+         return c.session->get_WebProxy(o.Put());
+       }},
       {"IUpdateSession::put_WebProxy", [](Client& c) { return c.session->put_WebProxy(nullptr); }},
-      {"IUpdateSearcher::BeginSearch", [](Client& c) {
+      {"IUpdateSearcher::BeginSearch",
+       [](Client& c) {
          ComPtr<ISearchJob> job;
          VARIANT state;
          ::VariantInit(&state);
          Bstr criteria(u"IsInstalled=0");
          return c.searcher->BeginSearch(criteria.Get(), nullptr, state, job.Put());
        }},
-      {"IUpdateSearcher::EndSearch", [](Client& c) { ComPtr<ISearchResult> o; return c.searcher->EndSearch(nullptr, o.Put()); }},
+      {"IUpdateSearcher::EndSearch",
+       [](Client& c) {
+         ComPtr<ISearchResult> o;
+         return c.searcher->EndSearch(nullptr, o.Put());
+       }},
       {"IUpdate::put_IsHidden", [=](Client& c) { return anUpdate(c)->put_IsHidden(VARIANT_TRUE); }},
       {"IUpdate::AcceptEula", [=](Client& c) { return anUpdate(c)->AcceptEula(); }},
-      {"IUpdate::CopyFromCache", [=](Client& c) { Bstr path(u"C:\\\\cache"); return anUpdate(c)->CopyFromCache(path.Get(), VARIANT_FALSE); }},
-      {"IUpdate2::CopyToCache", [=](Client& c) {
+      {"IUpdate::CopyFromCache",
+       [=](Client& c) {
+         Bstr path(u"C:\\\\cache");
+         return anUpdate(c)->CopyFromCache(path.Get(), VARIANT_FALSE);
+       }},
+      {"IUpdate2::CopyToCache",
+       [=](Client& c) {
          ComPtr<IUpdate2> update2;
          ComPtr<IUpdate> own(anUpdate(c));
          if (FAILED(own.As(update2))) return E_NOINTERFACE;
          auto files = Create<IStringCollection>(__uuidof(StringCollection));
          return update2->CopyToCache(files.Get());
        }},
-      {"IUpdateServiceManager::AddService", [](Client&) {
+      {"IUpdateServiceManager::AddService",
+       [](Client&) {
          auto manager = Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager));
          Bstr id(kMicrosoftUpdate), cab(u"C:\\\\authorization.cab");
          ComPtr<IUpdateService> o;
          return manager->AddService(id.Get(), cab.Get(), o.Put());
        }},
-      {"IUpdateServiceManager::RegisterServiceWithAU", [](Client&) {
+      {"IUpdateServiceManager::RegisterServiceWithAU",
+       [](Client&) {
          Bstr id(kWindowsUpdate);
          return Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager))->RegisterServiceWithAU(id.Get());
        }},
-      {"IUpdateServiceManager::UnregisterServiceWithAU", [](Client&) {
+      {"IUpdateServiceManager::UnregisterServiceWithAU",
+       [](Client&) {
          Bstr id(kWindowsUpdate);
          return Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager))->UnregisterServiceWithAU(id.Get());
        }},
       {"IAutomaticUpdates::Pause", [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->Pause(); }},
       {"IAutomaticUpdates::Resume", [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->Resume(); }},
-      {"IAutomaticUpdates::ShowSettingsDialog", [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->ShowSettingsDialog(); }},
-      {"IAutomaticUpdates::get_Settings", [](Client&) {
+      {"IAutomaticUpdates::ShowSettingsDialog",
+       [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->ShowSettingsDialog(); }},
+      {"IAutomaticUpdates::get_Settings",
+       [](Client&) {
          ComPtr<IAutomaticUpdatesSettings> o;
          return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->get_Settings(o.Put());
        }},
-      {"IAutomaticUpdates::get_ServiceEnabled", [](Client&) {
+      {"IAutomaticUpdates::get_ServiceEnabled",
+       [](Client&) {
          VARIANT_BOOL o;
          return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->get_ServiceEnabled(&o);
        }},
       {"IAutomaticUpdates::EnableService", [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->EnableService(); }},
-      {"ISystemInformation::get_OemHardwareSupportLink", [](Client&) {
+      {"ISystemInformation::get_OemHardwareSupportLink",
+       [](Client&) {
          Bstr o;
          return Create<ISystemInformation>(__uuidof(SystemInformation))->get_OemHardwareSupportLink(o.Put());
        }},
-      {"ISystemInformation::get_RebootRequired", [](Client&) {
+      {"ISystemInformation::get_RebootRequired",
+       [](Client&) {
          VARIANT_BOOL o;
          return Create<ISystemInformation>(__uuidof(SystemInformation))->get_RebootRequired(&o);
        }},
-      {"IUpdateSearcher::Search", [](Client& c) {
+      {"IUpdateSearcher::Search",
+       [](Client& c) {
          Bstr criteria(u"IsInstalled=0");
          ComPtr<ISearchResult> o;
          return c.searcher->Search(criteria.Get(), o.Put());
        }},
-      {"IUpdateSession3::QueryHistory", [](Client& c) {
+      {"IUpdateSession3::QueryHistory",
+       [](Client& c) {
          ComPtr<IUpdateHistoryEntryCollection> o;
          return c.session->QueryHistory(nullptr, 0, 10, o.Put());
        }},
@@ -707,4 +740,3 @@ int wmain(int argc, wchar_t** argv) {
   std::printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }
-

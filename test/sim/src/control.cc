@@ -111,5 +111,4 @@ NAPI_MODULE_EXPORT napi_value napi_register_module_v1(napi_env env, napi_value e
   napi_set_named_property(env, exports, "control", control);
   return exports;
 }
-
 }

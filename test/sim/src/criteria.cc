@@ -23,8 +23,7 @@ enum class ValueKind { kFlag, kInteger, kUpdateType, kDeploymentAction, kGuid };
 
 constexpr unsigned OperatorBit(Operator op) { return 1u << static_cast<unsigned>(op); }
 constexpr unsigned kEqualsOnly = OperatorBit(Operator::kEquals);
-constexpr unsigned kEqualsOrNot =
-    OperatorBit(Operator::kEquals) | OperatorBit(Operator::kNotEquals);
+constexpr unsigned kEqualsOrNot = OperatorBit(Operator::kEquals) | OperatorBit(Operator::kNotEquals);
 constexpr unsigned kContainsOnly = OperatorBit(Operator::kContains);
 
 struct PropertySpec {
@@ -40,22 +39,18 @@ constexpr std::array<PropertySpec, 12> kProperties{{
     {Property::kDeploymentAction, "DeploymentAction", ValueKind::kDeploymentAction, kEqualsOnly},
     {Property::kIsAssigned, "IsAssigned", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::isAssigned},
     {Property::kBrowseOnly, "BrowseOnly", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::browseOnly},
-    {Property::kAutoSelectOnWebSites, "AutoSelectOnWebSites", ValueKind::kFlag, kEqualsOnly,
-     &UpdateFacts::autoSelectOnWebSites},
-    {Property::kIsInstalled, "IsInstalled", ValueKind::kFlag, kEqualsOnly,
-     &UpdateFacts::isInstalled},
+    {Property::kAutoSelectOnWebSites, "AutoSelectOnWebSites", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::autoSelectOnWebSites},
+    {Property::kIsInstalled, "IsInstalled", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::isInstalled},
     {Property::kIsHidden, "IsHidden", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::isHidden},
     {Property::kIsPresent, "IsPresent", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::isPresent},
-    {Property::kRebootRequired, "RebootRequired", ValueKind::kFlag, kEqualsOnly,
-     &UpdateFacts::rebootRequired},
+    {Property::kRebootRequired, "RebootRequired", ValueKind::kFlag, kEqualsOnly, &UpdateFacts::rebootRequired},
     {Property::kUpdateId, "UpdateID", ValueKind::kGuid, kEqualsOrNot},
     {Property::kRevisionNumber, "RevisionNumber", ValueKind::kInteger, kEqualsOnly},
     {Property::kCategoryIds, "CategoryIDs", ValueKind::kGuid, kContainsOnly},
 }};
 
 constexpr std::array<std::string_view, 2> kUpdateTypes{"Software", "Driver"};
-constexpr std::array<std::string_view, 4> kDeploymentActions{
-    "Installation", "Uninstallation", "OptionalInstallation", "Detection"};
+constexpr std::array<std::string_view, 4> kDeploymentActions{"Installation", "Uninstallation", "OptionalInstallation", "Detection"};
 constexpr std::u16string_view kImpliedDeploymentAction = u"Installation";
 
 // The agent's integers (LONG) are 32-bit, whatever `long` is on the host.
@@ -63,8 +58,7 @@ constexpr int64_t kMaxInteger = INT32_MAX;
 constexpr int64_t kMaxIntegerMagnitude = -static_cast<int64_t>(INT32_MIN);
 
 const PropertySpec& SpecOf(Property property) {
-  return *std::find_if(kProperties.begin(), kProperties.end(),
-                       [property](const PropertySpec& spec) { return spec.property == property; });
+  return *std::find_if(kProperties.begin(), kProperties.end(), [property](const PropertySpec& spec) { return spec.property == property; });
 }
 
 bool IsWhitespace(char16_t c) { return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n'; }
@@ -76,10 +70,8 @@ char16_t AsciiLower(char16_t c) { return c >= u'A' && c <= u'Z' ? c + (u'a' - u'
 // Case-insensitive for ASCII only: every keyword, property name and valid value is ASCII.
 template <typename OtherString>
 bool EqualsIgnoringAsciiCase(std::u16string_view a, OtherString b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char16_t x, auto y) {
-           return AsciiLower(x) == AsciiLower(static_cast<char16_t>(y));
-         });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char16_t x, auto y) { return AsciiLower(x) == AsciiLower(static_cast<char16_t>(y)); });
 }
 
 std::u16string Widen(std::string_view ascii) { return std::u16string(ascii.begin(), ascii.end()); }
@@ -95,8 +87,7 @@ std::string ToUtf8(std::u16string_view text) {
   std::string utf8;
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t c = text[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 &&
-        text[i + 1] <= 0xDFFF) {
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
       c = 0x10000 + ((c - 0xD800) << 10) + (text[++i] - 0xDC00);
     } else if (c >= 0xD800 && c <= 0xDFFF) {
       c = 0xFFFD;
@@ -128,8 +119,7 @@ std::string_view OperatorText(Operator op) {
 }
 
 template <size_t N>
-std::optional<std::string_view> FindIgnoringAsciiCase(const std::array<std::string_view, N>& names,
-                                                      std::u16string_view text) {
+std::optional<std::string_view> FindIgnoringAsciiCase(const std::array<std::string_view, N>& names, std::u16string_view text) {
   for (std::string_view name : names) {
     if (EqualsIgnoringAsciiCase(text, name)) return name;
   }
@@ -176,12 +166,10 @@ class Parser {
 
   static AndGroup Finish(GroupBuilder group) {
     if (group.revisionNumberAt && !group.hasUpdateIdEquals) {
-      Fail("RevisionNumber is allowed only in an AND group that also has UpdateID=",
-           *group.revisionNumberAt);
+      Fail("RevisionNumber is allowed only in an AND group that also has UpdateID=", *group.revisionNumberAt);
     }
     if (!group.hasDeploymentAction) {
-      group.conditions.push_back({Property::kDeploymentAction, Operator::kEquals,
-                                  std::u16string(kImpliedDeploymentAction)});
+      group.conditions.push_back({Property::kDeploymentAction, Operator::kEquals, std::u16string(kImpliedDeploymentAction)});
     }
     return std::move(group.conditions);
   }
@@ -218,16 +206,12 @@ class Parser {
     size_t nameAt = pos_;
     std::u16string_view name = WordAt(pos_);
     if (name.empty()) Fail("expected a property name, found " + DescribeNext(), nameAt);
-    auto spec = std::find_if(kProperties.begin(), kProperties.end(), [name](const PropertySpec& s) {
-      return EqualsIgnoringAsciiCase(name, s.name);
-    });
+    auto spec = std::find_if(kProperties.begin(), kProperties.end(),
+                             [name](const PropertySpec& s) { return EqualsIgnoringAsciiCase(name, s.name); });
     if (spec == kProperties.end()) {
-      bool isKeyword = EqualsIgnoringAsciiCase(name, "and"sv) ||
-                       EqualsIgnoringAsciiCase(name, "or"sv) ||
-                       EqualsIgnoringAsciiCase(name, "contains"sv);
-      Fail(isKeyword ? "expected a property name, found " + Quoted(name)
-                     : "unknown property " + Quoted(name),
-           nameAt);
+      bool isKeyword =
+          EqualsIgnoringAsciiCase(name, "and"sv) || EqualsIgnoringAsciiCase(name, "or"sv) || EqualsIgnoringAsciiCase(name, "contains"sv);
+      Fail(isKeyword ? "expected a property name, found " + Quoted(name) : "unknown property " + Quoted(name), nameAt);
     }
     pos_ += name.size();
 
@@ -235,8 +219,7 @@ class Parser {
     size_t operatorAt = pos_;
     Operator op = ParseOperator(*spec);
     if (!(spec->allowedOperators & OperatorBit(op))) {
-      Fail("'" + std::string(OperatorText(op)) + "' is not allowed for " + std::string(spec->name),
-           operatorAt);
+      Fail("'" + std::string(OperatorText(op)) + "' is not allowed for " + std::string(spec->name), operatorAt);
     }
 
     SkipWhitespace();
@@ -268,9 +251,7 @@ class Parser {
       pos_ += 8;
       return Operator::kContains;
     }
-    Fail("expected '=', '!=' or 'contains' after " + std::string(spec.name) + ", found " +
-             DescribeNext(),
-         pos_);
+    Fail("expected '=', '!=' or 'contains' after " + std::string(spec.name) + ", found " + DescribeNext(), pos_);
   }
 
   Value ParseValue(const PropertySpec& spec) {
@@ -307,9 +288,7 @@ class Parser {
     }
     // What remains is ValueKind::kGuid.
     if (!wua::IsGuidText(text)) {
-      Fail(Quoted(text) + " is not a valid GUID for " + name +
-               " (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
-           valueAt);
+      Fail(Quoted(text) + " is not a valid GUID for " + name + " (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)", valueAt);
     }
     return AsciiLowered(text);
   }
@@ -338,8 +317,7 @@ class Parser {
         return value;
       }
       bool isEscape = c == u'[' && pos_ + 2 < text_.size() && text_[pos_ + 2] == u']' &&
-                      (text_[pos_ + 1] == u'\'' || text_[pos_ + 1] == u'[' ||
-                       text_[pos_ + 1] == u']');
+                      (text_[pos_ + 1] == u'\'' || text_[pos_ + 1] == u'[' || text_[pos_ + 1] == u']');
       if (isEscape) {
         value += text_[pos_ + 1];
         pos_ += 3;
@@ -397,8 +375,7 @@ class Parser {
     if (AtEnd()) return "the end of the criteria";
     std::u16string_view word = WordAt(pos_);
     if (!word.empty()) return Quoted(word);
-    bool isSurrogatePair =
-        text_[pos_] >= 0xD800 && text_[pos_] <= 0xDBFF && pos_ + 1 < text_.size();
+    bool isSurrogatePair = text_[pos_] >= 0xD800 && text_[pos_] <= 0xDBFF && pos_ + 1 < text_.size();
     return Quoted(text_.substr(pos_, isSurrogatePair ? 2 : 1));
   }
 
@@ -410,9 +387,7 @@ class Parser {
 
   bool AtEnd() const { return pos_ >= text_.size(); }
 
-  [[noreturn]] static void Fail(const std::string& message, size_t position) {
-    throw CriteriaError(message, position);
-  }
+  [[noreturn]] static void Fail(const std::string& message, size_t position) { throw CriteriaError(message, position); }
 
   std::u16string_view text_;
   size_t pos_ = 0;
@@ -423,22 +398,15 @@ bool Holds(const Condition& condition, const UpdateFacts& update) {
   const std::u16string* text = std::get_if<std::u16string>(&condition.value);
   bool equal = false;
   switch (condition.property) {
-    case Property::kType:
-      equal = EqualsIgnoringAsciiCase(update.type, *text);
-      break;
+    case Property::kType: equal = EqualsIgnoringAsciiCase(update.type, *text); break;
     case Property::kDeploymentAction:
       equal = !text || EqualsIgnoringAsciiCase(update.deploymentAction, *text);  // else it is *
       break;
-    case Property::kUpdateId:
-      equal = EqualsIgnoringAsciiCase(update.updateId, *text);
-      break;
-    case Property::kRevisionNumber:
-      equal = update.revisionNumber == std::get<long>(condition.value);
-      break;
+    case Property::kUpdateId: equal = EqualsIgnoringAsciiCase(update.updateId, *text); break;
+    case Property::kRevisionNumber: equal = update.revisionNumber == std::get<long>(condition.value); break;
     case Property::kCategoryIds:
-      equal = std::any_of(
-          update.categoryIds.begin(), update.categoryIds.end(),
-          [text](const std::u16string& id) { return EqualsIgnoringAsciiCase(id, *text); });
+      equal = std::any_of(update.categoryIds.begin(), update.categoryIds.end(),
+                          [text](const std::u16string& id) { return EqualsIgnoringAsciiCase(id, *text); });
       break;
     case Property::kIsAssigned:
     case Property::kBrowseOnly:
@@ -446,9 +414,7 @@ bool Holds(const Condition& condition, const UpdateFacts& update) {
     case Property::kIsInstalled:
     case Property::kIsHidden:
     case Property::kIsPresent:
-    case Property::kRebootRequired:
-      equal = update.*spec.flag == (std::get<long>(condition.value) == 1);
-      break;
+    case Property::kRebootRequired: equal = update.*spec.flag == (std::get<long>(condition.value) == 1); break;
   }
   return condition.op == Operator::kNotEquals ? !equal : equal;
 }
@@ -471,8 +437,7 @@ Criteria Criteria::Parse(std::u16string_view text) { return Criteria(Parser(text
 
 bool Criteria::Matches(const UpdateFacts& update) const {
   return std::any_of(groups_.begin(), groups_.end(), [&](const AndGroup& group) {
-    return std::all_of(group.begin(), group.end(),
-                       [&](const Condition& condition) { return Holds(condition, update); });
+    return std::all_of(group.begin(), group.end(), [&](const Condition& condition) { return Holds(condition, update); });
   });
 }
 

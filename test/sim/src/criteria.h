@@ -21,15 +21,14 @@ struct UpdateFacts {
   std::u16string updateId;          // GUID string, lower case
   long revisionNumber = 0;
   std::vector<std::u16string> categoryIds;  // GUID strings, lower case
-  bool isAssigned = false, browseOnly = false, autoSelectOnWebSites = false, isInstalled = false,
-       isHidden = false, isPresent = false, rebootRequired = false;
+  bool isAssigned = false, browseOnly = false, autoSelectOnWebSites = false, isInstalled = false, isHidden = false, isPresent = false,
+       rebootRequired = false;
 };
 
 struct CriteriaError : std::runtime_error {
   size_t position;  // offset in the criteria text, in UTF-16 code units
 
-  CriteriaError(const std::string& message, size_t position)
-      : std::runtime_error(message), position(position) {}
+  CriteriaError(const std::string& message, size_t position) : std::runtime_error(message), position(position) {}
 };
 
 namespace criteria_detail {

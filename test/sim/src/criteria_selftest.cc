@@ -47,26 +47,21 @@ std::vector<Fixture> MakeFixtures() {
   driver.browseOnly = true;
   fixtures.push_back({"driver", driver});
 
-  UpdateFacts installed =
-      Update(u"Software", u"Installation", u"11111111-2222-3333-4444-555555555555");
+  UpdateFacts installed = Update(u"Software", u"Installation", u"11111111-2222-3333-4444-555555555555");
   installed.isInstalled = installed.isPresent = installed.rebootRequired = true;
   fixtures.push_back({"installed", installed});
 
-  UpdateFacts hidden =
-      Update(u"Software", u"Installation", u"22222222-3333-4444-5555-666666666666");
+  UpdateFacts hidden = Update(u"Software", u"Installation", u"22222222-3333-4444-5555-666666666666");
   hidden.isHidden = true;
   fixtures.push_back({"hidden", hidden});
 
-  fixtures.push_back(
-      {"detection", Update(u"Software", u"Detection", u"33333333-4444-5555-6666-777777777777")});
+  fixtures.push_back({"detection", Update(u"Software", u"Detection", u"33333333-4444-5555-6666-777777777777")});
 
-  UpdateFacts removable =
-      Update(u"Software", u"Uninstallation", u"44444444-5555-6666-7777-888888888888");
+  UpdateFacts removable = Update(u"Software", u"Uninstallation", u"44444444-5555-6666-7777-888888888888");
   removable.isInstalled = removable.isPresent = true;
   fixtures.push_back({"removable", removable});
 
-  fixtures.push_back({"optional", Update(u"Software", u"OptionalInstallation",
-                                         u"55555555-6666-7777-8888-999999999999")});
+  fixtures.push_back({"optional", Update(u"Software", u"OptionalInstallation", u"55555555-6666-7777-8888-999999999999")});
   return fixtures;
 }
 
@@ -93,11 +88,9 @@ const std::vector<MatchCase> kMatchCases = {
     {u"Type='driver'", "driver"},
     {u"Type!='Driver'", "security installed hidden"},
     {u"Type='Software' and Type!='Driver'", "security installed hidden"},
-    {u"(IsInstalled=0 and Type='Software') or (IsInstalled=0 and Type='Driver')",
-     "security driver hidden"},
+    {u"(IsInstalled=0 and Type='Software') or (IsInstalled=0 and Type='Driver')", "security driver hidden"},
     {u"IsInstalled=1 or IsHidden=1", "installed hidden"},
-    {u"IsInstalled=0 and Type='Software' or DeploymentAction='Detection'",
-     "security hidden detection"},
+    {u"IsInstalled=0 and Type='Software' or DeploymentAction='Detection'", "security hidden detection"},
     {u"((IsInstalled=0))", "security driver hidden"},
     {u"( IsInstalled=0 and (IsHidden=0) )", "security driver"},
     {u"(IsInstalled=0) and (Type='Driver')", "driver"},
@@ -112,8 +105,7 @@ const std::vector<MatchCase> kMatchCases = {
     {u"UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber=200", ""},
     {u"RevisionNumber=201 and UpdateID='" + kSecurityUpdateId + u"'", "security"},
     {u"(UpdateID='" + kSecurityUpdateId + u"' and (RevisionNumber=201))", "security"},
-    {u"(UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber=201) or (UpdateID='" +
-         kDriverUpdateId + u"' and RevisionNumber=5)",
+    {u"(UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber=201) or (UpdateID='" + kDriverUpdateId + u"' and RevisionNumber=5)",
      "security driver"},
     {u"CategoryIDs contains '" + kSecurityCategory + u"'", "security"},
     {u"CATEGORYIDS CONTAINS '" + kDriversCategory + u"'", "driver"},
@@ -134,14 +126,12 @@ struct DescribeCase {
 
 const std::vector<DescribeCase> kDescribeCases = {
     {u"", "IsInstalled=0 and IsHidden=0 and DeploymentAction='Installation'"},
-    {u"  isinstalled = 0 AND type = 'software' ",
-     "IsInstalled=0 and Type='Software' and DeploymentAction='Installation'"},
+    {u"  isinstalled = 0 AND type = 'software' ", "IsInstalled=0 and Type='Software' and DeploymentAction='Installation'"},
     {u"(IsInstalled=1) or (DeploymentAction=* and categoryids contains "
      u"'0FA1201D-4330-4FA8-8AE9-B877473B6441')",
      "(IsInstalled=1 and DeploymentAction='Installation') or "
      "(DeploymentAction=* and CategoryIDs contains '0fa1201d-4330-4fa8-8ae9-b877473b6441')"},
-    {u"deploymentaction='uninstallation' and ((isinstalled=1))",
-     "DeploymentAction='Uninstallation' and IsInstalled=1"},
+    {u"deploymentaction='uninstallation' and ((isinstalled=1))", "DeploymentAction='Uninstallation' and IsInstalled=1"},
 };
 
 struct ErrorCase {
@@ -154,10 +144,8 @@ const std::vector<ErrorCase> kErrorCases = {
     {u"IsInstalled!=0", 11, "'!=' is not allowed for IsInstalled"},
     {u"IsInstalled=0 or", 16, "expected a criterion after 'or'"},
     {u"IsInstalled=0 and ", 18, "expected a criterion after 'and'"},
-    {u"IsInstalled=0 and (IsHidden=0 or Type='Driver')", 30,
-     "'or' is allowed only at the top level, not inside parentheses"},
-    {u"(IsInstalled=0 or IsHidden=0)", 15,
-     "'or' is allowed only at the top level, not inside parentheses"},
+    {u"IsInstalled=0 and (IsHidden=0 or Type='Driver')", 30, "'or' is allowed only at the top level, not inside parentheses"},
+    {u"(IsInstalled=0 or IsHidden=0)", 15, "'or' is allowed only at the top level, not inside parentheses"},
     {u"IsInstalled=0 or (IsHidden=0 and (Type='Driver' or Type='Software'))", 48,
      "'or' is allowed only at the top level, not inside parentheses"},
     {u"()", 0, "empty parentheses"},
@@ -171,10 +159,8 @@ const std::vector<ErrorCase> kErrorCases = {
     {u"Type contains 'Software'", 5, "'contains' is not allowed for Type"},
     {u"CategoryIDs='" + kSecurityCategory + u"'", 11, "'=' is not allowed for CategoryIDs"},
     {u"DeploymentAction!='Installation'", 16, "'!=' is not allowed for DeploymentAction"},
-    {u"UpdateID contains '" + kSecurityUpdateId + u"'", 9,
-     "'contains' is not allowed for UpdateID"},
-    {u"RevisionNumber=1", 0,
-     "RevisionNumber is allowed only in an AND group that also has UpdateID="},
+    {u"UpdateID contains '" + kSecurityUpdateId + u"'", 9, "'contains' is not allowed for UpdateID"},
+    {u"RevisionNumber=1", 0, "RevisionNumber is allowed only in an AND group that also has UpdateID="},
     {u"UpdateID!='" + kSecurityUpdateId + u"' and RevisionNumber=1", 53,
      "RevisionNumber is allowed only in an AND group that also has UpdateID="},
     {u"(UpdateID='" + kSecurityUpdateId + u"') or (RevisionNumber=1)", 54,
@@ -183,22 +169,19 @@ const std::vector<ErrorCase> kErrorCases = {
     {u"IsInstalled=2", 12, "IsInstalled takes 0 or 1, not 2"},
     {u"IsHidden=-1", 9, "IsHidden takes 0 or 1, not -1"},
     {u"IsInstalled='0'", 12, "IsInstalled takes 0 or 1, not a string"},
-    {u"UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber='1'", 67,
-     "RevisionNumber takes an integer, not a string"},
+    {u"UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber='1'", 67, "RevisionNumber takes an integer, not a string"},
     {u"Type='Firmware'", 5, "'Firmware' is not a valid Type (expected 'Software' or 'Driver')"},
     {u"Type=1", 5, "Type takes a quoted string, not an integer"},
     {u"Type=*", 5, "'*' is allowed only for DeploymentAction"},
     {u"DeploymentAction='None'", 17,
      "'None' is not a valid DeploymentAction (expected 'Installation', 'Uninstallation', "
      "'OptionalInstallation', 'Detection' or *)"},
-    {u"DeploymentAction=Installation", 17,
-     "expected a value for DeploymentAction, found 'Installation'"},
+    {u"DeploymentAction=Installation", 17, "expected a value for DeploymentAction, found 'Installation'"},
     {u"Type='Software", 5, "unterminated string"},
     {u"Type='Software[']", 5, "unterminated string"},
     {u"IsInstalled=0 garbage", 14, "expected 'and' or 'or', found 'garbage'"},
     {u"(IsInstalled=0 IsHidden=0)", 15, "expected 'and' or ')', found 'IsHidden'"},
-    {u"IsInstalled", 11,
-     "expected '=', '!=' or 'contains' after IsInstalled, found the end of the criteria"},
+    {u"IsInstalled", 11, "expected '=', '!=' or 'contains' after IsInstalled, found the end of the criteria"},
     {u"IsInstalled=", 12, "expected a value for IsInstalled, found the end of the criteria"},
     {u"IsInstalled==0", 12, "expected a value for IsInstalled, found '='"},
     {u"IsInstalled=1x", 13, "unexpected 'x' after the value of IsInstalled"},
@@ -207,22 +190,18 @@ const std::vector<ErrorCase> kErrorCases = {
     {u"(IsInstalled=0)and IsHidden=0", 15, "'and' must be preceded by whitespace"},
     {u"IsInstalled=0 and(IsHidden=0)", 17, "'and' must be followed by whitespace"},
     {u"IsInstalled=-", 13, "expected digits after '-'"},
-    {u"UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber=2147483648", 67,
-     "integer out of the 32-bit range"},
+    {u"UpdateID='" + kSecurityUpdateId + u"' and RevisionNumber=2147483648", 67, "integer out of the 32-bit range"},
     {u"UpdateID='{6a3b8f2e-1c4d-4e5f-9a0b-1c2d3e4f5a6b}'", 9,
      "'{6a3b8f2e-1c4d-4e5f-9a0b-1c2d3e4f5a6b}' is not a valid GUID for UpdateID "
      "(expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"},
     {u"UpdateID='6a3b8f2e1c4d4e5f9a0b1c2d3e4f5a6b'", 9,
      "'6a3b8f2e1c4d4e5f9a0b1c2d3e4f5a6b' is not a valid GUID for UpdateID "
      "(expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"},
-    {u"CategoryIDs contains 'abc'", 21,
-     "'abc' is not a valid GUID for CategoryIDs (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"},
+    {u"CategoryIDs contains 'abc'", 21, "'abc' is not a valid GUID for CategoryIDs (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"},
     // Escapes are decoded before validation, which the messages show.
-    {u"Type='[[]Software[]]'", 5,
-     "'[Software]' is not a valid Type (expected 'Software' or 'Driver')"},
+    {u"Type='[[]Software[]]'", 5, "'[Software]' is not a valid Type (expected 'Software' or 'Driver')"},
     {u"Type='Soft[']ware'", 5, "'Soft'ware' is not a valid Type (expected 'Software' or 'Driver')"},
-    {u"Type='Soft[x]ware'", 5,
-     "'Soft[x]ware' is not a valid Type (expected 'Software' or 'Driver')"},
+    {u"Type='Soft[x]ware'", 5, "'Soft[x]ware' is not a valid Type (expected 'Software' or 'Driver')"},
     {u"Type='Soft['ware'", 5, "'Soft[' is not a valid Type (expected 'Software' or 'Driver')"},
 };
 
@@ -263,9 +242,7 @@ std::string MatchedNames(const Criteria& criteria, const std::vector<Fixture>& f
   return names;
 }
 
-std::u16string WidenAscii(std::string_view text) {
-  return std::u16string(text.begin(), text.end());
-}
+std::u16string WidenAscii(std::string_view text) { return std::u16string(text.begin(), text.end()); }
 
 void RunMatchCases(Results& results, const std::vector<Fixture>& fixtures) {
   for (const MatchCase& test : kMatchCases) {
@@ -274,15 +251,11 @@ void RunMatchCases(Results& results, const std::vector<Fixture>& fixtures) {
       std::string matched = MatchedNames(criteria, fixtures);
       // Describe() promises text that parses back to the same criteria.
       std::string reparsed = Criteria::Parse(WidenAscii(criteria.Describe())).Describe();
-      results.Check(matched == test.expectedMatches && reparsed == criteria.Describe(),
-                    test.criteria,
-                    "matched \"" + matched + "\", expected \"" + std::string(test.expectedMatches) +
-                        "\"; described as \"" + criteria.Describe() + "\", reparsed as \"" +
-                        reparsed + "\"");
+      results.Check(matched == test.expectedMatches && reparsed == criteria.Describe(), test.criteria,
+                    "matched \"" + matched + "\", expected \"" + std::string(test.expectedMatches) + "\"; described as \"" +
+                        criteria.Describe() + "\", reparsed as \"" + reparsed + "\"");
     } catch (const CriteriaError& error) {
-      results.Check(false, test.criteria,
-                    "unexpected CriteriaError at " + std::to_string(error.position) + ": " +
-                        error.what());
+      results.Check(false, test.criteria, "unexpected CriteriaError at " + std::to_string(error.position) + ": " + error.what());
     }
   }
 }
@@ -292,12 +265,9 @@ void RunDescribeCases(Results& results) {
     try {
       std::string description = Criteria::Parse(test.criteria).Describe();
       results.Check(description == test.expectedDescription, test.criteria,
-                    "described as \"" + description + "\", expected \"" +
-                        std::string(test.expectedDescription) + "\"");
+                    "described as \"" + description + "\", expected \"" + std::string(test.expectedDescription) + "\"");
     } catch (const CriteriaError& error) {
-      results.Check(false, test.criteria,
-                    "unexpected CriteriaError at " + std::to_string(error.position) + ": " +
-                        error.what());
+      results.Check(false, test.criteria, "unexpected CriteriaError at " + std::to_string(error.position) + ": " + error.what());
     }
   }
 }
@@ -310,9 +280,8 @@ void RunErrorCases(Results& results) {
     } catch (const CriteriaError& error) {
       bool ok = error.position == test.expectedPosition && error.what() == test.expectedMessage;
       results.Check(ok, test.criteria,
-                    "error at " + std::to_string(error.position) + ": \"" + error.what() +
-                        "\", expected at " + std::to_string(test.expectedPosition) + ": \"" +
-                        std::string(test.expectedMessage) + "\"");
+                    "error at " + std::to_string(error.position) + ": \"" + error.what() + "\", expected at " +
+                        std::to_string(test.expectedPosition) + ": \"" + std::string(test.expectedMessage) + "\"");
     }
   }
 }
@@ -320,8 +289,7 @@ void RunErrorCases(Results& results) {
 void RunEscapeCases(Results& results) {
   std::u16string raw = u"It's [a] test]['";
   std::u16string escaped = sim::EscapeCriteriaString(raw);
-  results.Check(escaped == u"It[']s [[]a[]] test[]][[][']", raw,
-                "escaped as \"" + Printable(escaped) + "\"");
+  results.Check(escaped == u"It[']s [[]a[]] test[]][[][']", raw, "escaped as \"" + Printable(escaped) + "\"");
 
   // The parser must decode exactly what EscapeCriteriaString encodes; the message shows the
   // decoded value.
@@ -330,10 +298,8 @@ void RunEscapeCases(Results& results) {
     Criteria::Parse(criteria);
     results.Check(false, criteria, "accepted");
   } catch (const CriteriaError& error) {
-    std::string expected =
-        "'" + Printable(raw) + "' is not a valid Type (expected 'Software' or 'Driver')";
-    results.Check(error.what() == expected, criteria,
-                  std::string("error \"") + error.what() + "\", expected \"" + expected + "\"");
+    std::string expected = "'" + Printable(raw) + "' is not a valid Type (expected 'Software' or 'Driver')";
+    results.Check(error.what() == expected, criteria, std::string("error \"") + error.what() + "\", expected \"" + expected + "\"");
   }
 }
 

@@ -58,8 +58,8 @@ std::string FormatIsoDate(double date) {
   unsigned month, day;
   CivilFromDays(days, &year, &month, &day);
   char out[32];
-  std::snprintf(out, sizeof out, "%04ld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", year, month, day, ms / 3600000,
-                ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+  std::snprintf(out, sizeof out, "%04ld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", year, month, day, ms / 3600000, ms / 60000 % 60,
+                ms / 1000 % 60, ms % 1000);
   return out;
 }
 

@@ -24,9 +24,9 @@ HRESULT OutCollection(IUpdateCollection** retval, const ComPtr<IUpdateCollection
 HRESULT RefuseMixedExclusive(OperationKind kind, const std::vector<const UpdateData*>& updates) {
   if (updates.size() < 2) return S_OK;
   for (const UpdateData* update : updates) {
-    const InstallationBehaviorData* behavior =
-        kind == OperationKind::kUninstall ? (update->uninstallationBehavior ? &*update->uninstallationBehavior : nullptr)
-                                          : &update->installationBehavior;
+    const InstallationBehaviorData* behavior = kind == OperationKind::kUninstall
+                                                   ? (update->uninstallationBehavior ? &*update->uninstallationBehavior : nullptr)
+                                                   : &update->installationBehavior;
     if (!behavior || behavior->impact != iiRequiresExclusiveHandling) continue;
     return Fail(WU_E_EXCLUSIVE_INSTALL_CONFLICT,
                 u"'" + update->title + u"' (" + update->updateId + u") requires exclusive handling: it must be " +
@@ -35,8 +35,7 @@ HRESULT RefuseMixedExclusive(OperationKind kind, const std::vector<const UpdateD
   return S_OK;
 }
 
-class UpdateDownloader final
-    : public WithIsForced<WithClientApplicationId<Object<UpdateDownloader, Chain<IUpdateDownloader>>>> {
+class UpdateDownloader final : public WithIsForced<WithClientApplicationId<Object<UpdateDownloader, Chain<IUpdateDownloader>>>> {
  public:
   static constexpr const char* kClassName = "UpdateDownloader";
   explicit UpdateDownloader(std::u16string clientApplicationId) : WithIsForced(std::move(clientApplicationId)) {}
@@ -52,8 +51,7 @@ class UpdateDownloader final
     updates_ = ComPtr<IUpdateCollection>(value);
     return S_OK;
   }
-  STDMETHODIMP BeginDownload(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state,
-                             IDownloadJob** retval) override {
+  STDMETHODIMP BeginDownload(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state, IDownloadJob** retval) override {
     SIM_ENTER("IUpdateDownloader::BeginDownload");
     if (!retval) return E_POINTER;
     std::shared_ptr<Operation> operation;
@@ -132,13 +130,11 @@ class UpdateInstaller final
     updates_ = ComPtr<IUpdateCollection>(value);
     return S_OK;
   }
-  STDMETHODIMP BeginInstall(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state,
-                            IInstallationJob** retval) override {
+  STDMETHODIMP BeginInstall(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state, IInstallationJob** retval) override {
     SIM_ENTER("IUpdateInstaller::BeginInstall");
     return Begin(OperationKind::kInstall, onProgressChanged, onCompleted, state, retval);
   }
-  STDMETHODIMP BeginUninstall(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state,
-                              IInstallationJob** retval) override {
+  STDMETHODIMP BeginUninstall(IUnknown* onProgressChanged, IUnknown* onCompleted, VARIANT state, IInstallationJob** retval) override {
     SIM_ENTER("IUpdateInstaller::BeginUninstall");
     return Begin(OperationKind::kUninstall, onProgressChanged, onCompleted, state, retval);
   }
@@ -210,8 +206,7 @@ class UpdateInstaller final
     *out = std::make_shared<Operation>(std::move(scenario), std::move(request));
     return S_OK;
   }
-  HRESULT Begin(OperationKind kind, IUnknown* onProgressChanged, IUnknown* onCompleted, const VARIANT& state,
-                IInstallationJob** retval) {
+  HRESULT Begin(OperationKind kind, IUnknown* onProgressChanged, IUnknown* onCompleted, const VARIANT& state, IInstallationJob** retval) {
     if (!retval) return E_POINTER;
     std::shared_ptr<Operation> operation;
     if (HRESULT hr = Prepare(kind, &operation); FAILED(hr)) return hr;

@@ -38,8 +38,7 @@ class HistoryEntry final : public Object<HistoryEntry, Chain<IUpdateHistoryEntry
   HistoryEntryData data_;
 };
 
-class HistoryCollection final
-    : public ReadOnlyList<HistoryCollection, Chain<IUpdateHistoryEntryCollection>, IUpdateHistoryEntry> {
+class HistoryCollection final : public ReadOnlyList<HistoryCollection, Chain<IUpdateHistoryEntryCollection>, IUpdateHistoryEntry> {
  public:
   static constexpr const char* kClassName = "UpdateHistoryEntryCollection";
   using ReadOnlyList::ReadOnlyList;
@@ -47,11 +46,9 @@ class HistoryCollection final
 
 }  // namespace
 
-IUpdateHistoryEntryCollection* NewHistoryCollection(const ScenarioPtr& scenario, LONG start, LONG count,
-                                                    const std::u16string& updateId) {
+IUpdateHistoryEntryCollection* NewHistoryCollection(const ScenarioPtr& scenario, LONG start, LONG count, const std::u16string& updateId) {
   std::vector<HistoryEntryData> history = Agent::Instance().Read([](const MachineState& state) { return state.history; });
-  std::stable_sort(history.begin(), history.end(),
-                   [](const HistoryEntryData& a, const HistoryEntryData& b) { return a.date > b.date; });
+  std::stable_sort(history.begin(), history.end(), [](const HistoryEntryData& a, const HistoryEntryData& b) { return a.date > b.date; });
   std::vector<ComPtr<IUpdateHistoryEntry>> entries;
   LONG skipped = 0;
   for (const HistoryEntryData& entry : history) {

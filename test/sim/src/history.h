@@ -6,7 +6,6 @@ namespace sim {
 
 // Entries [start, start + count) of the machine's history, newest first; only those for
 // `updateId` when it is not empty.
-IUpdateHistoryEntryCollection* NewHistoryCollection(const ScenarioPtr& scenario, LONG start, LONG count,
-                                                    const std::u16string& updateId);
+IUpdateHistoryEntryCollection* NewHistoryCollection(const ScenarioPtr& scenario, LONG start, LONG count, const std::u16string& updateId);
 
 }  // namespace sim

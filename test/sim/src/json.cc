@@ -35,8 +35,7 @@ std::string_view KindWithArticle(Kind kind) {
 }
 
 [[noreturn]] void ThrowWrongKind(Kind expected, Kind actual) {
-  throw std::logic_error("expected " + std::string(KindWithArticle(expected)) + ", got " +
-                         std::string(KindName(actual)));
+  throw std::logic_error("expected " + std::string(KindWithArticle(expected)) + ", got " + std::string(KindName(actual)));
 }
 
 // Shortest text that parses back to the same double.
@@ -167,8 +166,7 @@ class Parser {
     std::vector<size_t> order(members.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     // Stable, so that of two equal keys the later one in the document comes second.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return members[a].first < members[b].first; });
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return members[a].first < members[b].first; });
     std::optional<size_t> first_duplicate;
     for (size_t i = 1; i < order.size(); ++i) {
       if (members[order[i]].first == members[order[i - 1]].first) {
@@ -176,8 +174,7 @@ class Parser {
       }
     }
     if (first_duplicate) {
-      Fail(key_offsets[*first_duplicate],
-           "duplicate key '" + members[*first_duplicate].first + "'");
+      Fail(key_offsets[*first_duplicate], "duplicate key '" + members[*first_duplicate].first + "'");
     }
   }
 
@@ -233,9 +230,7 @@ class Parser {
     }
   }
 
-  static bool IsPlainStringByte(unsigned char byte) {
-    return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
-  }
+  static bool IsPlainStringByte(unsigned char byte) { return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\'; }
 
   void ParseEscape(std::string& out) {
     const size_t backslash = position_++;
@@ -294,8 +289,7 @@ class Parser {
     }
     double number = 0;
     // The grammar is checked above because from_chars accepts more (inf, nan, "01").
-    const auto result =
-        std::from_chars(text_.data() + start, text_.data() + position_, number);
+    const auto result = std::from_chars(text_.data() + start, text_.data() + position_, number);
     // RFC 8259 section 9 lets a parser limit the range; a double's is the natural one.
     if (result.ec == std::errc::result_out_of_range) Fail(start, "number is out of range");
     return Value(number);
@@ -329,8 +323,7 @@ class Parser {
   }
 
   [[noreturn]] void FailExpected(std::string_view what) const {
-    Fail(position_, AtEnd() ? "unexpected end of input, expected " + std::string(what)
-                            : "expected " + std::string(what));
+    Fail(position_, AtEnd() ? "unexpected end of input, expected " + std::string(what) : "expected " + std::string(what));
   }
 
   // Line and column are worked out only here, so the parse itself does not track them.
@@ -465,8 +458,7 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
       const size_t substitution = same(a[i - 1], b[j - 1]) ? 0 : 1;
-      distance[i][j] = std::min({distance[i - 1][j] + 1, distance[i][j - 1] + 1,
-                                 distance[i - 1][j - 1] + substitution});
+      distance[i][j] = std::min({distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + substitution});
       if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
         distance[i][j] = std::min(distance[i][j], distance[i - 2][j - 2] + 1);
       }
@@ -533,8 +525,7 @@ const Value* Value::Find(std::string_view key) const {
 Value& Value::Set(std::string key, Value value) {
   if (!IsObject()) ThrowWrongKind(Kind::Object, kind());
   auto& members = std::get<Members>(data_);
-  const auto existing = std::find_if(members.begin(), members.end(),
-                                     [&](const auto& member) { return member.first == key; });
+  const auto existing = std::find_if(members.begin(), members.end(), [&](const auto& member) { return member.first == key; });
   if (existing != members.end()) {
     existing->second = std::move(value);
   } else {
@@ -550,8 +541,7 @@ Value& Value::Push(Value value) {
 }
 
 ParseError::ParseError(size_t line, size_t column, std::string message)
-    : std::runtime_error("line " + std::to_string(line) + ", column " + std::to_string(column) +
-                         ": " + message),
+    : std::runtime_error("line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message),
       line(line),
       column(column),
       message(std::move(message)) {}
@@ -602,8 +592,7 @@ std::string ToUtf8(std::u16string_view utf16) {
 }
 
 SchemaError::SchemaError(std::string path, std::string_view problem)
-    : std::runtime_error(path.empty() ? std::string(problem) : path + ": " + std::string(problem)),
-      path(std::move(path)) {}
+    : std::runtime_error(path.empty() ? std::string(problem) : path + ": " + std::string(problem)), path(std::move(path)) {}
 
 Reader::Reader(const Value& value, std::string path) : value_(&value), path_(std::move(path)) {}
 
@@ -625,8 +614,7 @@ Reader Reader::Field(std::string_view key) const {
 Reader Reader::Item(size_t index) const {
   const size_t size = Size();
   if (index >= size) {
-    Fail("index " + std::to_string(index) + " is out of range for " + std::to_string(size) +
-         " items");
+    Fail("index " + std::to_string(index) + " is out of range for " + std::to_string(size) + " items");
   }
   return Reader(value_->AsArray()[index], path_ + "[" + std::to_string(index) + "]");
 }
@@ -668,9 +656,7 @@ bool Reader::Bool(bool fallback) const { return IsNull() ? fallback : Bool(); }
 
 int64_t Reader::Integer(int64_t fallback) const { return IsNull() ? fallback : Integer(); }
 
-std::string Reader::String(std::string_view fallback) const {
-  return IsNull() ? std::string(fallback) : String();
-}
+std::string Reader::String(std::string_view fallback) const { return IsNull() ? std::string(fallback) : String(); }
 
 std::vector<std::string> Reader::Strings() const {
   std::vector<std::string> strings;
@@ -699,8 +685,7 @@ void Reader::OnlyKeys(std::initializer_list<std::string_view> allowed) const {
   for (const auto& [key, value] : value_->AsObject()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     const std::optional<std::string_view> suggestion = ClosestMatch(key, allowed);
-    Field(key).Fail(suggestion ? "unknown field (did you mean '" + std::string(*suggestion) + "'?)"
-                               : std::string("unknown field"));
+    Field(key).Fail(suggestion ? "unknown field (did you mean '" + std::string(*suggestion) + "'?)" : std::string("unknown field"));
   }
 }
 
@@ -711,8 +696,7 @@ void Reader::FailExpected(std::string_view expected) const {
   Fail("expected " + std::string(expected) + ", got " + std::string(KindName(value_->kind())));
 }
 
-void Reader::FailNotOneOf(std::string_view actual,
-                          const std::vector<std::string_view>& names) const {
+void Reader::FailNotOneOf(std::string_view actual, const std::vector<std::string_view>& names) const {
   std::string problem = "expected one of ";
   for (size_t i = 0; i < names.size(); ++i) {
     if (i > 0) problem += ", ";

@@ -142,8 +142,7 @@ class Reader {
  private:
   bool IsMissing() const;
   [[noreturn]] void FailExpected(std::string_view expected) const;
-  [[noreturn]] void FailNotOneOf(std::string_view actual,
-                                 const std::vector<std::string_view>& names) const;
+  [[noreturn]] void FailNotOneOf(std::string_view actual, const std::vector<std::string_view>& names) const;
 
   const Value* value_;
   std::string path_;

@@ -194,12 +194,12 @@ HRESULT InjectedFault(const FaultMap& faults, std::string_view member);
 
 // Returns from an update's getter (or a getter of an object it handed out) with the fault the
 // scenario gives that update for `member`. `faults` may be null: no faults.
-#define SIM_GETTER(faults, member)                                                              \
-  do {                                                                                          \
-    static_assert(::sim::IsGetterMember(member), "not a getter in members.h: " member);         \
-    if (const auto& held = (faults); held && !held->empty()) {                                  \
+#define SIM_GETTER(faults, member)                                                                   \
+  do {                                                                                               \
+    static_assert(::sim::IsGetterMember(member), "not a getter in members.h: " member);              \
+    if (const auto& held = (faults); held && !held->empty()) {                                       \
       if (HRESULT injected = ::sim::InjectedFault(*held, member); FAILED(injected)) return injected; \
-    }                                                                                           \
+    }                                                                                                \
   } while (0)
 
 }  // namespace sim

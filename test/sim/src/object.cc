@@ -44,8 +44,7 @@ HRESULT Fail(HRESULT hr, std::u16string_view description) {
 
 HRESULT Out(BSTR* out, std::u16string_view value) {
   if (!out) return E_POINTER;
-  *out = value.empty() ? nullptr
-                       : ::SysAllocStringLen(reinterpret_cast<const OLECHAR*>(value.data()), static_cast<UINT>(value.size()));
+  *out = value.empty() ? nullptr : ::SysAllocStringLen(reinterpret_cast<const OLECHAR*>(value.data()), static_cast<UINT>(value.size()));
   return value.empty() || *out ? S_OK : E_OUTOFMEMORY;
 }
 

@@ -20,9 +20,7 @@ namespace sim {
 template <class Newest, class... Older>
 struct Chain {
   using Head = Newest;
-  static bool Has(REFIID iid) {
-    return IsEqualIID(iid, __uuidof(Newest)) || (IsEqualIID(iid, __uuidof(Older)) || ...);
-  }
+  static bool Has(REFIID iid) { return IsEqualIID(iid, __uuidof(Newest)) || (IsEqualIID(iid, __uuidof(Older)) || ...); }
   static std::vector<IID> Iids() { return {__uuidof(Newest), __uuidof(Older)...}; }
 };
 
@@ -42,10 +40,16 @@ class Object : public PrimaryChain::Head, public OtherChains::Head... {
  public:
   using Primary = typename PrimaryChain::Head;
 
-  Object() { ModuleAddRef(); Diagnostics::ObjectCreated(Self::kClassName); }
+  Object() {
+    ModuleAddRef();
+    Diagnostics::ObjectCreated(Self::kClassName);
+  }
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
-  virtual ~Object() { Diagnostics::ObjectDestroyed(Self::kClassName); ModuleRelease(); }
+  virtual ~Object() {
+    Diagnostics::ObjectDestroyed(Self::kClassName);
+    ModuleRelease();
+  }
 
   STDMETHODIMP QueryInterface(REFIID iid, void** out) override {
     if (!out) return E_POINTER;
@@ -85,14 +89,13 @@ class Object : public PrimaryChain::Head, public OtherChains::Head... {
     ITypeInfo* known = TypeInfo();
     return known ? ::DispGetIDsOfNames(known, names, count, ids) : E_NOTIMPL;
   }
-  STDMETHODIMP Invoke(DISPID id, REFIID, LCID, WORD flags, DISPPARAMS* params, VARIANT* result,
-                      EXCEPINFO* exception, UINT* argError) override {
+  STDMETHODIMP Invoke(DISPID id, REFIID, LCID, WORD flags, DISPPARAMS* params, VARIANT* result, EXCEPINFO* exception,
+                      UINT* argError) override {
     ITypeInfo* known = TypeInfo();
     if (!known) return E_NOTIMPL;
     // Script engines ask for _NewEnum as a method; the typelib declares it a property.
     if (id == DISPID_NEWENUM && (flags & DISPATCH_METHOD)) flags |= DISPATCH_PROPERTYGET;
-    return ::DispInvoke(static_cast<Primary*>(this), known, id, flags, params, result, exception,
-                        argError);
+    return ::DispInvoke(static_cast<Primary*>(this), known, id, flags, params, result, exception, argError);
   }
 
   // A new object with one reference, owned by the caller.
@@ -151,8 +154,7 @@ class WithClientApplicationId : public Base {
   }
 
  protected:
-  explicit WithClientApplicationId(std::u16string clientApplicationId)
-      : clientApplicationId_(std::move(clientApplicationId)) {}
+  explicit WithClientApplicationId(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
   std::u16string clientApplicationId_;
 };
 
@@ -172,10 +174,10 @@ class WithIsForced : public Base {
 
 // Returns from a member with the failure Diagnostics::Enter gives it (an injected fault, a
 // scenario that did not load), after the delay the scenario sets for it.
-#define SIM_ENTER(member)                                                       \
-  do {                                                                          \
+#define SIM_ENTER(member)                                                                                 \
+  do {                                                                                                    \
     static_assert(::sim::IsMember(member, ::sim::MemberKind::kCall), "not a call in members.h: " member); \
-    if (HRESULT entered = ::sim::Diagnostics::Enter(member); FAILED(entered)) return entered; \
+    if (HRESULT entered = ::sim::Diagnostics::Enter(member); FAILED(entered)) return entered;             \
   } while (0)
 
 }  // namespace sim

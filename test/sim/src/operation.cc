@@ -13,9 +13,7 @@ namespace {
 
 // Lets the agent find its own operation behind a job the client hands back to End*.
 MIDL_INTERFACE("9C5C1D4E-3C1F-4B59-9B8E-6C2D7A0E5F11")
-IOperationHolder : public IUnknown {
-  virtual std::shared_ptr<Operation> Held() = 0;
-};
+IOperationHolder : public IUnknown { virtual std::shared_ptr<Operation> Held() = 0; };
 
 }  // namespace
 }  // namespace sim
@@ -27,9 +25,7 @@ namespace {
 
 bool IsInstallation(OperationKind kind) { return kind != OperationKind::kDownload; }
 
-UpdateOperation HistoryOperation(OperationKind kind) {
-  return kind == OperationKind::kUninstall ? uoUninstallation : uoInstallation;
-}
+UpdateOperation HistoryOperation(OperationKind kind) { return kind == OperationKind::kUninstall ? uoUninstallation : uoInstallation; }
 
 // Significance order of OperationResultCode: the overall code is the worst of the updates',
 // except that a mix of successes and failures is "succeeded with errors".
@@ -115,8 +111,7 @@ class InstallationProgress final : public Object<InstallationProgress, Chain<IIn
   ProgressSnapshot s_;
 };
 
-class DownloadProgressChangedArgs final
-    : public Object<DownloadProgressChangedArgs, Chain<IDownloadProgressChangedCallbackArgs>> {
+class DownloadProgressChangedArgs final : public Object<DownloadProgressChangedArgs, Chain<IDownloadProgressChangedCallbackArgs>> {
  public:
   static constexpr const char* kClassName = "DownloadProgressChangedCallbackArgs";
   explicit DownloadProgressChangedArgs(ProgressSnapshot snapshot) : s_(std::move(snapshot)) {}
@@ -131,9 +126,7 @@ class InstallationProgressChangedArgs final
  public:
   static constexpr const char* kClassName = "InstallationProgressChangedCallbackArgs";
   explicit InstallationProgressChangedArgs(ProgressSnapshot snapshot) : s_(std::move(snapshot)) {}
-  STDMETHODIMP get_Progress(IInstallationProgress** retval) override {
-    return OutObject(retval, InstallationProgress::Create(s_));
-  }
+  STDMETHODIMP get_Progress(IInstallationProgress** retval) override { return OutObject(retval, InstallationProgress::Create(s_)); }
 
  private:
   ProgressSnapshot s_;
@@ -144,8 +137,7 @@ class DownloadCompletedArgs final : public Object<DownloadCompletedArgs, Chain<I
   static constexpr const char* kClassName = "DownloadCompletedCallbackArgs";
 };
 
-class InstallationCompletedArgs final
-    : public Object<InstallationCompletedArgs, Chain<IInstallationCompletedCallbackArgs>> {
+class InstallationCompletedArgs final : public Object<InstallationCompletedArgs, Chain<IInstallationCompletedCallbackArgs>> {
  public:
   static constexpr const char* kClassName = "InstallationCompletedCallbackArgs";
 };
@@ -258,8 +250,7 @@ void CallBack(const ComPtr<IUnknown>& sink, IDispatch* job, MakeArgs makeArgs) {
 
 }  // namespace
 
-Operation::Operation(ScenarioPtr scenario, OperationRequest request)
-    : scenario_(std::move(scenario)), request_(std::move(request)) {
+Operation::Operation(ScenarioPtr scenario, OperationRequest request) : scenario_(std::move(scenario)), request_(std::move(request)) {
   progress_.outcomes.resize(request_.catalog.size());
   for (const UpdateData* update : request_.catalog) progress_.totalBytesTotal += BytesOf(*update);
 }
@@ -345,8 +336,8 @@ void Operation::Notify(IDispatch* job) {
   }
   if (!sink || !job) return;
   if (request_.kind == OperationKind::kDownload) {
-    CallBack<IDownloadProgressChangedCallback, IDownloadJob>(
-        sink, job, [&] { return DownloadProgressChangedArgs::Create(std::move(snapshot)); });
+    CallBack<IDownloadProgressChangedCallback, IDownloadJob>(sink, job,
+                                                             [&] { return DownloadProgressChangedArgs::Create(std::move(snapshot)); });
   } else {
     CallBack<IInstallationProgressChangedCallback, IInstallationJob>(
         sink, job, [&] { return InstallationProgressChangedArgs::Create(std::move(snapshot)); });
@@ -356,8 +347,7 @@ void Operation::Notify(IDispatch* job) {
 UpdateOutcome Operation::Precondition(const UpdateData& update, const UpdateState& state) const {
   auto failed = [](HRESULT hr) { return UpdateOutcome{orcFailed, hr, false}; };
   switch (request_.kind) {
-    case OperationKind::kDownload:
-      break;
+    case OperationKind::kDownload: break;
     case OperationKind::kInstall:
       if (!state.eulaAccepted) return failed(WU_E_EULAS_DECLINED);
       if (!state.isDownloaded) return failed(WU_E_UH_NEEDANOTHERDOWNLOAD);
@@ -478,8 +468,7 @@ UpdateOutcome Operation::RunUnit(const UnitPlace& place, const UpdateData& unit,
     return UpdateOutcome{orcFailed, *disconnected ? RPC_E_DISCONNECTED : behavior.hresult, false};
   }
   const bool reboot = behavior.rebootRequired.value_or(unit.installationBehavior.rebootBehavior == irbAlwaysRequiresReboot);
-  return UpdateOutcome{behavior.resultCode, behavior.hresult,
-                       IsInstallation(request_.kind) && reboot && behavior.resultCode != orcFailed};
+  return UpdateOutcome{behavior.resultCode, behavior.hresult, IsInstallation(request_.kind) && reboot && behavior.resultCode != orcFailed};
 }
 
 void Operation::Run() {
@@ -583,8 +572,7 @@ void Operation::Finish() {
   if (request_.kind == OperationKind::kDownload) {
     CallBack<IDownloadCompletedCallback, IDownloadJob>(sink, job.Get(), [] { return DownloadCompletedArgs::Create(); });
   } else {
-    CallBack<IInstallationCompletedCallback, IInstallationJob>(sink, job.Get(),
-                                                              [] { return InstallationCompletedArgs::Create(); });
+    CallBack<IInstallationCompletedCallback, IInstallationJob>(sink, job.Get(), [] { return InstallationCompletedArgs::Create(); });
   }
 }
 

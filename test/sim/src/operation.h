@@ -35,8 +35,8 @@ struct ProgressSnapshot {
 
 struct OperationRequest {
   OperationKind kind = OperationKind::kDownload;
-  ComPtr<IUpdateCollection> updates;         // the caller's collection, as given
-  std::vector<const UpdateData*> catalog;    // the same updates in the scenario, in order
+  ComPtr<IUpdateCollection> updates;       // the caller's collection, as given
+  std::vector<const UpdateData*> catalog;  // the same updates in the scenario, in order
   std::u16string clientApplicationId;
   bool forced = false;
 };
@@ -69,15 +69,14 @@ class Operation : public std::enable_shared_from_this<Operation> {
  private:
   // Where a unit (a bundle's child, or an update that is no bundle) runs: for progress figures.
   struct UnitPlace {
-    size_t index, count;     // of the update in the caller's collection
-    size_t unit, units;      // of the unit among the update's
-    long long bytesBefore;   // of the updates before this one
+    size_t index, count;        // of the update in the caller's collection
+    size_t unit, units;         // of the unit among the update's
+    long long bytesBefore;      // of the updates before this one
     long long unitBytesBefore;  // of the units before this one
   };
 
   void Run();
-  UpdateOutcome RunUnit(const UnitPlace& place, const UpdateData& unit, const Behavior& behavior, bool* aborted,
-                        bool* disconnected);
+  UpdateOutcome RunUnit(const UnitPlace& place, const UpdateData& unit, const Behavior& behavior, bool* aborted, bool* disconnected);
   // The unit's own behaviour for this kind of operation, else its bundle's, else the scenario's.
   const Behavior& BehaviorOf(const UpdateData& unit, const UpdateData& update) const;
   const Behavior& TopBehavior() const;

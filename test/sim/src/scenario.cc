@@ -77,9 +77,12 @@ HRESULT ReadHresult(const Reader& field) {
 namespace {
 
 OperationResultCode ResultCode(const Reader& field) {
-  return field.OneOf<OperationResultCode>({{"notStarted", orcNotStarted}, {"inProgress", orcInProgress},
-                                           {"succeeded", orcSucceeded}, {"succeededWithErrors", orcSucceededWithErrors},
-                                           {"failed", orcFailed}, {"aborted", orcAborted}});
+  return field.OneOf<OperationResultCode>({{"notStarted", orcNotStarted},
+                                           {"inProgress", orcInProgress},
+                                           {"succeeded", orcSucceeded},
+                                           {"succeededWithErrors", orcSucceededWithErrors},
+                                           {"failed", orcFailed},
+                                           {"aborted", orcAborted}});
 }
 
 // A member name in a fault, delay or denial must be one the simulator checks there (members.h):
@@ -141,8 +144,8 @@ InstallationBehaviorData Combine(const std::vector<InstallationBehaviorData>& ch
   return out;
 }
 
-#define BEHAVIOR_KEYS "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", \
-                      "disconnectAtPercent", "rebootRequired"
+#define BEHAVIOR_KEYS \
+  "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", "disconnectAtPercent", "rebootRequired"
 
 Behavior ReadBehaviorFields(const Reader& field) {
   Behavior behavior;
@@ -190,9 +193,10 @@ InstallationBehaviorData ReadInstallationBehavior(const Reader& field) {
         {{"normal", iiNormal}, {"minor", iiMinor}, {"requiresExclusiveHandling", iiRequiresExclusiveHandling}});
   }
   if (!field.Field("rebootBehavior").IsNull()) {
-    out.rebootBehavior = field.Field("rebootBehavior").OneOf<InstallationRebootBehavior>(
-        {{"neverReboots", irbNeverReboots}, {"alwaysRequiresReboot", irbAlwaysRequiresReboot},
-         {"canRequestReboot", irbCanRequestReboot}});
+    out.rebootBehavior = field.Field("rebootBehavior")
+                             .OneOf<InstallationRebootBehavior>({{"neverReboots", irbNeverReboots},
+                                                                 {"alwaysRequiresReboot", irbAlwaysRequiresReboot},
+                                                                 {"canRequestReboot", irbCanRequestReboot}});
   }
   out.requiresNetworkConnectivity = field.Field("requiresNetworkConnectivity").Bool(false);
   return out;
@@ -211,8 +215,7 @@ DriverEntryData ReadDriverEntry(const Reader& field) {
   return out;
 }
 
-#define DRIVER_ENTRY_KEYS "class", "hardwareId", "manufacturer", "model", "provider", "verDate", \
-                          "deviceProblemNumber", "deviceStatus"
+#define DRIVER_ENTRY_KEYS "class", "hardwareId", "manufacturer", "model", "provider", "verDate", "deviceProblemNumber", "deviceStatus"
 
 DriverData ReadDriver(const Reader& field) {
   field.OnlyKeys({DRIVER_ENTRY_KEYS, "entries"});
@@ -231,16 +234,57 @@ DriverData ReadDriver(const Reader& field) {
 }
 
 UpdateData ReadUpdate(const Reader& field) {
-  field.OnlyKeys({"id", "revision", "title", "description", "type", "kbArticleIds", "securityBulletinIds", "cveIds",
-                  "categories", "languages", "moreInfoUrls", "supersededUpdateIds", "bundledUpdates",
-                  "uninstallationSteps", "msrcSeverity", "eulaText", "handlerId", "supportUrl", "releaseNotes",
-                  "uninstallationNotes", "deploymentAction", "downloadPriority", "autoSelection", "autoDownload",
-                  "autoSelectOnWebSites", "browseOnly", "canRequireSource", "isBeta", "isMandatory",
-                  "isUninstallable", "perUser", "isAssigned", "deltaCompressedContentAvailable",
-                  "deltaCompressedContentPreferred", "maxDownloadSize", "minDownloadSize", "recommendedCpuSpeed",
-                  "recommendedHardDiskSpace", "recommendedMemory", "deadline", "lastDeploymentChangeTime",
-                  "installationBehavior", "uninstallationBehavior", "image", "downloadContents", "driver", "state",
-                  "download", "install", "uninstall", "faults"});
+  field.OnlyKeys({"id",
+                  "revision",
+                  "title",
+                  "description",
+                  "type",
+                  "kbArticleIds",
+                  "securityBulletinIds",
+                  "cveIds",
+                  "categories",
+                  "languages",
+                  "moreInfoUrls",
+                  "supersededUpdateIds",
+                  "bundledUpdates",
+                  "uninstallationSteps",
+                  "msrcSeverity",
+                  "eulaText",
+                  "handlerId",
+                  "supportUrl",
+                  "releaseNotes",
+                  "uninstallationNotes",
+                  "deploymentAction",
+                  "downloadPriority",
+                  "autoSelection",
+                  "autoDownload",
+                  "autoSelectOnWebSites",
+                  "browseOnly",
+                  "canRequireSource",
+                  "isBeta",
+                  "isMandatory",
+                  "isUninstallable",
+                  "perUser",
+                  "isAssigned",
+                  "deltaCompressedContentAvailable",
+                  "deltaCompressedContentPreferred",
+                  "maxDownloadSize",
+                  "minDownloadSize",
+                  "recommendedCpuSpeed",
+                  "recommendedHardDiskSpace",
+                  "recommendedMemory",
+                  "deadline",
+                  "lastDeploymentChangeTime",
+                  "installationBehavior",
+                  "uninstallationBehavior",
+                  "image",
+                  "downloadContents",
+                  "driver",
+                  "state",
+                  "download",
+                  "install",
+                  "uninstall",
+                  "faults"});
   UpdateData u;
   u.updateId = Guid(field.Field("id"));
   u.revisionNumber = static_cast<long>(field.Field("revision").Integer(1));
@@ -259,8 +303,8 @@ UpdateData ReadUpdate(const Reader& field) {
   u.bundledUpdateIds = Guids(field.Field("bundledUpdates"));
   u.uninstallationSteps = Strings16(field.Field("uninstallationSteps"));
   u.msrcSeverity = Text(field.Field("msrcSeverity"));
-  if (!u.msrcSeverity.empty() && u.msrcSeverity != u"Critical" && u.msrcSeverity != u"Important" &&
-      u.msrcSeverity != u"Moderate" && u.msrcSeverity != u"Low") {
+  if (!u.msrcSeverity.empty() && u.msrcSeverity != u"Critical" && u.msrcSeverity != u"Important" && u.msrcSeverity != u"Moderate" &&
+      u.msrcSeverity != u"Low") {
     field.Field("msrcSeverity").Fail("expected one of 'Critical', 'Important', 'Moderate', 'Low'");
   }
   u.eulaText = Text(field.Field("eulaText"));
@@ -269,23 +313,29 @@ UpdateData ReadUpdate(const Reader& field) {
   u.releaseNotes = Text(field.Field("releaseNotes"));
   u.uninstallationNotes = Text(field.Field("uninstallationNotes"));
   if (!field.Field("deploymentAction").IsNull()) {
-    u.deploymentAction = field.Field("deploymentAction").OneOf<DeploymentAction>(
-        {{"none", daNone}, {"installation", daInstallation}, {"uninstallation", daUninstallation},
-         {"detection", daDetection}, {"optionalInstallation", daOptionalInstallation}});
+    u.deploymentAction = field.Field("deploymentAction")
+                             .OneOf<DeploymentAction>({{"none", daNone},
+                                                       {"installation", daInstallation},
+                                                       {"uninstallation", daUninstallation},
+                                                       {"detection", daDetection},
+                                                       {"optionalInstallation", daOptionalInstallation}});
   }
   if (!field.Field("downloadPriority").IsNull()) {
-    u.downloadPriority = field.Field("downloadPriority").OneOf<DownloadPriority>(
-        {{"low", dpLow}, {"normal", dpNormal}, {"high", dpHigh}, {"extraHigh", dpExtraHigh}});
+    u.downloadPriority = field.Field("downloadPriority")
+                             .OneOf<DownloadPriority>({{"low", dpLow}, {"normal", dpNormal}, {"high", dpHigh}, {"extraHigh", dpExtraHigh}});
   }
   if (!field.Field("autoSelection").IsNull()) {
-    u.autoSelection = field.Field("autoSelection").OneOf<AutoSelectionMode>(
-        {{"letWindowsUpdateDecide", asLetWindowsUpdateDecide}, {"autoSelectIfDownloaded", asAutoSelectIfDownloaded},
-         {"neverAutoSelect", asNeverAutoSelect}, {"alwaysAutoSelect", asAlwaysAutoSelect}});
+    u.autoSelection = field.Field("autoSelection")
+                          .OneOf<AutoSelectionMode>({{"letWindowsUpdateDecide", asLetWindowsUpdateDecide},
+                                                     {"autoSelectIfDownloaded", asAutoSelectIfDownloaded},
+                                                     {"neverAutoSelect", asNeverAutoSelect},
+                                                     {"alwaysAutoSelect", asAlwaysAutoSelect}});
   }
   if (!field.Field("autoDownload").IsNull()) {
-    u.autoDownload = field.Field("autoDownload").OneOf<AutoDownloadMode>(
-        {{"letWindowsUpdateDecide", adLetWindowsUpdateDecide}, {"neverAutoDownload", adNeverAutoDownload},
-         {"alwaysAutoDownload", adAlwaysAutoDownload}});
+    u.autoDownload = field.Field("autoDownload")
+                         .OneOf<AutoDownloadMode>({{"letWindowsUpdateDecide", adLetWindowsUpdateDecide},
+                                                   {"neverAutoDownload", adNeverAutoDownload},
+                                                   {"alwaysAutoDownload", adAlwaysAutoDownload}});
   }
   u.autoSelectOnWebSites = field.Field("autoSelectOnWebSites").Bool(true);
   u.browseOnly = field.Field("browseOnly").Bool(false);
@@ -327,8 +377,8 @@ UpdateData ReadUpdate(const Reader& field) {
   }
   if (const Reader image = field.Field("image"); !image.IsNull()) {
     image.OnlyKeys({"altText", "source", "height", "width"});
-    u.image = ImageData{Text(image.Field("altText")), Text(image.Field("source")),
-                        static_cast<long>(image.Field("height").Integer(0)), static_cast<long>(image.Field("width").Integer(0))};
+    u.image = ImageData{Text(image.Field("altText")), Text(image.Field("source")), static_cast<long>(image.Field("height").Integer(0)),
+                        static_cast<long>(image.Field("width").Integer(0))};
   }
   if (const Reader contents = field.Field("downloadContents"); !contents.IsNull()) {
     for (size_t i = 0; i < contents.Size(); ++i) {
@@ -361,8 +411,9 @@ UpdateData ReadUpdate(const Reader& field) {
   u.uninstall = ReadBehavior(field.Field("uninstall"));
   if (const Reader faults = field.Field("faults"); !faults.IsNull()) {
     FaultMap map;
-    ReadFaults(faults, u.type == utDriver ? std::initializer_list<MemberKind>{MemberKind::kUpdateGetter, MemberKind::kDriverGetter}
-                                          : std::initializer_list<MemberKind>{MemberKind::kUpdateGetter},
+    ReadFaults(faults,
+               u.type == utDriver ? std::initializer_list<MemberKind>{MemberKind::kUpdateGetter, MemberKind::kDriverGetter}
+                                  : std::initializer_list<MemberKind>{MemberKind::kUpdateGetter},
                &map);
     if (!map.empty()) u.faults = std::make_shared<const FaultMap>(std::move(map));
   }
@@ -371,8 +422,8 @@ UpdateData ReadUpdate(const Reader& field) {
 
 ServiceData ReadService(const Reader& field) {
   field.OnlyKeys({"id", "name", "serviceUrl", "setupPrefix", "contentValidationCert", "isManaged", "isRegisteredWithAu",
-                  "isScanPackageService", "canRegisterWithAu", "offersWindowsUpdates", "isDefaultAuService",
-                  "issueDate", "expirationDate", "redirectUrls"});
+                  "isScanPackageService", "canRegisterWithAu", "offersWindowsUpdates", "isDefaultAuService", "issueDate", "expirationDate",
+                  "redirectUrls"});
   ServiceData s;
   s.serviceId = Guid(field.Field("id"));
   s.name = field.Field("name").String16();
@@ -392,9 +443,8 @@ ServiceData ReadService(const Reader& field) {
 }
 
 HistoryEntryData ReadHistoryEntry(const Reader& field) {
-  field.OnlyKeys({"operation", "resultCode", "hresult", "date", "updateId", "revision", "title", "description",
-                  "clientApplicationId", "supportUrl", "serverSelection", "serviceId", "uninstallationSteps",
-                  "uninstallationNotes", "categories"});
+  field.OnlyKeys({"operation", "resultCode", "hresult", "date", "updateId", "revision", "title", "description", "clientApplicationId",
+                  "supportUrl", "serverSelection", "serviceId", "uninstallationSteps", "uninstallationNotes", "categories"});
   HistoryEntryData h;
   h.operation = field.Field("operation").OneOf<UpdateOperation>({{"installation", uoInstallation}, {"uninstallation", uoUninstallation}});
   h.resultCode = field.Field("resultCode").IsNull() ? orcSucceeded : ResultCode(field.Field("resultCode"));
@@ -407,8 +457,10 @@ HistoryEntryData ReadHistoryEntry(const Reader& field) {
   h.clientApplicationId = Text(field.Field("clientApplicationId"));
   h.supportUrl = Text(field.Field("supportUrl"));
   if (!field.Field("serverSelection").IsNull()) {
-    h.serverSelection = field.Field("serverSelection").OneOf<ServerSelection>(
-        {{"default", ssDefault}, {"managedServer", ssManagedServer}, {"windowsUpdate", ssWindowsUpdate}, {"others", ssOthers}});
+    h.serverSelection =
+        field.Field("serverSelection")
+            .OneOf<ServerSelection>(
+                {{"default", ssDefault}, {"managedServer", ssManagedServer}, {"windowsUpdate", ssWindowsUpdate}, {"others", ssOthers}});
   }
   h.serviceId = Text(field.Field("serviceId"));
   h.uninstallationSteps = Strings16(field.Field("uninstallationSteps"));
@@ -420,9 +472,8 @@ HistoryEntryData ReadHistoryEntry(const Reader& field) {
 AgentData ReadAgent(const Reader& field) {
   AgentData a;
   if (field.IsNull()) return a;
-  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
-                  "isAdministrator", "installerBusy", "automaticUpdates", "services", "history", "faults",
-                  "delays", "logon"});
+  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired", "isAdministrator",
+                  "installerBusy", "automaticUpdates", "services", "history", "faults", "delays", "logon"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
@@ -438,7 +489,8 @@ AgentData ReadAgent(const Reader& field) {
     a.scheduledInstallationDay = static_cast<int>(au.Field("scheduledInstallationDay").Integer(0));
     if (a.scheduledInstallationDay < 0 || a.scheduledInstallationDay > 7) au.Field("scheduledInstallationDay").Fail("must be from 0 to 7");
     a.scheduledInstallationTime = static_cast<int>(au.Field("scheduledInstallationTime").Integer(3));
-    if (a.scheduledInstallationTime < 0 || a.scheduledInstallationTime > 23) au.Field("scheduledInstallationTime").Fail("must be from 0 to 23");
+    if (a.scheduledInstallationTime < 0 || a.scheduledInstallationTime > 23)
+      au.Field("scheduledInstallationTime").Fail("must be from 0 to 23");
     a.serviceEnabled = au.Field("serviceEnabled").Bool(true);
     a.includeRecommendedUpdates = au.Field("includeRecommendedUpdates").Bool(true);
     a.lastSearchSuccessDate = OptionalDate(au.Field("lastSearchSuccessDate"));
@@ -494,9 +546,12 @@ SearchData ReadSearch(const Reader& field) {
     for (size_t i = 0; i < warnings.Size(); ++i) {
       const Reader w = warnings.Item(i);
       w.OnlyKeys({"context", "hresult", "message"});
-      const auto context = w.Field("context").IsNull() ? uecGeneral : w.Field("context").OneOf<UpdateExceptionContext>(
-          {{"general", uecGeneral}, {"windowsDriver", uecWindowsDriver}, {"windowsInstaller", uecWindowsInstaller},
-           {"searchIncomplete", uecSearchIncomplete}});
+      const auto context = w.Field("context").IsNull()
+                               ? uecGeneral
+                               : w.Field("context").OneOf<UpdateExceptionContext>({{"general", uecGeneral},
+                                                                                   {"windowsDriver", uecWindowsDriver},
+                                                                                   {"windowsInstaller", uecWindowsInstaller},
+                                                                                   {"searchIncomplete", uecSearchIncomplete}});
       s.warnings.emplace_back(context, ReadHresult(w.Field("hresult")));
       s.warningMessages.push_back(Text(w.Field("message")));
     }
@@ -511,9 +566,10 @@ CategoryData ReadCategory(const Reader& field) {
   c.id = Guid(field.Field("id"));
   c.name = field.Field("name").String16();
   c.description = Text(field.Field("description"));
-  c.type = json::ToUtf16(field.Field("type").OneOf<std::string_view>(
-      {{"Company", "Company"}, {"ProductFamily", "ProductFamily"}, {"Product", "Product"},
-       {"UpdateClassification", "UpdateClassification"}}));
+  c.type = json::ToUtf16(field.Field("type").OneOf<std::string_view>({{"Company", "Company"},
+                                                                      {"ProductFamily", "ProductFamily"},
+                                                                      {"Product", "Product"},
+                                                                      {"UpdateClassification", "UpdateClassification"}}));
   if (!field.Field("parent").IsNull()) c.parentId = Guid(field.Field("parent"));
   c.order = static_cast<long>(field.Field("order").Integer(0));
   return c;

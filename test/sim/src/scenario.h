@@ -6,10 +6,10 @@
 
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,14 +22,14 @@ using Strings = std::vector<std::u16string>;
 
 // How one operation (search, download, install, uninstall) unfolds, for all updates or one.
 struct Behavior {
-  int durationMs = 0;                        // spread over the progress steps
-  int progressSteps = 4;                     // progress callbacks per update
+  int durationMs = 0;     // spread over the progress steps
+  int progressSteps = 4;  // progress callbacks per update
   OperationResultCode resultCode = orcSucceeded;
-  HRESULT hresult = S_OK;                    // the HRESULT of a failed result, or of the call
-  bool failCall = false;                     // the call itself fails with `hresult`
-  bool hangUntilAbort = false;               // never finishes unless RequestAbort is called
-  int disconnectAtPercent = -1;              // the agent goes away (RPC_E_DISCONNECTED) there
-  std::optional<bool> rebootRequired;        // overrides the update's installation behaviour
+  HRESULT hresult = S_OK;              // the HRESULT of a failed result, or of the call
+  bool failCall = false;               // the call itself fails with `hresult`
+  bool hangUntilAbort = false;         // never finishes unless RequestAbort is called
+  int disconnectAtPercent = -1;        // the agent goes away (RPC_E_DISCONNECTED) there
+  std::optional<bool> rebootRequired;  // overrides the update's installation behaviour
   // Top level only: what IDownloadResult/IInstallationResult::HResult report for the whole job,
   // whatever the updates' own HRESULTs are.
   std::optional<HRESULT> jobHresult;
@@ -81,21 +81,20 @@ struct UpdateData {
   DownloadPriority downloadPriority = dpNormal;
   AutoSelectionMode autoSelection = asLetWindowsUpdateDecide;
   AutoDownloadMode autoDownload = adLetWindowsUpdateDecide;
-  bool autoSelectOnWebSites = true, browseOnly = false, canRequireSource = false, isBeta = false,
-       isMandatory = false, isUninstallable = false, perUser = false, isAssigned = true,
-       deltaCompressedContentAvailable = false, deltaCompressedContentPreferred = true;
+  bool autoSelectOnWebSites = true, browseOnly = false, canRequireSource = false, isBeta = false, isMandatory = false,
+       isUninstallable = false, perUser = false, isAssigned = true, deltaCompressedContentAvailable = false,
+       deltaCompressedContentPreferred = true;
   long long maxDownloadSize = 0, minDownloadSize = 0;
   long recommendedCpuSpeed = 0, recommendedHardDiskSpace = 0, recommendedMemory = 0;
-  std::optional<double> deadline;            // DATE, UTC
-  double lastDeploymentChangeTime = 0;       // DATE, UTC
+  std::optional<double> deadline;       // DATE, UTC
+  double lastDeploymentChangeTime = 0;  // DATE, UTC
   InstallationBehaviorData installationBehavior;
   std::optional<InstallationBehaviorData> uninstallationBehavior;
   std::optional<ImageData> image;
   std::vector<DownloadContentData> downloadContents;
   std::optional<DriverData> driver;
   // The machine's state before any operation of the scenario.
-  bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = true,
-       isPresent = false, rebootRequired = false;
+  bool isInstalled = false, isDownloaded = false, isHidden = false, eulaAccepted = true, isPresent = false, rebootRequired = false;
   std::optional<Behavior> download, install, uninstall;
   Faults faults;  // null when the scenario gives this update none
 
@@ -106,8 +105,8 @@ struct UpdateData {
 
 struct ServiceData {
   std::u16string serviceId, name, serviceUrl, setupPrefix, contentValidationCert;
-  bool isManaged = false, isRegisteredWithAu = false, isScanPackageService = false,
-       canRegisterWithAu = true, offersWindowsUpdates = true, isDefaultAuService = false;
+  bool isManaged = false, isRegisteredWithAu = false, isScanPackageService = false, canRegisterWithAu = true, offersWindowsUpdates = true,
+       isDefaultAuService = false;
   double issueDate = 0, expirationDate = 0;
   Strings redirectUrls;
 };
@@ -143,8 +142,8 @@ struct AgentData {
   std::map<std::string, int> delays;
   // The logon the client runs under, as the real agent sees it on a server.
   struct Logon {
-    bool remote = false;             // a remote caller, or a shell reached remotely (SSH, WinRM)
-    bool interactiveUser = true;     // false: a Secondary Logon (RunAs) process with no user to ask
+    bool remote = false;                             // a remote caller, or a shell reached remotely (SSH, WinRM)
+    bool interactiveUser = true;                     // false: a Secondary Logon (RunAs) process with no user to ask
     std::set<std::string, std::less<>> deniedCalls;  // what a remote logon may not call
   } logon;
 };

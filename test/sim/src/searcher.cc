@@ -19,8 +19,7 @@ namespace sim {
 namespace {
 
 UpdateFacts FactsOf(const UpdateData& u, const UpdateState& state) {
-  static const char16_t* const kActions[] = {u"None", u"Installation", u"Uninstallation", u"Detection",
-                                             u"OptionalInstallation"};
+  static const char16_t* const kActions[] = {u"None", u"Installation", u"Uninstallation", u"Detection", u"OptionalInstallation"};
   UpdateFacts facts;
   facts.type = u.type == utDriver ? u"Driver" : u"Software";
   facts.deploymentAction = kActions[u.deploymentAction];
@@ -66,12 +65,8 @@ class SearchResult final : public Object<SearchResult, Chain<ISearchResult>> {
       : scenario_(std::move(scenario)), code_(code), updates_(std::move(updates)) {}
 
   STDMETHODIMP get_ResultCode(OperationResultCode* retval) override { return Out(retval, code_); }
-  STDMETHODIMP get_RootCategories(ICategoryCollection** retval) override {
-    return OutObject(retval, NewRootCategoryCollection(scenario_));
-  }
-  STDMETHODIMP get_Updates(IUpdateCollection** retval) override {
-    return OutObject(retval, UpdateCollection::Create(updates_, true));
-  }
+  STDMETHODIMP get_RootCategories(ICategoryCollection** retval) override { return OutObject(retval, NewRootCategoryCollection(scenario_)); }
+  STDMETHODIMP get_Updates(IUpdateCollection** retval) override { return OutObject(retval, UpdateCollection::Create(updates_, true)); }
   STDMETHODIMP get_Warnings(IUpdateExceptionCollection** retval) override {
     std::vector<ComPtr<IUpdateException>> warnings;
     if (code_ != orcAborted) {
@@ -254,9 +249,7 @@ class UpdateSearcher final
     canUpgrade_ = value != VARIANT_FALSE;
     return S_OK;
   }
-  STDMETHODIMP get_IncludePotentiallySupersededUpdates(VARIANT_BOOL* retval) override {
-    return Out(retval, request_.includeSuperseded);
-  }
+  STDMETHODIMP get_IncludePotentiallySupersededUpdates(VARIANT_BOOL* retval) override { return Out(retval, request_.includeSuperseded); }
   STDMETHODIMP put_IncludePotentiallySupersededUpdates(VARIANT_BOOL value) override {
     request_.includeSuperseded = value != VARIANT_FALSE;
     return S_OK;
@@ -281,9 +274,7 @@ class UpdateSearcher final
     // other implementation in the process.
     return static_cast<SearchJob*>(searchJob)->End(retval);
   }
-  STDMETHODIMP EscapeString(BSTR unescaped, BSTR* retval) override {
-    return Out(retval, EscapeCriteriaString(TextOf(unescaped)));
-  }
+  STDMETHODIMP EscapeString(BSTR unescaped, BSTR* retval) override { return Out(retval, EscapeCriteriaString(TextOf(unescaped))); }
   STDMETHODIMP QueryHistory(LONG startIndex, LONG count, IUpdateHistoryEntryCollection** retval) override {
     SIM_ENTER("IUpdateSearcher::QueryHistory");
     if (startIndex < 0 || count < 0) return E_INVALIDARG;

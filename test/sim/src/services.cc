@@ -65,8 +65,7 @@ class UpdateService final : public Object<UpdateService, Chain<IUpdateService2, 
   ServiceData data_;
 };
 
-class UpdateServiceCollection final
-    : public ReadOnlyList<UpdateServiceCollection, Chain<IUpdateServiceCollection>, IUpdateService> {
+class UpdateServiceCollection final : public ReadOnlyList<UpdateServiceCollection, Chain<IUpdateServiceCollection>, IUpdateService> {
  public:
   static constexpr const char* kClassName = "UpdateServiceCollection";
   using ReadOnlyList::ReadOnlyList;
@@ -93,8 +92,7 @@ class UpdateServiceRegistration final : public Object<UpdateServiceRegistration,
   bool pendingWithAu_;
 };
 
-class UpdateServiceManager final
-    : public Object<UpdateServiceManager, Chain<IUpdateServiceManager2, IUpdateServiceManager>> {
+class UpdateServiceManager final : public Object<UpdateServiceManager, Chain<IUpdateServiceManager2, IUpdateServiceManager>> {
  public:
   static constexpr const char* kClassName = "UpdateServiceManager";
   explicit UpdateServiceManager(std::u16string clientApplicationId) : clientApplicationId_(std::move(clientApplicationId)) {}
@@ -188,14 +186,12 @@ class UpdateServiceManager final
     if (id.size() != 36) return E_INVALIDARG;
     return OutObject(retval, UpdateServiceRegistration::Create(id, Agent::Instance().FindService(id), false));
   }
-  STDMETHODIMP AddService2(BSTR serviceID, LONG flags, BSTR authorizationCabPath,
-                           IUpdateServiceRegistration** retval) override {
+  STDMETHODIMP AddService2(BSTR serviceID, LONG flags, BSTR authorizationCabPath, IUpdateServiceRegistration** retval) override {
     SIM_ENTER("IUpdateServiceManager2::AddService2");
     if (!retval) return E_POINTER;
     const bool deferred = (flags & (asfAllowPendingRegistration | asfAllowOnlineRegistration)) != 0;
     const bool hasCab = !TextOf(authorizationCabPath).empty();
-    if ((flags & ~(asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU)) != 0 ||
-        deferred == hasCab) {
+    if ((flags & ~(asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU)) != 0 || deferred == hasCab) {
       return Fail(E_INVALIDARG, u"pending or online registration takes no cab path; any other takes one");
     }
     ServiceData added;
@@ -262,8 +258,7 @@ class AutomaticUpdatesResults final : public Object<AutomaticUpdatesResults, Cha
 // A snapshot of the settings, changed locally by its setters. Since Windows 10, Save keeps
 // nothing (documented), so a second read sees the machine's values again.
 class AutomaticUpdatesSettings final
-    : public Object<AutomaticUpdatesSettings,
-                    Chain<IAutomaticUpdatesSettings3, IAutomaticUpdatesSettings2, IAutomaticUpdatesSettings>> {
+    : public Object<AutomaticUpdatesSettings, Chain<IAutomaticUpdatesSettings3, IAutomaticUpdatesSettings2, IAutomaticUpdatesSettings>> {
  public:
   static constexpr const char* kClassName = "AutomaticUpdatesSettings";
   AutomaticUpdatesSettings() { Refresh(); }
@@ -365,9 +360,7 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
     Agent::Instance().Update([](MachineState& machine) { machine.automaticUpdates.serviceEnabled = true; });
     return S_OK;
   }
-  STDMETHODIMP get_Results(IAutomaticUpdatesResults** retval) override {
-    return OutObject(retval, AutomaticUpdatesResults::Create());
-  }
+  STDMETHODIMP get_Results(IAutomaticUpdatesResults** retval) override { return OutObject(retval, AutomaticUpdatesResults::Create()); }
 };
 
 class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {

@@ -73,8 +73,8 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
     std::u16string text = TextOf(criteria), updateId;
     if (!text.empty()) {
       const std::u16string prefix = u"UpdateID='";
-      if (text.size() != prefix.size() + 37 || _wcsnicmp(reinterpret_cast<const wchar_t*>(text.c_str()),
-                                                         reinterpret_cast<const wchar_t*>(prefix.c_str()), prefix.size()) != 0 ||
+      if (text.size() != prefix.size() + 37 ||
+          _wcsnicmp(reinterpret_cast<const wchar_t*>(text.c_str()), reinterpret_cast<const wchar_t*>(prefix.c_str()), prefix.size()) != 0 ||
           text.back() != u'\'') {
         return Fail(WU_E_INVALID_CRITERIA, u"history criteria are empty or UpdateID='<guid>'");
       }

@@ -13,8 +13,7 @@ IStringCollection* ReadOnlyStrings(const Strings& items) { return StringCollecti
 class UpdateIdentity final : public Object<UpdateIdentity, Chain<IUpdateIdentity>> {
  public:
   static constexpr const char* kClassName = "UpdateIdentity";
-  UpdateIdentity(std::u16string id, long revision, Faults faults)
-      : id_(std::move(id)), revision_(revision), faults_(std::move(faults)) {}
+  UpdateIdentity(std::u16string id, long revision, Faults faults) : id_(std::move(id)), revision_(revision), faults_(std::move(faults)) {}
   STDMETHODIMP get_RevisionNumber(LONG* retval) override {
     SIM_GETTER(faults_, "IUpdateIdentity::get_RevisionNumber");
     return Out(retval, revision_);
@@ -80,9 +79,7 @@ class DownloadContent final : public Object<DownloadContent, Chain<IUpdateDownlo
   static constexpr const char* kClassName = "UpdateDownloadContent";
   explicit DownloadContent(const DownloadContentData& data) : data_(data) {}
   STDMETHODIMP get_DownloadUrl(BSTR* retval) override { return Out(retval, data_.url); }
-  STDMETHODIMP get_IsDeltaCompressedContent(VARIANT_BOOL* retval) override {
-    return Out(retval, data_.isDeltaCompressedContent);
-  }
+  STDMETHODIMP get_IsDeltaCompressedContent(VARIANT_BOOL* retval) override { return Out(retval, data_.isDeltaCompressedContent); }
 
  private:
   DownloadContentData data_;
@@ -231,10 +228,8 @@ IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data) {
 }
 
 STDMETHODIMP Update::QueryInterface(REFIID iid, void** out) {
-  const bool driverInterface = IsEqualIID(iid, __uuidof(IWindowsDriverUpdate)) ||
-                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate2)) ||
-                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate3)) ||
-                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate4)) ||
+  const bool driverInterface = IsEqualIID(iid, __uuidof(IWindowsDriverUpdate)) || IsEqualIID(iid, __uuidof(IWindowsDriverUpdate2)) ||
+                               IsEqualIID(iid, __uuidof(IWindowsDriverUpdate3)) || IsEqualIID(iid, __uuidof(IWindowsDriverUpdate4)) ||
                                IsEqualIID(iid, __uuidof(IWindowsDriverUpdate5));
   if (driverInterface && !data_.driver) {
     if (out) *out = nullptr;
@@ -423,8 +418,8 @@ STDMETHODIMP Update::get_UninstallationNotes(BSTR* retval) {
 
 STDMETHODIMP Update::get_UninstallationBehavior(IInstallationBehavior** retval) {
   SIM_GETTER(data_.faults, "IUpdate::get_UninstallationBehavior");
-  return OutObject(retval, data_.uninstallationBehavior ? InstallationBehavior::Create(*data_.uninstallationBehavior, data_.faults)
-                                                        : nullptr);
+  return OutObject(retval,
+                   data_.uninstallationBehavior ? InstallationBehavior::Create(*data_.uninstallationBehavior, data_.faults) : nullptr);
 }
 
 STDMETHODIMP Update::get_UninstallationSteps(IStringCollection** retval) {

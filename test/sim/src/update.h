@@ -10,9 +10,10 @@ namespace sim {
 
 using ScenarioPtr = std::shared_ptr<const Scenario>;
 
-class Update final : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, IUpdate2, IUpdate>,
-                                   Chain<IWindowsDriverUpdate5, IWindowsDriverUpdate4, IWindowsDriverUpdate3,
-                                         IWindowsDriverUpdate2, IWindowsDriverUpdate>> {
+class Update final
+    : public Object<
+          Update, Chain<IUpdate5, IUpdate4, IUpdate3, IUpdate2, IUpdate>,
+          Chain<IWindowsDriverUpdate5, IWindowsDriverUpdate4, IWindowsDriverUpdate3, IWindowsDriverUpdate2, IWindowsDriverUpdate>> {
  public:
   static constexpr const char* kClassName = "Update";
   Update(ScenarioPtr scenario, const UpdateData& data);
@@ -102,8 +103,7 @@ class Update final : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, I
 IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber, Faults faults = nullptr);
 
 // The categories with the given IDs, in that order, as a read-only collection.
-ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds,
-                                           const Faults& faults = nullptr);
+ICategoryCollection* NewCategoryCollection(const ScenarioPtr& scenario, const Strings& categoryIds, const Faults& faults = nullptr);
 // The categories no other category names as parent.
 ICategoryCollection* NewRootCategoryCollection(const ScenarioPtr& scenario);
 
