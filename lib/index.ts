@@ -2,6 +2,9 @@
 export { UpdateSession, type SessionInfo } from './session.js';
 export { isSupported, supportStatus, type SupportStatus } from './platform.js';
 export { UpdateOperation } from './operation.js';
-export * from './errors.js';
+export {
+  AbortError, AddonLoadError, describeHresult, hresultHex, type HresultInfo, InvalidArgumentError, isAbortError,
+  SessionClosedError, UnsupportedPlatformError, WindowsUpdateError,
+} from './errors.js';
 export * from './types.js';
 export * from './criteria.js';

@@ -33,6 +33,9 @@ describe('package consumers', () => {
       process.stdout.write(JSON.stringify(${report}));`) as Record<string, unknown>;
     expect(result).toMatchObject({ supported: true, sessionIsClass: true });
     expect(result.exports).toEqual(expect.arrayContaining(['UpdateSession', 'isSupported', 'WindowsUpdateError']));
+    // Internal helpers stay out of the package's surface, at run time as in its types.
+    expect(result.exports).not.toContain('fromNativeError');
+    expect(result.exports).toEqual(expect.arrayContaining(['SessionClosedError', 'AddonLoadError', 'supportStatus', 'describeHresult']));
   });
 
   it('loads from ESM by name, with the same named exports', () => {
