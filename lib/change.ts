@@ -8,7 +8,9 @@ import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES }
 import { AbortError, describeHresult, isAbortError, WindowsUpdateError } from './errors.js';
 import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
 import type { CheckedChangeOptions } from './options.js';
-import type { ChangeKind, ChangePlan, ChangeResult, PlannedStep, PlannedUpdate, Progress, UpdateOutcome } from './types.js';
+import type {
+  ChangeKind, ChangePlan, ChangeResult, PlannedStep, PlannedUpdate, PlanRefusal, Progress, UpdateOutcome,
+} from './types.js';
 
 export type { ChangeKind };
 
@@ -70,6 +72,7 @@ export function planFrom(kind: ChangeKind, inspected: NativeInspected[], options
     bundledUpdateCount: update.bundledUpdateCount,
   }));
   if (kind === 'download') return { operation: kind, steps: [{ step: kind, exclusive: false, updates }] };
+  const refusal = licenseRefusal(kind, updates, options);
   const steps: PlannedStep[] = [];
   if (kind === 'install' && options.downloadFirst) {
     // An installed update is not installed again without `force`, so it needs no download.
@@ -79,21 +82,32 @@ export function planFrom(kind: ChangeKind, inspected: NativeInspected[], options
   for (const update of updates.filter((u) => u.exclusive)) steps.push({ step: kind, exclusive: true, updates: [update] });
   const rest = updates.filter((u) => !u.exclusive);
   if (rest.length) steps.push({ step: kind, exclusive: false, updates: rest });
-  return { operation: kind, steps };
+  return { operation: kind, steps, ...(refusal ? { refusal } : {}) };
 }
 
 /**
  * Licenses are accepted only when the caller says so: an install with an unaccepted license is
  * refused before any of its jobs, downloads included, changes anything.
  */
-function refuseUnacceptedLicenses(plan: ChangePlan, options: CheckedChangeOptions): void {
-  if (plan.operation !== 'install' || options.native.acceptEulas) return;
-  const refused = plan.steps.filter((step) => step.step === 'install').flatMap((step) => step.updates)
-    .filter((update) => !update.eulaAccepted && (!update.isInstalled || options.native.force));
-  if (!refused.length) return;
-  const names = refused.map((update) => `${update.title || update.updateId}`).join('; ');
-  throw new WindowsUpdateError(WU_E_EULAS_DECLINED, 'install', {
-    description: `license terms not accepted for: ${names}`,
+function licenseRefusal(kind: ChangeKind, updates: PlannedUpdate[], options: CheckedChangeOptions): PlanRefusal | undefined {
+  if (kind !== 'install' || options.native.acceptEulas) return undefined;
+  const refused = updates.filter((update) => !update.eulaAccepted && (!update.isInstalled || options.native.force));
+  if (!refused.length) return undefined;
+  const names = refused.map((update) => update.kbArticleIds.map((kb) => `KB${kb}`).join(',') || update.title || update.updateId);
+  return {
+    hresult: WU_E_EULAS_DECLINED, code: describeHresult(WU_E_EULAS_DECLINED).name,
+    reason: `license terms not accepted for ${names.join(', ')}`, updateIds: refused.map((update) => update.updateId),
+  };
+}
+
+/** The refused operation's error: every update not started, and why. */
+function refusalError(kind: ChangeKind, plan: ChangePlan, refusal: PlanRefusal, order: string[]): WindowsUpdateError {
+  const updates = new Map(plan.steps.flatMap((step) => step.updates).map((update) => [update.updateId, update]));
+  const outcomes = order.map((id) => notRun(updates.get(id)!, kind, 'notStarted', refusal.hresult,
+    refusal.updateIds.includes(id) ? refusal.reason : `held back: the ${kind} was refused (${refusal.reason})`));
+  return new WindowsUpdateError(refusal.hresult, kind, {
+    description: refusal.reason,
+    result: { resultCode: 'failed', hresult: refusal.hresult, code: refusal.code, rebootRequired: false, updates: outcomes },
   });
 }
 
@@ -178,7 +192,7 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
   if (kind === 'download') return settle(kind, await job(kind, updateIds, 0, all, all), runner);
 
   const plan = planFrom(kind, await runner.inspect(updateIds), options);
-  refuseUnacceptedLicenses(plan, options);
+  if (plan.refusal) throw refusalError(kind, plan, plan.refusal, updateIds);
   // The common case, one job, is the agent's result as it is: its own overall code included.
   if (plan.steps.length === 1) return settle(kind, await job(kind, updateIds, 0, all, all), runner);
 
@@ -186,6 +200,7 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
   const outcomes = new Map<string, UpdateOutcome>();
   const jobs: ChangeResult[] = [];
   const failedDownloads = new Set<string>();
+  const downloaded = new Set<string>();
   let before = 0;
   // Once set, the jobs left do not run, and their updates get this outcome.
   let stop: { resultCode: 'notStarted' | 'aborted'; hresult?: number; reason?: string } | undefined;
@@ -193,7 +208,12 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
   for (const step of plan.steps) {
     const waiting = step.updates.filter((update) => !failedDownloads.has(update.updateId));
     if (stop) {
-      for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));
+      for (const update of waiting) {
+        // An update aborted in its download keeps that outcome; one downloaded says so.
+        if (stop.resultCode === 'aborted' && outcomes.has(update.updateId)) continue;
+        const reason = stop.reason ?? (downloaded.has(update.updateId) ? 'downloaded; aborted before its install started' : undefined);
+        outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, reason));
+      }
       continue;
     }
     if (!waiting.length) {
@@ -222,7 +242,10 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
     jobs.push(result);
     for (const outcome of result.updates) {
       // A download that worked is not the update's outcome: its install is.
-      if (step.step === 'download' && succeeded(outcome)) continue;
+      if (step.step === 'download' && succeeded(outcome)) {
+        downloaded.add(outcome.updateId);
+        continue;
+      }
       if (step.step === 'download' && outcome.resultCode !== 'aborted') failedDownloads.add(outcome.updateId);
       outcomes.set(outcome.updateId, outcome);
     }

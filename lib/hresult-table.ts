@@ -60,7 +60,7 @@ export const AGENT_HRESULTS: readonly HresultRow[] = [
   [0x80240020, 'WU_E_NO_INTERACTIVE_USER', 'aborted: no interactive user is logged on (e.g. a process started through Secondary Logon, RunAs)', 'permission', false],
   [0x80240021, 'WU_E_TIME_OUT', 'operation timed out', 'agent', true],
   [0x80240022, 'WU_E_ALL_UPDATES_FAILED', 'every update in the operation failed', 'agent', false],
-  [0x80240023, 'WU_E_EULAS_DECLINED', 'all license terms were declined', 'invalid-input', false],
+  [0x80240023, 'WU_E_EULAS_DECLINED', 'license terms of an update were not accepted', 'invalid-input', false],
   [0x80240024, 'WU_E_NO_UPDATE', 'no updates (e.g. empty/unset Updates collection)', 'invalid-input', false],
   [0x80240025, 'WU_E_USER_ACCESS_DISABLED', 'Group Policy blocks access to Windows Update', 'policy', false],
   [0x80240026, 'WU_E_INVALID_UPDATE_TYPE', 'invalid update type', 'agent', false],

@@ -376,10 +376,22 @@ export interface PlannedStep {
   updates: PlannedUpdate[];
 }
 
+/** Why the operation would be refused before any job runs, and which updates cause it. */
+export interface PlanRefusal {
+  /** The HRESULT the operation would reject with (WU_E_EULAS_DECLINED), and its name. */
+  hresult: number;
+  code: string;
+  reason: string;
+  /** The updates that cause the refusal. */
+  updateIds: string[];
+}
+
 /** The agent jobs a download, install or uninstall takes, in order (UpdateSession.plan). */
 export interface ChangePlan {
   operation: ChangeKind;
   steps: PlannedStep[];
+  /** Set when the operation would be refused as it is: then no job runs, and nothing changes. */
+  refusal?: PlanRefusal;
 }
 
 // ----- agent -----

@@ -133,10 +133,11 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   } catch (error) {
     // Help and version end with status 0; everything else commander stops at is a usage error
     // (`wua` alone included: it prints the help, but did not say what to do).
+    const bare = error instanceof CommanderError && error.code === 'commander.help';
     if (error instanceof CommanderError && error.exitCode === 0) exitCode = ExitCode.success;
-    else if (error instanceof CommanderError && !wantsJson) exitCode = ExitCode.usage;  // commander said it already
+    else if (error instanceof CommanderError && !wantsJson && !bare) exitCode = ExitCode.usage;  // commander said it already
     else {
-      const reported = error instanceof CommanderError && error.code === 'commander.help'
+      const reported = bare
         ? new UsageError('say which command: search, download, install, uninstall or info') : error;
       exitCode = reportError(reported, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
     }

@@ -76,8 +76,9 @@ export function normalizeFlags<T extends FilterFlags>(flags: T): T {
  * as asked is reported rather than "not found"; install --force searches both too, to reinstall.
  */
 export function defaultInstalled(kind: ChangeKind | 'search', flags: SelectFlags): boolean | undefined {
-  if (kind === 'search') return false;
   const named = Boolean(flags.kb?.length || flags.id?.length);
+  // Naming an update finds it whether or not it is installed, in a search as in a change.
+  if (kind === 'search') return named ? undefined : false;
   if (kind === 'uninstall') return named ? undefined : true;
   if (named || (kind === 'install' && flags.force)) return undefined;
   return false;

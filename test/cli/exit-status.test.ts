@@ -33,7 +33,7 @@ describe('exitCodeOf', () => {
   });
 });
 
-const base = { operation: 'install' as const, dryRun: false, skipped: [], warnings: [] };
+const base = { operation: 'install' as const, dryRun: false, skipped: [], warnings: [], restartPending: false };
 
 function outcome(resultCode: UpdateOutcome['resultCode'], rebootRequired = false, hresult = 0): UpdateOutcome {
   return { updateId: `id-${resultCode}`, title: `Update ${resultCode}`, kbArticleIds: ['123'], resultCode, hresult,
@@ -101,5 +101,9 @@ describe('changeDocument', () => {
     expect(doc).toMatchObject({ exitCode: 0, resultCode: 'succeeded', updates: [], skipped });
     expect(renderChange(doc, 80)).toContain('Nothing to do');
     expect(renderChange(changeDocument(base, undefined), 80)).toBe('Nothing to do: no update matches.');
+    // A fleet re-run with nothing left to do still says that the machine waits for a restart.
+    const waiting = changeDocument({ ...base, restartPending: true }, undefined);
+    expect(waiting).toMatchObject({ rebootRequired: true, restartPending: true, exitCode: 3010 });
+    expect(renderChange(waiting, 80)).toBe('Nothing to do: no update matches.\nA restart is needed to finish. wua never restarts the machine.');
   });
 });

@@ -73,7 +73,7 @@ describe('table', () => {
   it('fits the search and change tables to 80 and 120 columns', () => {
     const updates = [record(LONG, '5068781'), record('Short title', '2267602')];
     const doc: ChangeDocument = {
-      operation: 'install', dryRun: false, resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: true,
+      operation: 'install', dryRun: false, resultCode: 'succeeded', hresult: 0, code: 'S_OK', rebootRequired: true, restartPending: false,
       updates: [{ updateId: 'a', title: LONG, kbArticleIds: ['5068781'], resultCode: 'failed', hresult: 0x80240022,
         code: 'WU_E_ALL_UPDATES_FAILED', rebootRequired: true, step: 'install' }],
       skipped: [], warnings: [], exitCode: 3010,

@@ -32,7 +32,8 @@ describe('which updates a command searches', () => {
     expect(defaultInstalled('install', { all: true })).toBe(false);
     expect(defaultInstalled('download', { all: true })).toBe(false);
     expect(defaultInstalled('uninstall', { all: true })).toBe(true);
-    expect(defaultInstalled('search', { kb: ['1'] })).toBe(false);
+    expect(defaultInstalled('search', { kb: ['1'] })).toBeUndefined();
+    expect(defaultInstalled('search', {})).toBe(false);
   });
 
   it('both, when updates are named or install is forced', () => {

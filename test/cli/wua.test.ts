@@ -91,7 +91,11 @@ describe('wua', () => {
   it('treats unknown commands and bad flags as usage errors (status 2)', () => {
     useScenario('basic');
     expect(wua('frobnicate').status).toBe(2);
-    expect(wua().status).toBe(2);
+    const bare = wua();
+    expect(bare.status).toBe(2);
+    // The help, and one line that says what was wrong.
+    expect(bare.stderr).toMatch(/Usage: wua/);
+    expect(bare.stderr).toContain('error: say which command: search, download, install, uninstall or info');
     expect(wua('search', '--type', 'firmware').status).toBe(2);
     const mixed = wua('search', '--installed', 'IsInstalled=1');
     expect(mixed.status).toBe(2);
@@ -148,6 +152,8 @@ describe('wua', () => {
     expect(result.updates).toHaveLength(4);
     expect(json<{ updates: unknown[] }>(wua('search', '--json', '--kb', 'KB5068781')).updates).toHaveLength(1);
     expect(json<{ updates: unknown[] }>(wua('search', '--json', '--kb', 'KB5068781,2267602')).updates).toHaveLength(2);
+    // A named update is found whether or not it is installed, as install and uninstall find it.
+    expect(json<{ updates: { isInstalled: boolean }[] }>(wua('search', '--json', '--kb', '5065429')).updates).toMatchObject([{ isInstalled: true }]);
     expect(json<{ updates: unknown[] }>(wua('search', '--json', '--type', 'driver')).updates).toHaveLength(1);
     expect(json<{ updates: unknown[] }>(wua('search', '--json', '--category', 'security')).updates).toHaveLength(1);
     expect(json<{ updates: unknown[] }>(wua('search', '--json', '--category', 'Security')).updates).toHaveLength(1);
@@ -182,7 +188,7 @@ describe('wua', () => {
 
   it('shows what would be done with --dry-run and changes nothing', () => {
     useScenario('basic');
-    const run = wua('install', '--all', '--dry-run', '--json');
+    const run = wua('install', '--all', '--accept-eulas', '--dry-run', '--json');
     expect(run.status).toBe(0);
     const doc = json<ChangeDoc>(run);
     expect(doc).toMatchObject({ operation: 'install', dryRun: true, resultCode: 'notStarted', exitCode: 0 });
@@ -190,11 +196,35 @@ describe('wua', () => {
     expect(doc.updates.every((update) => update.resultCode === 'notStarted' && update.title)).toBe(true);
     // Nothing in 'basic' is downloaded: an install would download first.
     expect(doc.steps?.map((step) => step.step)).toEqual(['download', 'install']);
-    expect(wua('install', '--all', '--dry-run').stdout).toMatch(/^Would download first \(not downloaded yet\):\nKB\s+TITLE[\s\S]*\nWould install:\nKB\s+TITLE/);
+    expect(wua('install', '--all', '--accept-eulas', '--dry-run').stdout).toMatch(/^Would download first \(not downloaded yet\):\nKB\s+TITLE[\s\S]*\nWould install:\nKB\s+TITLE/);
     expect(json<{ updates: { isDownloaded: boolean }[] }>(wua('search', '--json')).updates.every((u) => !u.isDownloaded)).toBe(true);
     // --force widens the search by itself: installed updates are offered for reinstalling.
-    const forced = json<ChangeDoc>(wua('install', '--all', '--force', '--dry-run', '--json'));
+    const forced = json<ChangeDoc>(wua('install', '--all', '--accept-eulas', '--force', '--dry-run', '--json'));
     expect(forced.updates.map((update) => update.updateId)).toContain(INSTALLED);
+  });
+
+  it('says in the dry run what the real run would be refused for, and lists what the refusal held back', () => {
+    useScenario('basic');
+    const dry = wua('install', '--all', '--dry-run');
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toMatch(/^Would be refused, and change nothing: license terms not accepted for KB5012170\./);
+    expect(dry.stderr).toContain('--accept-eulas');
+    expect(json<ChangeDoc>(wua('install', '--all', '--dry-run', '--json'))).toMatchObject({ exitCode: 1, error: { code: 'WU_E_EULAS_DECLINED' } });
+    const refused = json<ChangeDoc>(wua('install', '--all', '--json'));
+    expect(refused).toMatchObject({ exitCode: 1, resultCode: 'failed', error: { code: 'WU_E_EULAS_DECLINED' } });
+    expect(refused.updates.every((update) => update.resultCode === 'notStarted')).toBe(true);
+    expect(refused.updates.find((update) => update.kbArticleIds[0] === '5068781')).toMatchObject({ reason: expect.stringMatching(/^held back: the install was refused/) });
+  });
+
+  it('keeps saying that the machine waits for a restart on a re-run with nothing left to do', () => {
+    useScenario('basic');
+    expect(wua('install', '--all', '--accept-eulas').status).toBe(3010);
+    let again = json<ChangeDoc & { restartPending: boolean }>(wua('install', '--all', '--accept-eulas', '--json'));
+    for (let round = 0; round < 3 && again.updates.length; round += 1) {
+      again = json<ChangeDoc & { restartPending: boolean }>(wua('install', '--all', '--accept-eulas', '--json'));
+    }
+    expect(again).toMatchObject({ updates: [], restartPending: true, rebootRequired: true, exitCode: 3010 });
+    expect(wua('install', '--all').stdout).toMatch(/Nothing to do: no update matches\.\nA restart is needed to finish/);
   });
 
   it('shows in the dry run the jobs an install takes: downloads first, an exclusive update by itself', () => {

@@ -75,9 +75,36 @@ describe('install downloads what it needs first', () => {
     useScenario(scenario());
     await expect(open().install([FRESH, LICENSED])).rejects.toMatchObject({
       code: 'WU_E_EULAS_DECLINED', description: expect.stringContaining('Licensed'),
+      // Nothing is lost: the update that was only held back by the refusal says so.
+      result: {
+        resultCode: 'failed',
+        updates: [
+          { updateId: FRESH, resultCode: 'notStarted', reason: expect.stringMatching(/^held back: the install was refused/) },
+          { updateId: LICENSED, resultCode: 'notStarted', reason: 'license terms not accepted for Licensed' },
+        ],
+      },
+    });
+    await expect(sessions.last.plan('install', [FRESH, LICENSED])).resolves.toMatchObject({
+      refusal: { code: 'WU_E_EULAS_DECLINED', updateIds: [LICENSED] },
     });
     expect(calls().filter((call) => call.includes('Download') || call.includes('AcceptEula'))).toEqual([]);
     await expect(sessions.last.install([LICENSED], { acceptEulas: true })).resolves.toMatchObject({ resultCode: 'succeeded' });
+  });
+
+  it('keeps what its download step did when aborted there: finished downloads say so', async () => {
+    const second = '75757575-7575-4575-8575-757575757575';
+    useScenario(scenario({}, { updates: [
+      { id: FRESH, title: 'Fresh', kbArticleIds: ['7100001'] },
+      { id: second, title: 'Slow', kbArticleIds: ['7500005'], download: { hangUntilAbort: true } },
+      { id: READY, title: 'Ready', kbArticleIds: ['7200002'], state: { isDownloaded: true } },
+    ] }));
+    const failure = await open().install([FRESH, second, READY], { signal: AbortSignal.timeout(400) }).catch((e: unknown) => e) as AbortError;
+    expect(failure).toBeInstanceOf(AbortError);
+    expect(failure.result?.updates).toEqual([
+      expect.objectContaining({ updateId: FRESH, resultCode: 'aborted', step: 'install', reason: 'downloaded; aborted before its install started' }),
+      expect.objectContaining({ updateId: second, resultCode: 'aborted', step: 'download' }),
+      expect.objectContaining({ updateId: READY, resultCode: 'aborted', step: 'install' }),
+    ]);
   });
 
   it('leaves downloads to the caller with downloadFirst: false', async () => {

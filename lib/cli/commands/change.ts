@@ -33,8 +33,17 @@ export interface ChangeDocument {
   resultCode: OperationResultCode;
   hresult: number;
   code: string;
-  /** A restart is needed: for what this run installed, or for a selected update installed earlier. */
+  /**
+   * A restart is needed: for what this run installed, for a selected update installed earlier,
+   * or because the machine already waits for one (`restartPending`).
+   */
   rebootRequired: boolean;
+  /**
+   * Installs and uninstalls: the machine waits for a restart (ISystemInformation::RebootRequired,
+   * read after the job), so that a fleet re-run with nothing left to do still says so. False
+   * where the agent does not tell (a remote session).
+   */
+  restartPending: boolean;
   /** What the agent reported per update (or, for a dry run, what it would be asked to do). */
   updates: UpdateOutcome[];
   /** Selected updates already as asked, left alone. */
@@ -69,12 +78,12 @@ function resultText(doc: ChangeDocument, outcome: UpdateOutcome): string {
 }
 
 /** The document of a job's result (or of none, when nothing was left to do), with its exit status. */
-export function changeDocument(base: Pick<ChangeDocument, 'operation' | 'dryRun' | 'skipped' | 'warnings'>,
+export function changeDocument(base: Pick<ChangeDocument, 'operation' | 'dryRun' | 'skipped' | 'warnings' | 'restartPending'>,
   result: Pick<ChangeResult, 'resultCode' | 'hresult' | 'code' | 'updates'> & { rebootRequired?: boolean } | undefined,
   error?: unknown): ChangeDocument {
   const job = result ?? { ...NOTHING_DONE, updates: [] };
   const rebootRequired = Boolean(job.rebootRequired) || job.updates.some((outcome) => outcome.rebootRequired)
-    || base.skipped.some((skipped) => skipped.rebootRequired);
+    || base.skipped.some((skipped) => skipped.rebootRequired) || base.restartPending;
   const aborted = job.resultCode === 'aborted' || isAbortError(error);
   const exitCode = exitCodeOf({
     aborted,
@@ -84,7 +93,7 @@ export function changeDocument(base: Pick<ChangeDocument, 'operation' | 'dryRun'
   });
   return {
     operation: base.operation, dryRun: base.dryRun, resultCode: job.resultCode, hresult: job.hresult, code: job.code,
-    rebootRequired, updates: [...job.updates], skipped: base.skipped, warnings: base.warnings,
+    rebootRequired, restartPending: base.restartPending, updates: [...job.updates], skipped: base.skipped, warnings: base.warnings,
     ...(error === undefined ? {} : { error: errorBody(error) }), exitCode,
   };
 }
@@ -122,7 +131,7 @@ function stepHeading(step: PlannedStep): string {
 }
 
 function renderDryRun(act: UpdateRecord[], doc: ChangeDocument, width: number | undefined): string {
-  const lines: string[] = [];
+  const lines: string[] = doc.error ? [`Would be refused, and change nothing: ${String(doc.error.description ?? doc.error.message)}.`] : [];
   for (const step of doc.steps ?? []) {
     const ids = new Set(step.updates.map((update) => update.updateId));
     lines.push(stepHeading(step), updatesTable(act.filter((update) => ids.has(update.identity.updateId)), width));
@@ -144,6 +153,12 @@ function resultOfError(error: unknown): ChangeResult | undefined {
   return undefined;
 }
 
+/** Whether the machine waits for a restart; downloads do not ask, and a refusal to say is no. */
+async function restartPending(kind: ChangeKind, session: UpdateSession): Promise<boolean> {
+  if (kind === 'download') return false;
+  return session.agentInfo().then((info) => info.rebootRequired, () => false);
+}
+
 /** The flags of a command as the facade's options for the same operation. */
 function optionsOf(kind: ChangeKind, flags: ChangeFlags): DownloadOptions & InstallOptions & UninstallOptions {
   if (kind === 'download') return { priority: flags.priority, force: flags.force };
@@ -155,9 +170,11 @@ export async function changeCommand(kind: ChangeKind, session: UpdateSession, fl
   signal: AbortSignal): Promise<ExitCode> {
   const found = await findUpdates(session, flags, output, signal, { installed: defaultInstalled(kind, flags) });
   const plan = planChange(kind, selectUpdates(found.updates, flags), flags);
-  const base = { operation: kind, dryRun: Boolean(flags.dryRun), skipped: plan.skipped, warnings: found.warnings };
+  const base = { operation: kind, dryRun: Boolean(flags.dryRun), skipped: plan.skipped, warnings: found.warnings, restartPending: false };
+  // Read once the command has done its work: what the machine waits for then.
+  const pending = async (): Promise<typeof base> => ({ ...base, restartPending: await restartPending(kind, session) });
   if (!plan.act.length) {
-    const doc = changeDocument(base, undefined);
+    const doc = changeDocument(await pending(), undefined);
     output.result(doc, () => renderChange(doc, output.tableWidth));
     return doc.exitCode;
   }
@@ -165,11 +182,15 @@ export async function changeCommand(kind: ChangeKind, session: UpdateSession, fl
     // The facade's own plan, read from the agent now: what an install downloads first and which
     // updates it installs alone, so that the dry run shows what the real run will do.
     const jobs = await session.plan(kind, plan.act, optionsOf(kind, flags));
+    // What the real run would be refused for is the dry run's answer too, with the same status.
+    const refused = jobs.refusal && new WindowsUpdateError(jobs.refusal.hresult, kind, { description: jobs.refusal.reason });
     const doc = {
-      ...changeDocument(base, { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map((update) => pendingOutcome(kind, update)) }),
+      ...changeDocument(await pending(), { resultCode: 'notStarted', hresult: 0, code: 'S_OK', updates: plan.act.map((update) => pendingOutcome(kind, update)) },
+        refused),
       steps: jobs.steps,
     };
     output.result(doc, () => renderDryRun(plan.act, doc, output.tableWidth));
+    if (refused && !output.json) printError(refused, output);
     return doc.exitCode;
   }
   const view = progressView(output, VERBS[kind], plan.act);
@@ -187,7 +208,7 @@ export async function changeCommand(kind: ChangeKind, session: UpdateSession, fl
   } finally {
     view.stop();
   }
-  const doc = changeDocument(base, result, error);
+  const doc = changeDocument(await pending(), result, error);
   output.result(doc, () => renderChange(doc, output.tableWidth));
   if (error !== undefined && !output.json) printError(error, output);
   return doc.exitCode;

@@ -4,7 +4,7 @@ import type { SearchResult, UpdateRecord } from '../../types.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatBytes, type Output, table, warningLine } from '../output.js';
 import { withSpinner } from '../progress-view.js';
-import { criteriaFromFlags, type FilterFlags, filterByKb } from '../selection.js';
+import { criteriaFromFlags, defaultInstalled, type FilterFlags, filterByKb } from '../selection.js';
 
 export function statusOf(update: UpdateRecord): string {
   const flags = [
@@ -42,7 +42,7 @@ export async function findUpdates(session: UpdateSession, flags: FilterFlags, ou
 
 export async function searchCommand(session: UpdateSession, flags: FilterFlags, output: Output,
   signal: AbortSignal): Promise<ExitCode> {
-  const result = await findUpdates(session, flags, output, signal, { installed: false });
+  const result = await findUpdates(session, flags, output, signal, { installed: defaultInstalled('search', flags) });
   const exitCode = ExitCode.success;
   output.result({ ...result, exitCode }, () =>
     [updatesTable(result.updates, output.tableWidth), ...result.warnings.map(warningLine)].join('\n'));
