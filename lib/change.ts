@@ -5,7 +5,7 @@
 // mixes it with others (InstallationImpact; WU_E_EXCLUSIVE_INSTALL_CONFLICT). The jobs make one
 // operation: one stream of progress, one merged result.
 import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES } from './enums.js';
-import { AbortError, describeHresult, isAbortError, WindowsUpdateError } from './errors.js';
+import { AbortError, describeHresult, isAbortError, outcomeLabel, WindowsUpdateError } from './errors.js';
 import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
 import type { CheckedChangeOptions } from './options.js';
 import type {
@@ -93,10 +93,9 @@ function licenseRefusal(kind: ChangeKind, updates: PlannedUpdate[], options: Che
   if (kind !== 'install' || options.native.acceptEulas) return undefined;
   const refused = updates.filter((update) => !update.eulaAccepted && (!update.isInstalled || options.native.force));
   if (!refused.length) return undefined;
-  const names = refused.map((update) => update.kbArticleIds.map((kb) => `KB${kb}`).join(',') || update.title || update.updateId);
   return {
     hresult: WU_E_EULAS_DECLINED, code: describeHresult(WU_E_EULAS_DECLINED).name,
-    reason: `license terms not accepted for ${names.join(', ')}`, updateIds: refused.map((update) => update.updateId),
+    reason: `license terms not accepted for ${refused.map(outcomeLabel).join(', ')}`, updateIds: refused.map((update) => update.updateId),
   };
 }
 
@@ -179,22 +178,22 @@ function settle(kind: ChangeKind, result: ChangeResult, runner: JobRunner): Chan
 export async function runChange(kind: ChangeKind, updateIds: string[], options: CheckedChangeOptions,
   runner: JobRunner, emit: (progress: Progress) => void): Promise<ChangeResult> {
   const indexOf = new Map(updateIds.map((id, index) => [id, index]));
-  let blocked = false;
   // `weight`: the updates the job stands for in the overall percentage, those a failed download
-  // keeps out of it included, so that the last job still ends at 100%.
-  const job = async (step: ChangeKind, ids: string[], before: number, weight: number, total: number): Promise<ChangeResult> => {
+  // keeps out of it included, so that the last job still ends at 100%. `blocked`: the agent
+  // installs nothing more until the machine restarts.
+  const job = async (step: ChangeKind, ids: string[], before: number, weight: number, total: number):
+    Promise<{ result: ChangeResult; blocked: boolean }> => {
     const native = await runner.run(step, ids, options.native,
       (progress) => emit(progressFrom(kind, step, ids, progress, { before, weight, total, indexOf })));
-    blocked = step !== 'download' && native.rebootRequiredBeforeInstallation;
-    return changeResultFrom(step, native);
+    return { result: changeResultFrom(step, native), blocked: step !== 'download' && native.rebootRequiredBeforeInstallation };
   };
   const all = updateIds.length;
-  if (kind === 'download') return settle(kind, await job(kind, updateIds, 0, all, all), runner);
+  if (kind === 'download') return settle(kind, (await job(kind, updateIds, 0, all, all)).result, runner);
 
   const plan = planFrom(kind, await runner.inspect(updateIds), options);
   if (plan.refusal) throw refusalError(kind, plan, plan.refusal, updateIds);
   // The common case, one job, is the agent's result as it is: its own overall code included.
-  if (plan.steps.length === 1) return settle(kind, await job(kind, updateIds, 0, all, all), runner);
+  if (plan.steps.length === 1) return settle(kind, (await job(kind, updateIds, 0, all, all)).result, runner);
 
   const total = plan.steps.reduce((count, step) => count + step.updates.length, 0);
   const outcomes = new Map<string, UpdateOutcome>();
@@ -220,9 +219,9 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
       before += step.updates.length;
       continue;
     }
-    let result: ChangeResult;
+    let done: { result: ChangeResult; blocked: boolean };
     try {
-      result = await job(step.step, waiting.map((update) => update.updateId), before, step.updates.length, total);
+      done = await job(step.step, waiting.map((update) => update.updateId), before, step.updates.length, total);
     } catch (error) {
       if (!jobs.length) throw error;
       // Aborted between two jobs: what the earlier ones did stays in the result.
@@ -238,6 +237,7 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
       for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));
       continue;
     }
+    const { result, blocked } = done;
     before += step.updates.length;
     jobs.push(result);
     for (const outcome of result.updates) {

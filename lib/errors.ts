@@ -37,8 +37,8 @@ export function describeHresult(hresult: number): HresultInfo {
   };
 }
 
-/** How an outcome names its update in a message: its KBs, else its title, else its ID. */
-function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
+/** How a message names an update: its KBs, else its title, else its ID. */
+export function outcomeLabel(outcome: { updateId: string; title?: string; kbArticleIds?: readonly string[] }): string {
   const kbs = outcome.kbArticleIds?.map((kb) => `KB${kb}`).join(',');
   return kbs || outcome.title || outcome.updateId;
 }

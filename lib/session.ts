@@ -58,6 +58,15 @@ export class UpdateSession implements AsyncDisposable {
     return this.#native;
   }
 
+  /**
+   * What a call with nothing for the agent to do still checks, as every other call does: another
+   * platform, an addon that does not load, a closed session.
+   */
+  #requireUsable(operation: string): void {
+    loadBinding();
+    if (this.#closed) throw new SessionClosedError(operation);
+  }
+
   /** Runs a native call and turns what it throws into the package's typed errors. */
   async #call<T>(operation: string, run: (native: NativeSession) => Promise<T>): Promise<T> {
     try {
@@ -161,8 +170,7 @@ export class UpdateSession implements AsyncDisposable {
     const updateIds = updateIdsOf(updates);
     const checked = changeOptions(kind, options);
     if (!updateIds.length) {
-      loadBinding();
-      if (this.#closed) throw new SessionClosedError('plan');
+      this.#requireUsable('plan');
       return { operation: kind, steps: [] };
     }
     return planFrom(kind, await this.#call('plan', (native) => native.inspect(updateIds)), checked);
@@ -174,8 +182,7 @@ export class UpdateSession implements AsyncDisposable {
       const checked = changeOptions(kind, options);
       const { signal, onProgress } = checked;
       if (!updateIds.length) {
-        loadBinding();  // off Windows every call rejects, even one with nothing to do
-        if (this.#closed) throw new SessionClosedError(kind);
+        this.#requireUsable(kind);
         if (signal?.aborted) throw new AbortError(kind, signal.reason);
         return nothingToDo();
       }
