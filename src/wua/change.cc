@@ -55,6 +55,29 @@ ProgressRecord ReadInstallationProgress(IInstallationProgressChangedCallbackArgs
   return record;
 }
 
+// The members of one job kind's result interfaces, named in errors.
+struct ResultNames {
+  const char* getUpdateResult;
+  const char* resultCode;
+  const char* hresult;
+};
+
+// Each update's outcome, read alike from a download's and an installation's result; `more`
+// reads what only one kind has (an installation's restart need).
+template <class UpdateResult, class Result, class DescribeUpdate, class ReadMore>
+void ReadOutcomes(Result* result, const ResultNames& names, DescribeUpdate describe, ReadMore more, std::vector<OutcomeRecord>& into,
+                  size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    ComPtr<UpdateResult> one;
+    ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), names.getUpdateResult);
+    OutcomeRecord outcome = describe(i);
+    outcome.resultCode = ReadLong(one.Get(), &UpdateResult::get_ResultCode, names.resultCode);
+    outcome.hresult = ReadLong(one.Get(), &UpdateResult::get_HResult, names.hresult);
+    more(one.Get(), outcome);
+    into.push_back(std::move(outcome));
+  }
+}
+
 }  // namespace
 
 ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options) {
@@ -167,16 +190,9 @@ ChangeRecord Change::End() {
     ThrowIfFailed(hr, "IUpdateDownloader::EndDownload");
     ThrowIfFailed(result->get_ResultCode(&code), "IDownloadResult::ResultCode");
     ThrowIfFailed(result->get_HResult(&record.hresult), "IDownloadResult::HResult");
-    for (size_t i = 0; i < updateIds_.size(); ++i) {
-      ComPtr<IUpdateDownloadResult> one;
-      ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), "IDownloadResult::GetUpdateResult");
-      OutcomeRecord outcome = Describe(i);
-      OperationResultCode oneCode = orcNotStarted;
-      ThrowIfFailed(one->get_ResultCode(&oneCode), "IUpdateDownloadResult::ResultCode");
-      outcome.resultCode = oneCode;
-      ThrowIfFailed(one->get_HResult(&outcome.hresult), "IUpdateDownloadResult::HResult");
-      record.updates.push_back(std::move(outcome));
-    }
+    ReadOutcomes<IUpdateDownloadResult>(
+        result.Get(), {"IDownloadResult::GetUpdateResult", "IUpdateDownloadResult::ResultCode", "IUpdateDownloadResult::HResult"},
+        [this](size_t i) { return Describe(i); }, [](IUpdateDownloadResult*, OutcomeRecord&) {}, record.updates, updateIds_.size());
   } else {
     ComPtr<IInstallationResult> result;
     const HRESULT hr = kind_ == ChangeKind::kInstall ? installer_->EndInstall(installationJob_.Get(), result.Put())
@@ -188,19 +204,15 @@ ChangeRecord Change::End() {
     VARIANT_BOOL reboot = VARIANT_FALSE;
     ThrowIfFailed(result->get_RebootRequired(&reboot), "IInstallationResult::RebootRequired");
     record.rebootRequired = reboot != VARIANT_FALSE;
-    for (size_t i = 0; i < updateIds_.size(); ++i) {
-      ComPtr<IUpdateInstallationResult> one;
-      ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), "IInstallationResult::GetUpdateResult");
-      OutcomeRecord outcome = Describe(i);
-      OperationResultCode oneCode = orcNotStarted;
-      ThrowIfFailed(one->get_ResultCode(&oneCode), "IUpdateInstallationResult::ResultCode");
-      outcome.resultCode = oneCode;
-      ThrowIfFailed(one->get_HResult(&outcome.hresult), "IUpdateInstallationResult::HResult");
-      VARIANT_BOOL oneReboot = VARIANT_FALSE;
-      ThrowIfFailed(one->get_RebootRequired(&oneReboot), "IUpdateInstallationResult::RebootRequired");
-      outcome.rebootRequired = oneReboot != VARIANT_FALSE;
-      record.updates.push_back(std::move(outcome));
-    }
+    ReadOutcomes<IUpdateInstallationResult>(
+        result.Get(),
+        {"IInstallationResult::GetUpdateResult", "IUpdateInstallationResult::ResultCode", "IUpdateInstallationResult::HResult"},
+        [this](size_t i) { return Describe(i); },
+        [](IUpdateInstallationResult* one, OutcomeRecord& outcome) {
+          outcome.rebootRequired =
+              ReadBool(one, &IUpdateInstallationResult::get_RebootRequired, "IUpdateInstallationResult::RebootRequired");
+        },
+        record.updates, updateIds_.size());
     record.rebootRequiredBeforeInstallation = ReadBool(installer_.Get(), &IUpdateInstaller::get_RebootRequiredBeforeInstallation,
                                                        "IUpdateInstaller::RebootRequiredBeforeInstallation");
   }
