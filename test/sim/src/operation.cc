@@ -549,8 +549,10 @@ void Operation::Run() {
         }
       }
     }
-    // The job's HRESULT is not derived from the updates' on the real agent: a job of failed
-    // updates can report WU_E_ALL_UPDATES_FAILED while each update carries its own code.
+    // The job's HRESULT is not derived from the updates' on the real agent: wuerror.h has job-level
+    // codes that no update carries (WU_E_ALL_UPDATES_FAILED, "operation failed for all the
+    // updates"; WU_S_UPDATE_ERROR), and users report a job's HResult 0x00240003 beside updates
+    // with their own codes (ceshihao/windowsupdate#6).
     if (const auto& job = TopBehavior().jobHresult) resultHresult_ = *job;
   }
   Finish();
