@@ -186,6 +186,8 @@ describe('wua hide and wua unhide', () => {
     expect(hiddenKbs()).toEqual(['1005']);
     expect(wua('hide').status).toBe(2);
     expect(wua('unhide', '--id', 'not-a-guid').status).toBe(2);
+    const help = wua('--help');
+    for (const command of ['hide', 'unhide', 'accept-eulas']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command} \\[options\\]`, 'm'));
   });
 });
 
