@@ -5,7 +5,7 @@
 // mixes it with others (InstallationImpact; WU_E_EXCLUSIVE_INSTALL_CONFLICT). The jobs make one
 // operation: one stream of progress, one merged result.
 import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES } from './enums.js';
-import { AbortError, describeHresult, isAbortError, outcomeLabel, WindowsUpdateError } from './errors.js';
+import { AbortError, agentError, describeHresult, isAbortError, outcomeLabel, WindowsUpdateError } from './errors.js';
 import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
 import type { CheckedChangeOptions } from './options.js';
 import type {
@@ -166,7 +166,7 @@ function settle(kind: ChangeKind, result: ChangeResult, runner: JobRunner): Chan
   if (result.resultCode === 'aborted') throw new AbortError(kind, runner.abortReason(), result);
   if (result.resultCode === 'failed') {
     const failed = result.updates.find((outcome) => !succeeded(outcome) && outcome.hresult !== 0);
-    throw new WindowsUpdateError(result.hresult || failed?.hresult || E_FAIL, kind, { result });
+    throw agentError(result.hresult || failed?.hresult || E_FAIL, kind, { result });
   }
   return result;
 }
@@ -259,7 +259,7 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
   }
   const merged = merge(updateIds, outcomes, jobs);
   if (refusal) {
-    throw new WindowsUpdateError(refusal.hresult, kind, { description: refusal.description, cause: refusal, result: merged });
+    throw agentError(refusal.hresult, kind, { description: refusal.description, cause: refusal, result: merged });
   }
   return settle(kind, merged, runner);
 }

@@ -110,6 +110,29 @@ export class WindowsUpdateError extends Error {
 }
 
 /**
+ * The agent refused the caller's rights: E_ACCESSDENIED (not an administrator, an unelevated
+ * process, or a call Microsoft does not allow remote callers) and every other code whose
+ * `category` is 'permission' (WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED, WU_E_NO_INTERACTIVE_USER,
+ * ...). A WindowsUpdateError like any other, so `instanceof WindowsUpdateError` still holds.
+ */
+export class PermissionError extends WindowsUpdateError {
+  constructor(hresult: number, operation: string, options?: { description?: string; cause?: unknown; result?: ChangeResult }) {
+    super(hresult, operation, options);
+    this.name = 'PermissionError';
+  }
+}
+
+/**
+ * @internal The typed error for a failure the agent reported: a PermissionError for a code whose
+ * category is 'permission', else a WindowsUpdateError.
+ */
+export function agentError(hresult: number, operation: string,
+  options?: { description?: string; cause?: unknown; result?: ChangeResult }): WindowsUpdateError {
+  return describeHresult(hresult).category === 'permission'
+    ? new PermissionError(hresult, operation, options) : new WindowsUpdateError(hresult, operation, options);
+}
+
+/**
  * The operation ended because its AbortSignal fired (or its session closed) and the agent
  * confirmed the abort. Named `TimeoutError` when the signal was `AbortSignal.timeout()`'s.
  */
@@ -192,7 +215,7 @@ export class AddonLoadError extends Error {
 
 /**
  * @internal Turns what the addon throws (an Error with a numeric `hresult`) into a
- * WindowsUpdateError.
+ * WindowsUpdateError (a PermissionError for a code of the 'permission' category).
  */
 export function fromNativeError(error: unknown, operation: string): Error {
   const native = error as { hresult?: unknown; description?: unknown; operation?: unknown } | null;
@@ -200,7 +223,7 @@ export function fromNativeError(error: unknown, operation: string): Error {
     // Without text from the agent, the failing agent call (or the addon's own check) says most.
     const description = typeof native.description === 'string' ? native.description
       : typeof native.operation === 'string' ? native.operation : undefined;
-    return new WindowsUpdateError(native.hresult, operation, {
+    return agentError(native.hresult, operation, {
       description,
       cause: error,
     });

@@ -6,5 +6,6 @@ export {
   AbortError, AddonLoadError, describeHresult, hresultHex, type HresultInfo, InvalidArgumentError, isAbortError,
   SessionClosedError, UnsupportedPlatformError, WindowsUpdateError,
 } from './errors.js';
+export { PermissionError } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';

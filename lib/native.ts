@@ -109,6 +109,27 @@ export interface NativeSession {
   close(): Promise<void>;
 }
 
+/** One update's mark (IsHidden, EulaAccepted) before and after a call (src/wua/marks.h). */
+export interface NativeMark {
+  updateId: string;
+  title: string;
+  kbArticleIds: string[];
+  before: boolean;
+  after: boolean;
+  /** The agent's answer to the update's call, unsigned; 0 when it was not asked (already as asked). */
+  hresult: number;
+  /** The agent's text with a refusal, when it gave one. */
+  description?: string;
+}
+
+// Hiding and license terms, declared apart from the session's other calls above.
+export interface NativeSession {
+  /** IUpdate::put_IsHidden for each update that is not yet as asked. */
+  setHidden(updateIds: string[], hidden: boolean): Promise<NativeMark[]>;
+  /** IUpdate::AcceptEula for each update whose terms are not accepted yet. */
+  acceptEulas(updateIds: string[]): Promise<NativeMark[]>;
+}
+
 export interface NativeDiagnostics {
   jsThreadId: number;
   napiVersion: number;

@@ -2,6 +2,7 @@
 import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } from './change.js';
 import { criteriaText, type Criteria } from './criteria.js';
 import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
+import { eulaResultFrom, hideResultFrom, nothingToMark } from './marks.js';
 import { loadBinding, type NativeSession } from './native.js';
 import { UpdateOperation, underSignal } from './operation.js';
 import { changeOptions, searchOptions, validateSessionOptions } from './options.js';
@@ -13,6 +14,7 @@ import type {
   AgentInfo, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions,
   SearchResult, UninstallOptions, UpdateReference, UpdateSessionOptions,
 } from './types.js';
+import type { EulaResult, HideResult } from './types.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -211,6 +213,64 @@ export class UpdateSession implements AsyncDisposable {
    */
   async agentInfo(): Promise<AgentInfo> {
     return this.#call('agentInfo', (native) => native.agentInfo());
+  }
+
+  /**
+   * Hides updates (IUpdate::put_IsHidden), so that searches leave them out (`IsHidden=0`, the
+   * default) and Automatic Updates does not offer them: records from search(), the same records
+   * as plain JSON, or update IDs. Resolves with each update's outcome in the caller's order:
+   * `changed`, `unchanged` (already hidden: the agent is not asked) or `failed`, with the HRESULT
+   * (unsigned), its name and meaning. The agent refuses to hide a mandatory update or one with a
+   * deadline (WU_E_DS_DECLINENOTALLOWED): that update fails and the others are still hidden, the
+   * result being `succeededWithErrors` (or `failed` when every update failed; per-update refusals
+   * never reject). An empty list resolves `{ resultCode: 'succeeded', updates: [] }` without
+   * calling the agent.
+   *
+   * Rejects with PermissionError (a WindowsUpdateError, category 'permission') when the agent
+   * refuses the caller's rights and nothing was changed: hiding needs an administrator (or a
+   * Power User) on the machine itself, and Microsoft makes IsHidden read-only to remote callers
+   * (E_ACCESSDENIED). Rejects with InvalidArgumentError for an ID that is not a GUID (before the
+   * agent is called), WindowsUpdateError (WU_E_ITEMNOTFOUND) for an update the agent does not
+   * know (before anything changes), SessionClosedError after close(), UnsupportedPlatformError off
+   * Windows and AddonLoadError when the addon does not load.
+   */
+  async hide(updates: Iterable<UpdateReference> | UpdateReference): Promise<HideResult> {
+    return this.#setHidden('hide', updates);
+  }
+
+  /**
+   * Shows hidden updates again (IUpdate::put_IsHidden(false)); `unchanged` for an update that is
+   * not hidden. Resolves and rejects as hide() does.
+   */
+  async unhide(updates: Iterable<UpdateReference> | UpdateReference): Promise<HideResult> {
+    return this.#setHidden('unhide', updates);
+  }
+
+  async #setHidden(operation: 'hide' | 'unhide', updates: unknown): Promise<HideResult> {
+    const updateIds = updateIdsOf(updates);
+    if (!updateIds.length) {
+      this.#requireUsable(operation);
+      return nothingToMark(operation);
+    }
+    return hideResultFrom(operation, await this.#call(operation, (native) => native.setHidden(updateIds, operation === 'hide')));
+  }
+
+  /**
+   * Accepts the license terms of updates (IUpdate::AcceptEula), apart from installing them: an
+   * install of these updates then needs no `acceptEulas`. Read the terms first: each record's
+   * `eulaText`. Resolves with each update's outcome: `changed` (accepted now), `unchanged`
+   * (already accepted, or without terms: the agent is not asked) or `failed` with its code
+   * (WU_E_EULA_UNAVAILABLE: the terms could not be found). Resolves and rejects as hide() does:
+   * accepting needs an administrator (or a Power User) on the machine itself, and Microsoft does
+   * not allow AcceptEula to remote callers (PermissionError, E_ACCESSDENIED).
+   */
+  async acceptEulas(updates: Iterable<UpdateReference> | UpdateReference): Promise<EulaResult> {
+    const updateIds = updateIdsOf(updates);
+    if (!updateIds.length) {
+      this.#requireUsable('acceptEulas');
+      return nothingToMark('acceptEulas');
+    }
+    return eulaResultFrom(await this.#call('acceptEulas', (native) => native.acceptEulas(updateIds)));
   }
 
   /**

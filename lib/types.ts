@@ -406,3 +406,55 @@ export interface AgentInfo {
   /** The machine waits for a restart (ISystemInformation::RebootRequired). */
   rebootRequired: boolean;
 }
+
+// ----- hiding and license terms -----
+
+/** What hide(), unhide() and acceptEulas() ask the agent for, by update. */
+export type MarkOperation = 'hide' | 'unhide' | 'acceptEulas';
+
+/**
+ * What became of one update: `changed` (the agent did it), `unchanged` (it already was as asked,
+ * so the agent was not asked) or `failed` (the agent refused it; `hresult` says why).
+ */
+export type MarkStatus = 'changed' | 'unchanged' | 'failed';
+
+export interface MarkOutcome {
+  updateId: string;
+  /** IUpdate::Title. */
+  title: string;
+  /** IUpdate::KBArticleIDs (digits, without "KB"). */
+  kbArticleIds: readonly string[];
+  status: MarkStatus;
+  /** The agent's answer for this update, unsigned: 0 unless `status` is `failed`. */
+  hresult: number;
+  /** Symbolic name of hresult ('S_OK' when it is 0), e.g. 'WU_E_DS_DECLINENOTALLOWED'. */
+  code: string;
+  /** One line on what hresult means. */
+  meaning: string;
+  /** Text the agent gave with a refusal (IErrorInfo), when it gave one. */
+  description?: string;
+}
+
+export interface HideOutcome extends MarkOutcome {
+  /** IUpdate::IsHidden after the call. */
+  isHidden: boolean;
+}
+
+export interface EulaOutcome extends MarkOutcome {
+  /** IUpdate::EulaAccepted after the call. */
+  eulaAccepted: boolean;
+}
+
+/**
+ * The result of hide(), unhide() or acceptEulas(): `succeeded` when no update failed,
+ * `succeededWithErrors` when some did, `failed` when every update failed; `updates` in the
+ * caller's order (duplicates once).
+ */
+export interface MarkResult<Outcome extends MarkOutcome = MarkOutcome> {
+  operation: MarkOperation;
+  resultCode: 'succeeded' | 'succeededWithErrors' | 'failed';
+  updates: Outcome[];
+}
+
+export type HideResult = MarkResult<HideOutcome>;
+export type EulaResult = MarkResult<EulaOutcome>;

@@ -14,6 +14,7 @@
       "src/wua/change.cc",
       "src/wua/inspect.cc",
       "src/wua/keep_awake.cc",
+      "src/wua/marks.cc",
       "src/wua/search.cc",
       "src/wua/session.cc",
       "src/wua/session_core.cc",

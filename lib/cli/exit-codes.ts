@@ -45,4 +45,4 @@ export const EXIT_CODE_HELP = `Exit status (when several apply, the first in thi
   3010  success, and a restart is needed to finish
   0     success (also: nothing to do, or already installed)
 Whatever the status, a restart need prints a notice and sets "rebootRequired": true in the JSON.
-wua never restarts the machine and never accepts license terms without --accept-eulas.`;
+wua never restarts the machine and never accepts license terms unless told to (--accept-eulas, or wua accept-eulas).`;

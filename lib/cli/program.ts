@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
 import { infoCommand } from './commands/info.js';
+import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
 import { searchCommand } from './commands/search.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
@@ -124,6 +125,23 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .option('--force-quiet', 'install without any UI')
     .option('--force', 'install again what is already installed (also searches installed updates)'));
   change('uninstall', 'uninstall installed updates', (c) => c.option('--force-quiet', 'uninstall without any UI'));
+
+  // Hiding and license terms (commands/marks.ts), with install's selection flags; the help of
+  // --installed and --hidden says what these commands search by default.
+  const mark = (kind: MarkCommand, description: string, hidden: string): void => {
+    const command = addSelectOptions(program.command(kind).description(description));
+    const help: Record<string, string> = {
+      '--installed': 'installed updates (by default: not installed; updates named with --kb or --id are searched either way)',
+      '--hidden': hidden,
+    };
+    for (const option of command.options) option.description = help[option.long ?? ''] ?? option.description;
+    command.action(run((session, output, signal) => markCommand(kind, session, normalizeFlags(command.opts<MarkFlags>()), output, signal)));
+  };
+  mark('hide', 'hide updates, so that searches and Automatic Updates leave them out (mandatory ones and those with a deadline cannot be)',
+    'hidden updates (by default: not hidden; updates named with --kb or --id are searched either way)');
+  mark('unhide', 'show hidden updates again', 'hidden updates (the default; updates named with --kb or --id are searched either way)');
+  mark('accept-eulas', "accept the selected updates' license terms, printing their start first (all of them with --verbose)",
+    'hidden updates (by default: not hidden)');
 
   program.command('info').description("the agent's version and whether a restart is pending")
     .action(run((session, output) => infoCommand(session, output)));

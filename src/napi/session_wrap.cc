@@ -9,6 +9,7 @@
 #include "wire/chunk.h"
 #include "wua/agent_info.h"
 #include "wua/inspect.h"
+#include "wua/marks.h"
 #include "wua/search.h"
 
 namespace wua::napi {
@@ -92,7 +93,8 @@ Napi::Function SessionWrap::Define(Napi::Env env) {
                       InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
                       InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
                       InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
-                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close")});
+                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close"),
+                      InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas")});
 }
 
 SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
@@ -268,6 +270,48 @@ Napi::Value SessionWrap::Close(const Napi::CallbackInfo& info) {
       [](Napi::Env env, bool&) -> Napi::Value { return env.Undefined(); });
   core_->thread.RequestStop();
   return done;
+}
+
+namespace {
+
+Napi::Array MarksToJs(Napi::Env env, const std::vector<MarkRecord>& records) {
+  Napi::Array out = Napi::Array::New(env, records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    const MarkRecord& r = records[i];
+    Napi::Object item = Napi::Object::New(env);
+    item.Set("updateId", Napi::String::New(env, r.updateId));
+    item.Set("title", Napi::String::New(env, r.title));
+    item.Set("kbArticleIds", TextsToJs(env, r.kbArticleIds));
+    item.Set("before", r.before);
+    item.Set("after", r.after);
+    item.Set("hresult", static_cast<uint32_t>(r.hresult));
+    if (!r.description.empty()) item.Set("description", Napi::String::New(env, r.description));
+    out.Set(i, item);
+  }
+  return out;
+}
+
+}  // namespace
+
+// setHidden(updateIds, hidden) -> Promise<object[]>: each update's IsHidden before and after.
+Napi::Value SessionWrap::SetHidden(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<std::u16string> ids = StringList(env, info.Length() > 0 ? info[0] : env.Undefined(), "updateIds");
+  if (info.Length() < 2 || !info[1].IsBoolean()) throw Napi::TypeError::New(env, "hidden must be a boolean");
+  const bool hidden = info[1].As<Napi::Boolean>().Value();
+  return AsyncCall<std::vector<MarkRecord>>::Start(
+      env, core_->thread,
+      [core = core_, ids = std::move(ids), hidden] { return wua::SetHidden(core->Require().Get(), core->updates, ids, hidden); },
+      [](Napi::Env env, std::vector<MarkRecord>& records) -> Napi::Value { return MarksToJs(env, records); });
+}
+
+// acceptEulas(updateIds) -> Promise<object[]>: each update's EulaAccepted before and after.
+Napi::Value SessionWrap::AcceptEulas(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<std::u16string> ids = StringList(env, info.Length() > 0 ? info[0] : env.Undefined(), "updateIds");
+  return AsyncCall<std::vector<MarkRecord>>::Start(
+      env, core_->thread, [core = core_, ids = std::move(ids)] { return wua::AcceptEulas(core->Require().Get(), core->updates, ids); },
+      [](Napi::Env env, std::vector<MarkRecord>& records) -> Napi::Value { return MarksToJs(env, records); });
 }
 
 }  // namespace wua::napi

@@ -27,6 +27,8 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value Forget(const Napi::CallbackInfo& info);
   Napi::Value AgentInfo(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
+  Napi::Value SetHidden(const Napi::CallbackInfo& info);
+  Napi::Value AcceptEulas(const Napi::CallbackInfo& info);
 
   std::shared_ptr<SessionCore> core_;
 };

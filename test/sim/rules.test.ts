@@ -112,6 +112,30 @@ const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
     },
   },
 };
+SECTIONS['remote-never'] = {
+  minimumChecks: 8,
+  scenario: {
+    agent: { logon: { remote: true, deniedCalls: ['IUpdateSession::CreateUpdateInstaller'] } },
+    updates: [{ id: id(70), title: 'Pending', eulaText: 'terms' }],
+  },
+};
+SECTIONS.hiding = {
+  minimumChecks: 20,
+  scenario: {
+    updates: [
+      { id: id(80), title: 'Mandatory', isMandatory: true },
+      { id: id(81), title: 'With a deadline', deadline: '2026-12-01T00:00:00Z' },
+      { id: id(82), title: 'Optional' },
+      { id: id(83), title: 'With license terms', eulaText: 'The terms.' },
+      { id: id(84), title: 'Hidden already', state: { isHidden: true } },
+    ],
+  },
+};
+// The same catalog for a caller who is not an administrator.
+SECTIONS['hiding-user'] = {
+  minimumChecks: 8,
+  scenario: { ...SECTIONS.hiding.scenario, agent: { isAdministrator: false } },
+};
 // The same catalog, with the children listed as results of their own.
 SECTIONS['bundles-listed'] = {
   minimumChecks: 1,

@@ -562,6 +562,70 @@ void JobHresult() {
   Check("the download job reports its own HRESULT too", hr == static_cast<LONG>(0x80240FFF));
 }
 
+bool IsHidden(IUpdate* update) {
+  VARIANT_BOOL value = VARIANT_FALSE;
+  if (update) update->get_IsHidden(&value);
+  return value == VARIANT_TRUE;
+}
+
+bool EulaAccepted(IUpdate* update) {
+  VARIANT_BOOL value = VARIANT_FALSE;
+  if (update) update->get_EulaAccepted(&value);
+  return value == VARIANT_TRUE;
+}
+
+// Whether a search with these criteria offers the update with ID number `n`.
+bool Offers(IUpdateSearcher* searcher, const char16_t* criteria, int n) {
+  ComPtr<IUpdateCollection> found = Search(searcher, criteria);
+  const LONG count = CountOf(found.Get());
+  for (LONG i = 0; i < count; ++i) {
+    ComPtr<IUpdate> update;
+    ComPtr<IUpdateIdentity> identity;
+    Bstr id;
+    if (SUCCEEDED(found->get_Item(i, update.Put())) && SUCCEEDED(update->get_Identity(identity.Put()))) identity->get_UpdateID(id.Put());
+    if (Text(id) == Id(n)) return true;
+  }
+  return false;
+}
+
+// IUpdate::IsHidden and IUpdate::AcceptEula: only administrators (and Power Users) may set them,
+// a mandatory update or one with a deadline is not hidden (WU_E_DS_DECLINENOTALLOWED), and what
+// is hidden leaves the searches that ask for IsHidden=0, the default ones included.
+void Hiding(bool administrator) {
+  Client c;
+  ComPtr<IUpdate> mandatory = c.Find(80), deadline = c.Find(81), optional = c.Find(82), licensed = c.Find(83), hidden = c.Find(84);
+  if (!administrator) {
+    CheckHr("a user hides nothing", E_ACCESSDENIED, optional ? optional->put_IsHidden(VARIANT_TRUE) : E_POINTER);
+    CheckHr("nor shows a hidden update", E_ACCESSDENIED, hidden ? hidden->put_IsHidden(VARIANT_FALSE) : E_POINTER);
+    CheckHr("nor accepts license terms", E_ACCESSDENIED, licensed ? licensed->AcceptEula() : E_POINTER);
+    Check("and nothing changed", !IsHidden(optional.Get()) && IsHidden(hidden.Get()) && !EulaAccepted(licensed.Get()));
+    Check("but reads IsHidden", Offers(c.searcher.Get(), u"IsHidden=1", 84) && !Offers(c.searcher.Get(), u"IsHidden=1", 82));
+    return;
+  }
+  CheckHr("hiding a mandatory update", WU_E_DS_DECLINENOTALLOWED, mandatory ? mandatory->put_IsHidden(VARIANT_TRUE) : E_POINTER);
+  Check("is declined with a reason", Contains(LastErrorText(), u"mandatory"));
+  CheckHr("hiding an update with a deadline", WU_E_DS_DECLINENOTALLOWED, deadline ? deadline->put_IsHidden(VARIANT_TRUE) : E_POINTER);
+  Check("neither is hidden", !IsHidden(mandatory.Get()) && !IsHidden(deadline.Get()));
+  Check("and the default search still offers both",
+        Offers(c.searcher.Get(), u"", 80) && Offers(c.searcher.Get(), u"", 81) && !Offers(c.searcher.Get(), u"IsHidden=1", 80));
+  CheckHr("showing a mandatory update is no hiding", S_OK, mandatory ? mandatory->put_IsHidden(VARIANT_FALSE) : E_POINTER);
+
+  CheckHr("hiding an optional update", S_OK, optional ? optional->put_IsHidden(VARIANT_TRUE) : E_POINTER);
+  Check("hides it", IsHidden(optional.Get()) && IsHidden(c.Find(82).Get()));
+  Check("out of the default search", !Offers(c.searcher.Get(), u"", 82));
+  Check("out of IsHidden=0", !Offers(c.searcher.Get(), u"IsInstalled=0 and IsHidden=0", 82));
+  Check("in IsHidden=1", Offers(c.searcher.Get(), u"IsHidden=1", 82));
+  Check("found by ID all the same", Offers(c.searcher.Get(), (u"UpdateID='" + Id(82) + u"'").c_str(), 82));
+  CheckHr("showing it again", S_OK, optional ? optional->put_IsHidden(VARIANT_FALSE) : E_POINTER);
+  Check("brings it back", Offers(c.searcher.Get(), u"IsHidden=0", 82) && !Offers(c.searcher.Get(), u"IsHidden=1", 82));
+  CheckHr("showing the scenario's hidden update", S_OK, hidden ? hidden->put_IsHidden(VARIANT_FALSE) : E_POINTER);
+  Check("brings it into the default search", Offers(c.searcher.Get(), u"", 84));
+
+  Check("license terms start not accepted", licensed && !EulaAccepted(licensed.Get()));
+  CheckHr("AcceptEula", S_OK, licensed ? licensed->AcceptEula() : E_POINTER);
+  Check("accepts them, for a later search's object too", EulaAccepted(licensed.Get()) && EulaAccepted(c.Find(83).Get()));
+}
+
 // "Using WUA From a Remote Computer": what a remote caller may not do fails with E_ACCESSDENIED.
 // Every member members.h marks as denied remotely has a call here, so the list cannot grow
 // without a test.
@@ -710,6 +774,25 @@ void Remote(bool customList) {
   CheckHr("ISystemInformation, which this list allows", S_OK, calls["ISystemInformation::get_RebootRequired"](c));
 }
 
+// A scenario's own list of remote denials cannot allow what no remote caller reaches (members.h,
+// neverRemote): the scenario lists only CreateUpdateInstaller.
+void RemoteNever() {
+  Client c;
+  std::map<std::string_view, Call> calls = RemoteCalls();
+  CheckDenied("IUpdateSession::CreateUpdateInstaller", calls["IUpdateSession::CreateUpdateInstaller"](c));
+  int never = 0;
+  for (const sim::Member& member : sim::kMembers) {
+    if (!member.neverRemote) continue;
+    ++never;
+    CheckDenied(std::string(member.name), calls[member.name](c));
+  }
+  Check("IsHidden and AcceptEula are never remote", never == 2);
+  CheckHr("CreateUpdateDownloader, which this list allows", S_OK, calls["IUpdateSession::CreateUpdateDownloader"](c));
+  VARIANT_BOOL hidden = VARIANT_TRUE;
+  CheckHr("IsHidden reads remotely", S_OK, c.any ? c.any->get_IsHidden(&hidden) : E_POINTER);
+  Check("and nothing was hidden", hidden == VARIANT_FALSE);
+}
+
 }  // namespace
 
 int wmain(int argc, wchar_t** argv) {
@@ -731,8 +814,12 @@ int wmain(int argc, wchar_t** argv) {
     RunAs();
   } else if (section == L"job") {
     JobHresult();
+  } else if (section == L"hiding" || section == L"hiding-user") {
+    Hiding(section == L"hiding");
   } else if (section == L"remote" || section == L"remote-custom") {
     Remote(section == L"remote-custom");
+  } else if (section == L"remote-never") {
+    RemoteNever();
   } else {
     std::printf("unknown section\n");
     return 2;

@@ -75,8 +75,9 @@ HRESULT Diagnostics::Enter(const char* member) {
   // "Using WUA From a Remote Computer" (learn.microsoft.com/windows/win32/wua_sdk/using-wua-from-
   // a-remote-computer) lists what is "not available to remote users and applications"; newer
   // Windows also denies searches and history to a shell reached over SSH (PowerShell/
-  // Win32-OpenSSH#2083, mgajda83/PSWindowsUpdate#60), so the scenario says which calls.
-  if (const auto& logon = scenario->agent.logon; logon.remote && logon.deniedCalls.count(member) != 0) {
+  // Win32-OpenSSH#2083, mgajda83/PSWindowsUpdate#60), so the scenario says which calls, beside
+  // those that no remote caller ever reaches (members.h, neverRemote).
+  if (const auto& logon = scenario->agent.logon; logon.remote && (logon.deniedCalls.count(member) != 0 || IsNeverRemote(member))) {
     return Fail(E_ACCESSDENIED, json::ToUtf16(std::string(member) + " is not allowed from a remote session"));
   }
   auto fault = scenario->agent.faults.find(member);

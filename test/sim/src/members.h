@@ -29,6 +29,10 @@ struct Member {
   // using-wua-from-a-remote-computer) as not available to remote users and applications: what a
   // remote logon denies unless the scenario gives its own list.
   bool deniedRemotely = false;
+  // Denied to every remote logon, whatever the scenario's list: the member's own reference page
+  // says it cannot be used remotely, and [MS-UAMG] leaves it off the DCOM wire (its slot is an
+  // OpnumNNNotUsedOnWire), so no remote caller can reach it on any Windows.
+  bool neverRemote = false;
 };
 
 // Members that exist on two interfaces with one implementation (IUpdate2::CopyToCache and
@@ -52,8 +56,11 @@ inline constexpr Member kMembers[] = {
     {"IUpdateSearcher::GetTotalHistoryCount", MemberKind::kCall},
     {"ISearchJob::CleanUp", MemberKind::kCall},
     {"ISearchJob::RequestAbort", MemberKind::kCall},
-    {"IUpdate::put_IsHidden", MemberKind::kCall, true},
-    {"IUpdate::AcceptEula", MemberKind::kCall, true},
+    // "IsHidden is read-only when it is called remotely" (Using WUA From a Remote Computer).
+    {"IUpdate::put_IsHidden", MemberKind::kCall, true, true},
+    // "E_ACCESSDENIED: This method cannot be called from a remote computer" (IUpdate::AcceptEula,
+    // learn.microsoft.com/windows/win32/api/wuapi/nf-wuapi-iupdate-accepteula).
+    {"IUpdate::AcceptEula", MemberKind::kCall, true, true},
     {"IUpdate::CopyFromCache", MemberKind::kCall, true},
     {"IUpdate2::CopyToCache", MemberKind::kCall, true},
     {"IUpdateDownloader::BeginDownload", MemberKind::kCall},
@@ -179,6 +186,11 @@ constexpr const Member* FindMember(std::string_view name) {
 constexpr bool IsMember(std::string_view name, MemberKind kind) {
   const Member* member = FindMember(name);
   return member && member->kind == kind;
+}
+
+constexpr bool IsNeverRemote(std::string_view name) {
+  const Member* member = FindMember(name);
+  return member && member->neverRemote;
 }
 
 constexpr bool IsGetterMember(std::string_view name) {

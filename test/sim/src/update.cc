@@ -332,6 +332,16 @@ STDMETHODIMP Update::get_IsHidden(VARIANT_BOOL* retval) {
   return Out(retval, State().isHidden);
 }
 
+// IUpdate::IsHidden (learn.microsoft.com/windows/win32/api/wuapi/nf-wuapi-iupdate-put_ishidden):
+// "only administrators and members of the Power Users administrative group can set the value of
+// this property", and a caller without the rights gets E_ACCESSDENIED ("Securing Interfaces,
+// Methods, and Properties in the WUA API", learn.microsoft.com/windows/win32/wua_sdk/secured-
+// methods-and-properties-in-the-wua-api); the simulator's only such caller is a non-administrator.
+// "An attempt to mark a mandatory update as hidden causes an error", and the error is
+// WU_E_DS_DECLINENOTALLOWED, "A request to hide an update was declined because it is a mandatory
+// update or because it was deployed with a deadline" (Windows Update error reference,
+// learn.microsoft.com/windows/deployment/update/windows-update-error-reference). Showing such an
+// update again is not declined. A remote caller never gets here (members.h, neverRemote).
 STDMETHODIMP Update::put_IsHidden(VARIANT_BOOL value) {
   SIM_ENTER("IUpdate::put_IsHidden");
   const bool hide = value != VARIANT_FALSE;
@@ -431,6 +441,10 @@ STDMETHODIMP Update::get_KBArticleIDs(IStringCollection** retval) {
   return OutObject(retval, ReadOnlyStrings(data_.kbArticleIds));
 }
 
+// IUpdate::AcceptEula (learn.microsoft.com/windows/win32/api/wuapi/nf-wuapi-iupdate-accepteula):
+// "Administrators and power users can call this method"; E_ACCESSDENIED for others, as for
+// put_IsHidden above, and for a remote caller ("This method cannot be called from a remote
+// computer", members.h, neverRemote).
 STDMETHODIMP Update::AcceptEula() {
   SIM_ENTER("IUpdate::AcceptEula");
   if (!scenario_->agent.isAdministrator) return Fail(E_ACCESSDENIED, u"accepting a license needs an administrator");
