@@ -14,6 +14,8 @@ const IPV6 = /^[0-9A-Fa-f:.]+$/;
 function isHost(host: string): boolean {
   if (host.startsWith('[') && host.endsWith(']')) return IPV6.test(host.slice(1, -1)) && host.includes(':');
   if (IPV4.test(host)) return true;
+  // All digits and dots is meant as an IPv4 address, and this one is not.
+  if (/^[\d.]+$/.test(host)) return false;
   return host.length <= 253 && host.split('.').every((label) => HOST_LABEL.test(label));
 }
 
