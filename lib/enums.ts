@@ -1,8 +1,8 @@
 // The agent's enumerations and the facade's names for them: the one map in each direction.
 // Index = the agent's numeric value (SDK wuapi.h); a hole means the agent has no such value.
 import type {
-  AutoDownloadMode, AutoSelectionMode, DeploymentAction, DownloadPhase, DownloadPriority, HistoryOperation, InstallationImpact,
-  OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext,
+  AutoDownloadMode, AutomaticUpdatesNotificationLevel, AutoSelectionMode, DeploymentAction, DownloadPhase, DownloadPriority,
+  HistoryOperation, InstallationImpact, OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext,
   UpdateType,
 } from './types.js';
 
@@ -21,6 +21,9 @@ export const AUTO_DOWNLOAD_MODES: Names<AutoDownloadMode> = ['letWindowsUpdateDe
 export const EXCEPTION_CONTEXTS: Names<UpdateExceptionContext> = [undefined, 'general', 'windowsDriver', 'windowsInstaller', 'searchIncomplete'];
 export const SEARCH_SCOPES: Names<SearchScope> = ['default', 'machineOnly', 'currentUserOnly', 'machineAndCurrentUser', 'machineAndAllUsers', 'allUsers'];
 export const UPDATE_OPERATIONS: Names<HistoryOperation> = [undefined, 'installation', 'uninstallation'];
+export const NOTIFICATION_LEVELS: Names<AutomaticUpdatesNotificationLevel> = [
+  'notConfigured', 'disabled', 'notifyBeforeDownload', 'notifyBeforeInstallation', 'scheduledInstallation',
+];
 
 /** The facade's name for an agent value; a value newer than this package keeps its number. */
 export function nameOf<T extends string>(names: Names<T>, value: number): T {

@@ -7,6 +7,32 @@ import { AddonLoadError, UnsupportedPlatformError } from './errors.js';
 
 export interface NativeSessionOptions {
   clientApplicationId?: string;
+  webProxy?: NativeWebProxyOptions;
+}
+
+/** The proxy the session is opened with (src/napi/web_proxy_options.h); checked by the facade. */
+export interface NativeWebProxyOptions {
+  address?: string;
+  bypassList?: string[];
+  bypassProxyOnLocal?: boolean;
+  autoDetect?: boolean;
+  userName?: string;
+  /** Copied into a buffer the addon wipes once IWebProxy::SetPassword has it. */
+  password?: string;
+}
+
+/** Automatic Updates as the agent reports it (src/wua/automatic_updates.h). */
+export interface NativeAutomaticUpdates {
+  notificationLevel: number;
+  readOnly: boolean;
+  required: boolean;
+  /** Null where the agent lacks IAutomaticUpdatesSettings2 (or 3 for the next two). */
+  includeRecommendedUpdates: boolean | null;
+  nonAdministratorsElevated: boolean | null;
+  featuredUpdatesEnabled: boolean | null;
+  serviceEnabled: boolean;
+  /** Null where the agent lacks IAutomaticUpdates2; dates are OLE DATEs (UTC). */
+  results: { lastSearchSuccessDate: number | null; lastInstallationSuccessDate: number | null } | null;
 }
 
 export interface NativeSessionInfo {
@@ -107,6 +133,9 @@ export interface NativeSession {
   forget(updateIds: string): void;
   agentInfo(): Promise<NativeAgentInfo>;
   close(): Promise<void>;
+  automaticUpdates(): Promise<NativeAutomaticUpdates>;
+  detectNow(): Promise<void>;
+  enableAutomaticUpdatesService(): Promise<void>;
 }
 
 /** One update's mark (IsHidden, EulaAccepted) before and after a call (src/wua/marks.h). */

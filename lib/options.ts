@@ -16,7 +16,10 @@ export function validateSessionOptions(options: unknown): UpdateSessionOptions {
   if (clientApplicationId !== undefined && typeof clientApplicationId !== 'string') {
     throw new InvalidArgumentError('options.clientApplicationId', 'must be a string', 'ERR_INVALID_ARG_TYPE');
   }
-  return options as UpdateSessionOptions;
+  // The proxy, and its password, are taken apart by SessionWebProxy (web-proxy.ts): what the
+  // session keeps of the caller's options holds neither.
+  const { webProxy: _webProxy, ...kept } = options as UpdateSessionOptions;
+  return kept;
 }
 
 // Options are checked by name, so that a misspelt or misplaced option (`acceptEula`, `priority`

@@ -1,4 +1,7 @@
 // UpdateSession: the facade's entry point, one agent session held by a thread the addon owns.
+import { inspect, type InspectOptionsStylized } from 'node:util';
+
+import { automaticUpdatesFromNative } from './automatic-updates.js';
 import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } from './change.js';
 import { criteriaText, type Criteria } from './criteria.js';
 import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
@@ -15,6 +18,8 @@ import type {
   SearchResult, UninstallOptions, UpdateReference, UpdateSessionOptions,
 } from './types.js';
 import type { EulaResult, HideResult } from './types.js';
+import type { AutomaticUpdatesStatus, WebProxySettings } from './types.js';
+import { SessionWebProxy } from './web-proxy.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -39,6 +44,7 @@ function notify(onProgress: ((progress: Progress) => void) | undefined, event: P
 
 export class UpdateSession implements AsyncDisposable {
   readonly #options: UpdateSessionOptions;
+  readonly #webProxy: SessionWebProxy | undefined;
   #native: NativeSession | undefined;
   #records: RecordTracker | undefined;
   #closed = false;
@@ -47,13 +53,17 @@ export class UpdateSession implements AsyncDisposable {
 
   constructor(options?: UpdateSessionOptions) {
     this.#options = validateSessionOptions(options);
+    this.#webProxy = SessionWebProxy.from(options?.webProxy);
   }
 
   /** The native session, opened on first use so that constructing one never throws off Windows. */
   #nativeSession(operation = 'call'): NativeSession {
     if (this.#closed) throw new SessionClosedError(operation);
     if (!this.#native) {
-      const native = new (loadBinding().Session)({ clientApplicationId: this.#options.clientApplicationId });
+      const native = new (loadBinding().Session)({
+        clientApplicationId: this.#options.clientApplicationId,
+        ...(this.#webProxy ? { webProxy: this.#webProxy.handOver() } : {}),
+      });
       this.#native = native;
       this.#records = new RecordTracker((updateIds) => native.forget(updateIds.join('\n')));
     }
@@ -281,6 +291,7 @@ export class UpdateSession implements AsyncDisposable {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#webProxy?.forgetPassword();
     const native = this.#native;
     this.#native = undefined;
     if (!native) return;
@@ -292,5 +303,49 @@ export class UpdateSession implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
+  }
+
+  /**
+   * Automatic Updates: its settings (IAutomaticUpdatesSettings..3), what it last did
+   * (IAutomaticUpdates2::Results) and whether its service is enabled (ServiceEnabled). Read only:
+   * Microsoft documents changing the settings as doing nothing since Windows 10. Rejects with
+   * WindowsUpdateError when the agent fails (E_ACCESSDENIED, category 'permission', from a remote
+   * session), and as describe() does otherwise.
+   */
+  async automaticUpdates(): Promise<AutomaticUpdatesStatus> {
+    return automaticUpdatesFromNative(await this.#call('automaticUpdates', (native) => native.automaticUpdates()));
+  }
+
+  /**
+   * Asks Automatic Updates to start a detection now (IAutomaticUpdates::DetectNow); it runs in the
+   * service, after this resolves, and acts on what it finds as its notification level says. Any
+   * user may ask. Rejects with WindowsUpdateError WU_E_AU_NOSERVICE while the service is disabled,
+   * and as describe() does otherwise.
+   */
+  async detectNow(): Promise<void> {
+    await this.#call('detectNow', (native) => native.detectNow());
+  }
+
+  /**
+   * Enables every component Automatic Updates needs (IAutomaticUpdates::EnableService). Needs an
+   * administrator: otherwise rejects with WindowsUpdateError E_ACCESSDENIED (category
+   * 'permission'), and as describe() does otherwise.
+   */
+  async enableAutomaticUpdatesService(): Promise<void> {
+    await this.#call('enableAutomaticUpdatesService', (native) => native.enableAutomaticUpdatesService());
+  }
+
+  /** The proxy this session was opened with, without its password; null for none. */
+  get webProxy(): WebProxySettings | null {
+    return this.#webProxy?.settings ?? null;
+  }
+
+  /** What JSON.stringify shows of a session: never a password. */
+  toJSON(): { clientApplicationId: string | null; webProxy: WebProxySettings | null; closed: boolean } {
+    return { clientApplicationId: this.#options.clientApplicationId ?? null, webProxy: this.webProxy, closed: this.#closed };
+  }
+
+  [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+    return `UpdateSession ${show(this.toJSON(), { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   }
 }

@@ -5,6 +5,8 @@
 export interface UpdateSessionOptions {
   /** Recorded by the agent in its history for every change this session makes. */
   clientApplicationId?: string;
+  /** The HTTP proxy the session's searches and downloads go through (see WebProxyOptions). */
+  webProxy?: WebProxyOptions;
 }
 
 // ----- enumerations, as string literals (the agent's numeric values live in enums.ts) -----
@@ -458,3 +460,98 @@ export interface MarkResult<Outcome extends MarkOutcome = MarkOutcome> {
 
 export type HideResult = MarkResult<HideOutcome>;
 export type EulaResult = MarkResult<EulaOutcome>;
+
+// ----- Automatic Updates -----
+
+/** IAutomaticUpdatesSettings::NotificationLevel (AutomaticUpdatesNotificationLevel). */
+export type AutomaticUpdatesNotificationLevel =
+  | 'notConfigured' | 'disabled' | 'notifyBeforeDownload' | 'notifyBeforeInstallation' | 'scheduledInstallation';
+
+/**
+ * Automatic Updates settings as the agent reports them (IAutomaticUpdatesSettings..3). They are
+ * read only: since Windows 10, Microsoft documents IAutomaticUpdatesSettings::Save and every setter
+ * as returning success and doing nothing, so the package offers no way to change them. The
+ * scheduled installation day and time are left out: "no longer supported as of Windows 10", and
+ * unreliable since Windows 8.
+ */
+export interface AutomaticUpdatesSettings {
+  /** How Automatic Updates acts on the updates it finds (NotificationLevel). */
+  notificationLevel: AutomaticUpdatesNotificationLevel;
+  /** Group Policy requires the Automatic Updates service (Required). */
+  required: boolean;
+  /**
+   * ReadOnly: the settings cannot be changed by this caller. Windows 10 and later always report
+   * false, although nothing can be changed through the agent there at all.
+   */
+  readOnly: boolean;
+  /**
+   * IncludeRecommendedUpdates: recommended updates are searched and installed too. Always true on
+   * Windows 10 and later. Null where the agent lacks IAutomaticUpdatesSettings2.
+   */
+  includeRecommendedUpdates: boolean | null;
+  /**
+   * NonAdministratorsElevated: users who are not administrators may act on updates without
+   * approval. Always true on Windows 10 and later. Null where the agent lacks
+   * IAutomaticUpdatesSettings3.
+   */
+  nonAdministratorsElevated: boolean | null;
+  /**
+   * FeaturedUpdatesEnabled, which Microsoft documents as "Not supported": what the agent reports,
+   * with no documented meaning. Null where the agent lacks IAutomaticUpdatesSettings3 or refuses it.
+   */
+  featuredUpdatesEnabled: boolean | null;
+}
+
+/** What Automatic Updates itself last did (IAutomaticUpdatesResults); a client's own searches and installs do not count. */
+export interface AutomaticUpdatesResults {
+  /** When Automatic Updates last searched successfully (UTC); null when it never has. */
+  lastSearchSuccessDate: Date | null;
+  /** When Automatic Updates last installed successfully (UTC); null when it never has. */
+  lastInstallationSuccessDate: Date | null;
+}
+
+/** UpdateSession.automaticUpdates(): the Automatic Updates service, its settings and results. */
+export interface AutomaticUpdatesStatus {
+  settings: AutomaticUpdatesSettings;
+  /** Null where the agent lacks IAutomaticUpdates2. */
+  results: AutomaticUpdatesResults | null;
+  /** Every component Automatic Updates needs is available (IAutomaticUpdates::ServiceEnabled). */
+  serviceEnabled: boolean;
+}
+
+// ----- web proxy -----
+
+/**
+ * The HTTP proxy a session's searches and downloads go through (IWebProxy, set with
+ * IUpdateSession::put_WebProxy). Microsoft documents IWebProxy as not supported on Windows 10 and
+ * Windows Server 2016 and later, where the agent uses the system's proxy settings (Settings >
+ * Network & Internet > Proxy, or `netsh winhttp set proxy`): there the agent may ignore it.
+ * Not available to remote sessions (E_ACCESSDENIED).
+ */
+export interface WebProxyOptions {
+  /** `host:port`: a host name, an IPv4 address or a bracketed IPv6 address, and a port (1 to 65535). Required unless autoDetect. */
+  address?: string;
+  /** Hosts that are reached directly (`*.corp.example.com`, `<local>`); no spaces or semicolons. */
+  bypassList?: readonly string[];
+  /** Local addresses bypass the proxy. */
+  bypassProxyOnLocal?: boolean;
+  /** The agent finds the proxy itself (WPAD); `address` and `bypassList` are then ignored by it. */
+  autoDetect?: boolean;
+  /** For a proxy that asks for credentials. */
+  userName?: string;
+  /**
+   * Needs `userName`. Handed to the agent (IWebProxy::SetPassword) when the session opens, then
+   * dropped: the session keeps no copy, and never shows it (toJSON, util.inspect, errors).
+   */
+  password?: string;
+}
+
+/** The proxy a session was opened with, as it shows it: never the password, only whether there is one. */
+export interface WebProxySettings {
+  address: string | null;
+  bypassList: readonly string[];
+  bypassProxyOnLocal: boolean;
+  autoDetect: boolean;
+  userName: string | null;
+  passwordSet: boolean;
+}

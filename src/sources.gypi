@@ -9,8 +9,10 @@
       "src/napi/js_values.cc",
       "src/napi/native_error.cc",
       "src/napi/session_wrap.cc",
+      "src/napi/web_proxy_options.cc",
       "src/wire/chunk.cc",
       "src/wua/agent_info.cc",
+      "src/wua/automatic_updates.cc",
       "src/wua/change.cc",
       "src/wua/inspect.cc",
       "src/wua/keep_awake.cc",
@@ -19,7 +21,8 @@
       "src/wua/session.cc",
       "src/wua/session_core.cc",
       "src/wua/update_cache.cc",
-      "src/wua/update_reader.cc"
+      "src/wua/update_reader.cc",
+      "src/wua/web_proxy.cc"
     ],
     "addon_defines": [
       "NAPI_VERSION=8",

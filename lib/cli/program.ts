@@ -8,10 +8,12 @@ import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/cha
 import { infoCommand } from './commands/info.js';
 import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
 import { searchCommand } from './commands/search.js';
+import { detectCommand, settingsCommand } from './commands/settings.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
 import { reportError, UsageError } from './report-error.js';
 import { type FilterFlags, normalizeFlags } from './selection.js';
+import { addNetworkOptions, type NetworkFlags, webProxyFromFlags } from './network-flags.js';
 
 interface GlobalFlags {
   json?: boolean;
@@ -71,16 +73,18 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   const run = (action: (session: UpdateSession, output: Output, signal: AbortSignal) => Promise<ExitCode>) =>
     async (...args: unknown[]): Promise<void> => {
       const command = args.at(-1) as Command;
-      const flags = command.optsWithGlobals<GlobalFlags>();
+      const flags = command.optsWithGlobals<GlobalFlags & NetworkFlags>();
       const output = new Output({ json: Boolean(flags.json), progress: Boolean(flags.progress), verbose: Boolean(flags.verbose) });
       const signal = flags.timeout ? AbortSignal.any([controller.signal, AbortSignal.timeout(flags.timeout * 1000)]) : controller.signal;
-      const session = new UpdateSession({ clientApplicationId: flags.clientId ?? 'wua' });
+      let session: UpdateSession | undefined;
       try {
+        const webProxy = webProxyFromFlags(flags);
+        session = new UpdateSession({ clientApplicationId: flags.clientId ?? 'wua', ...(webProxy ? { webProxy } : {}) });
         exitCode = await action(session, output, signal);
       } catch (error) {
         exitCode = reportError(error, output);
       } finally {
-        await session.close().catch(() => {});
+        await session?.close().catch(() => {});
       }
     };
 
@@ -104,16 +108,16 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .exitOverride()
     .showHelpAfterError('(run wua --help for usage)');
 
-  addFilterOptions(program.command('search').argument('[criteria]', 'raw criteria, e.g. "IsInstalled=0 and Type=\'Software\'"')
-    .description('find updates (by default: not installed, not hidden)'))
+  addNetworkOptions(addFilterOptions(program.command('search').argument('[criteria]', 'raw criteria, e.g. "IsInstalled=0 and Type=\'Software\'"')
+    .description('find updates (by default: not installed, not hidden)')))
     .action(run((session, output, signal) => {
       const command = program.commands.find((c) => c.name() === 'search')!;
       const [criteria] = command.args;
-      return searchCommand(session, normalizeFlags({ ...command.opts<FilterFlags>(), criteria }), output, signal);
+      return searchCommand(session, normalizeFlags({ ...command.opts<FilterFlags & NetworkFlags>(), criteria }), output, signal);
     }));
 
   const change = (kind: ChangeKind, description: string, extra: (command: Command) => Command): void => {
-    const command = extra(addSelectOptions(program.command(kind).description(description)));
+    const command = extra(addNetworkOptions(addSelectOptions(program.command(kind).description(description))));
     command.action(run((session, output, signal) =>
       changeCommand(kind, session, normalizeFlags(command.opts<ChangeFlags>()), output, signal)));
   };
@@ -145,6 +149,12 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
 
   program.command('info').description("the agent's version and whether a restart is pending")
     .action(run((session, output) => infoCommand(session, output)));
+
+  program.command('settings')
+    .description('Automatic Updates: its settings, when it last searched and installed, and whether its service is enabled')
+    .action(run((session, output) => settingsCommand(session, output)));
+  program.command('detect').description('ask Automatic Updates to search for updates now (it runs in the background)')
+    .action(run((session, output) => detectCommand(session, output)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

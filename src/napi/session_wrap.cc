@@ -6,8 +6,10 @@
 #include "napi/async_call.h"
 #include "napi/js_values.h"
 #include "napi/pending_operation.h"
+#include "napi/web_proxy_options.h"
 #include "wire/chunk.h"
 #include "wua/agent_info.h"
+#include "wua/automatic_updates.h"
 #include "wua/inspect.h"
 #include "wua/marks.h"
 #include "wua/search.h"
@@ -88,18 +90,21 @@ std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const c
 }  // namespace
 
 Napi::Function SessionWrap::Define(Napi::Env env) {
-  return DefineClass(env, "Session",
-                     {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
-                      InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
-                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
-                      InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
-                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close"),
-                      InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas")});
+  return DefineClass(
+      env, "Session",
+      {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
+       InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
+       InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
+       InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
+       InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close"),
+       InstanceMethod<&SessionWrap::AutomaticUpdates>("automaticUpdates"), InstanceMethod<&SessionWrap::DetectNow>("detectNow"),
+       InstanceMethod<&SessionWrap::EnableAutomaticUpdatesService>("enableAutomaticUpdatesService"),
+       InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas")});
 }
 
 SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
   Napi::Object options = OptionsArgument(info, 0);
-  SessionOptions sessionOptions{OptionalString(options, "clientApplicationId")};
+  SessionOptions sessionOptions{OptionalString(options, "clientApplicationId"), WebProxyArgument(options)};
   core_->clientApplicationId = sessionOptions.clientApplicationId;
   // Opening runs ahead on the session's thread; the first call reports its failure, if any.
   core_->thread.Post([core = core_, sessionOptions] {
@@ -312,6 +317,64 @@ Napi::Value SessionWrap::AcceptEulas(const Napi::CallbackInfo& info) {
   return AsyncCall<std::vector<MarkRecord>>::Start(
       env, core_->thread, [core = core_, ids = std::move(ids)] { return wua::AcceptEulas(core->Require().Get(), core->updates, ids); },
       [](Napi::Env env, std::vector<MarkRecord>& records) -> Napi::Value { return MarksToJs(env, records); });
+}
+
+// automaticUpdates() -> Promise<object>: the settings, the last results and whether the service is
+// enabled; dates are OLE DATEs (UTC) or null.
+Napi::Value SessionWrap::AutomaticUpdates(const Napi::CallbackInfo& info) {
+  return AsyncCall<AutomaticUpdatesRecord>::Start(
+      info.Env(), core_->thread,
+      [core = core_] {
+        core->Require();
+        return ReadAutomaticUpdates();
+      },
+      [](Napi::Env env, AutomaticUpdatesRecord& au) -> Napi::Value {
+        const auto optionalBool = [&](const std::optional<bool>& value) -> Napi::Value {
+          return value ? Napi::Value(Napi::Boolean::New(env, *value)) : env.Null();
+        };
+        const auto optionalDate = [&](const std::optional<double>& value) -> Napi::Value {
+          return value ? Napi::Value(Napi::Number::New(env, *value)) : env.Null();
+        };
+        Napi::Object out = Napi::Object::New(env);
+        out.Set("notificationLevel", au.notificationLevel);
+        out.Set("readOnly", au.readOnly);
+        out.Set("required", au.required);
+        out.Set("includeRecommendedUpdates", optionalBool(au.includeRecommendedUpdates));
+        out.Set("nonAdministratorsElevated", optionalBool(au.nonAdministratorsElevated));
+        out.Set("featuredUpdatesEnabled", optionalBool(au.featuredUpdatesEnabled));
+        out.Set("serviceEnabled", au.serviceEnabled);
+        if (au.hasResults) {
+          Napi::Object results = Napi::Object::New(env);
+          results.Set("lastSearchSuccessDate", optionalDate(au.lastSearchSuccessDate));
+          results.Set("lastInstallationSuccessDate", optionalDate(au.lastInstallationSuccessDate));
+          out.Set("results", results);
+        } else {
+          out.Set("results", env.Null());
+        }
+        return out;
+      });
+}
+
+Napi::Value SessionWrap::DetectNow(const Napi::CallbackInfo& info) {
+  return AsyncCall<bool>::Start(
+      info.Env(), core_->thread,
+      [core = core_] {
+        core->Require();
+        wua::DetectNow();
+        return true;
+      },
+      [](Napi::Env env, bool&) -> Napi::Value { return env.Undefined(); });
+}
+
+Napi::Value SessionWrap::EnableAutomaticUpdatesService(const Napi::CallbackInfo& info) {
+  return AsyncCall<bool>::Start(
+      info.Env(), core_->thread,
+      [core = core_] {
+        core->Require();
+        wua::EnableAutomaticUpdatesService();
+        return true;
+      },
+      [](Napi::Env env, bool&) -> Napi::Value { return env.Undefined(); });
 }
 
 }  // namespace wua::napi

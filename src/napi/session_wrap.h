@@ -30,6 +30,11 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value SetHidden(const Napi::CallbackInfo& info);
   Napi::Value AcceptEulas(const Napi::CallbackInfo& info);
 
+  // Automatic Updates (wua/automatic_updates.h).
+  Napi::Value AutomaticUpdates(const Napi::CallbackInfo& info);
+  Napi::Value DetectNow(const Napi::CallbackInfo& info);
+  Napi::Value EnableAutomaticUpdatesService(const Napi::CallbackInfo& info);
+
   std::shared_ptr<SessionCore> core_;
 };
 

@@ -29,6 +29,7 @@ Session::Session(const SessionOptions& options) {
     com::Bstr id(options.clientApplicationId);
     com::ThrowIfFailed(session_->put_ClientApplicationID(id.Get()), "IUpdateSession::put_ClientApplicationID");
   }
+  if (options.webProxy) ApplyWebProxy(session_.Get(), *options.webProxy);
 }
 
 SessionInfo Session::Describe() const {

@@ -3,15 +3,19 @@
 #include <windows.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "com/com_ptr.h"
+#include "wua/web_proxy.h"
 #include "wua/wua.h"
 
 namespace wua {
 
 struct SessionOptions {
   std::u16string clientApplicationId;
+  // Shared by the copies of these options, so that wiping its password once wipes it everywhere.
+  std::shared_ptr<WebProxyOptions> webProxy;
 };
 
 struct SessionInfo {

@@ -105,6 +105,46 @@ export function simulatorStatus(): SimulatorStatus {
   return control<SimulatorStatus>('status');
 }
 
+/** The proxy a session carried when the agent went to the network for it (never its password). */
+export interface ProxyRecord {
+  address: string;
+  userName: string;
+  bypassList: string[];
+  bypassProxyOnLocal: boolean;
+  autoDetect: boolean;
+  /** IWebProxy::SetPassword was called; the password itself is never recorded. */
+  passwordSet: boolean;
+}
+
+/** A search or download of the agent's, whether it went to the network, and what it met there. */
+export interface NetworkRequest {
+  call: 'search' | 'download';
+  /** False: a search on the agent's local data, which reaches no network. */
+  online: boolean;
+  /** ServerSelection: 0 default, 1 managed server, 2 Windows Update, 3 others. */
+  serverSelection: number;
+  /** With server selection 3 (others): the service. */
+  serviceId: string;
+  /** Downloads: the update. */
+  updateId: string;
+  proxy: ProxyRecord | null;
+  /** What the network answered (unsigned): 0, or the failure the request met. */
+  hresult: number;
+}
+
+/**
+ * Every search and download the agent ran since the scenario was loaded, oldest first, in this
+ * process and its children (it is kept in the state file).
+ */
+export function networkRequests(): NetworkRequest[] {
+  return control<NetworkRequest[]>('network');
+}
+
+/** Automatic Updates as the machine has it now: the service, and the detections DetectNow started. */
+export function automaticUpdatesState(): { serviceEnabled: boolean; detections: number } {
+  return control<{ serviceEnabled: boolean; detections: number }>('automaticUpdates');
+}
+
 /**
  * The process's execution state (ES_* flags) under Wine, which keeps one per process: what the
  * addon's threads asked SetThreadExecutionState for. Windows keeps one per thread, where this

@@ -111,6 +111,33 @@ const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
       updates: [{ id: id(70), title: 'Pending' }],
     },
   },
+  'automatic-updates': {
+    minimumChecks: 40,
+    scenario: {
+      agent: {
+        automaticUpdates: { notificationLevel: 3, scheduledInstallationDay: 3, scheduledInstallationTime: 5, required: true, serviceEnabled: false },
+      },
+    },
+  },
+  network: {
+    minimumChecks: 16,
+    scenario: {
+      agent: { network: { proxy: { address: 'proxy.example:8080', userName: 'CORP\\svc', password: 'right' } } },
+      updates: [{ id: id(80), title: 'Through the proxy', maxDownloadSize: 10 }],
+    },
+  },
+  'network-unreachable': {
+    minimumChecks: 3,
+    scenario: {
+      agent: { network: { reachable: false, hresult: '0x8024401C' } },
+      updates: [{ id: id(81), title: 'Held by the agent' }],
+    },
+  },
+};
+// The same for a caller who is not an administrator.
+SECTIONS['automatic-updates-user'] = {
+  minimumChecks: 40,
+  scenario: { agent: { ...(SECTIONS['automatic-updates']!.scenario as { agent: object }).agent, isAdministrator: false } },
 };
 SECTIONS['remote-never'] = {
   minimumChecks: 8,

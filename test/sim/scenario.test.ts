@@ -70,6 +70,12 @@ describe('scenario validation', () => {
     [{ updates: [{ id: A, title: 'x', install: { jobHresult: '0x80240022' } }] }, 'updates[0].install.jobHresult: unknown field'],
     [{ install: { jobHresult: 'all failed' } }, 'install.jobHresult: expected an HRESULT'],
     [{ search: { listBundledUpdates: 'yes' } }, 'search.listBundledUpdates: expected a boolean'],
+    // What every Windows 10 machine reports the same is no scenario's to set.
+    [{ agent: { automaticUpdates: { includeRecommendedUpdates: false } } }, 'agent.automaticUpdates.includeRecommendedUpdates: unknown field'],
+    [{ agent: { network: { hresult: 0 } } }, 'agent.network.hresult: must be a failure HRESULT'],
+    [{ agent: { network: { online: false } } }, "agent.network.online: unknown field"],
+    [{ agent: { network: { proxy: { userName: 'u' } } } }, 'agent.network.proxy.address: missing required field'],
+    [{ agent: { network: { proxy: { address: 'proxy:8080', password: 'p' } } } }, "agent.network.proxy.password: needs a 'userName'"],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });

@@ -10,6 +10,7 @@ import type {
 import { ExitCode, exitCodeOf } from '../exit-codes.js';
 import { type Output, table, warningLine } from '../output.js';
 import { progressView } from '../progress-view.js';
+import type { NetworkFlags } from '../network-flags.js';
 import { errorBody, printError } from '../report-error.js';
 import {
   type ChangeKind, defaultInstalled, planChange, selectUpdates, type SelectFlags, SKIP_TEXT, type Skipped,
@@ -18,7 +19,7 @@ import { findUpdates, kbText, updatesTable } from './search.js';
 
 export type { ChangeKind } from '../selection.js';
 
-export interface ChangeFlags extends SelectFlags {
+export interface ChangeFlags extends SelectFlags, NetworkFlags {
   dryRun?: boolean;
   priority?: DownloadPriority;
   acceptEulas?: boolean;

@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import { formatBytes, type Output, table, warningLine } from '../output.js';
 import { withSpinner } from '../progress-view.js';
 import { criteriaFromFlags, defaultInstalled, type FilterFlags, filterByKb } from '../selection.js';
+import { type NetworkFlags, searchSource } from '../network-flags.js';
 
 export function statusOf(update: UpdateRecord): string {
   const flags = [
@@ -33,14 +34,15 @@ export function updatesTable(updates: UpdateRecord[], width: number | undefined)
 }
 
 /** The search a command runs before choosing updates, with --kb applied. */
-export async function findUpdates(session: UpdateSession, flags: FilterFlags, output: Output, signal: AbortSignal,
+export async function findUpdates(session: UpdateSession, flags: FilterFlags & NetworkFlags, output: Output, signal: AbortSignal,
   defaults: { installed: boolean | undefined }): Promise<SearchResult> {
   const criteria = criteriaFromFlags(flags, defaults);
-  const result = await withSpinner(output, 'Searching for updates', session.search(criteria, { signal }));
+  const source = searchSource(flags);
+  const result = await withSpinner(output, 'Searching for updates', session.search(criteria, { signal, ...source }));
   return { ...result, updates: filterByKb(result.updates, flags.kb) };
 }
 
-export async function searchCommand(session: UpdateSession, flags: FilterFlags, output: Output,
+export async function searchCommand(session: UpdateSession, flags: FilterFlags & NetworkFlags, output: Output,
   signal: AbortSignal): Promise<ExitCode> {
   const result = await findUpdates(session, flags, output, signal, { installed: defaultInstalled('search', flags) });
   const exitCode = ExitCode.success;

@@ -114,6 +114,54 @@ ServiceData ServiceFromJson(const json::Reader& field) {
 
 }  // namespace
 
+json::Value NetworkRequestToJson(const NetworkRequest& r) {
+  json::Value out = json::Value::Object();
+  out.Set("call", r.call)
+      .Set("online", r.online)
+      .Set("serverSelection", static_cast<int>(r.serverSelection))
+      .Set("serviceId", Utf8(r.serviceId))
+      .Set("updateId", Utf8(r.updateId))
+      .Set("hresult", static_cast<int64_t>(static_cast<uint32_t>(r.hresult)));
+  if (r.proxy) {
+    json::Value proxy = json::Value::Object();
+    proxy.Set("address", Utf8(r.proxy->address))
+        .Set("userName", Utf8(r.proxy->userName))
+        .Set("bypassList", StringsToJson(r.proxy->bypassList))
+        .Set("bypassProxyOnLocal", r.proxy->bypassProxyOnLocal)
+        .Set("autoDetect", r.proxy->autoDetect)
+        .Set("passwordSet", r.proxy->passwordSet);
+    out.Set("proxy", std::move(proxy));
+  } else {
+    out.Set("proxy", json::Value());
+  }
+  return out;
+}
+
+namespace {
+
+NetworkRequest NetworkRequestFromJson(const json::Reader& field) {
+  NetworkRequest r;
+  r.call = field.Field("call").String();
+  r.online = field.Field("online").Bool();
+  r.serverSelection = static_cast<ServerSelection>(field.Field("serverSelection").Integer());
+  r.serviceId = field.Field("serviceId").String16();
+  r.updateId = field.Field("updateId").String16();
+  r.hresult = static_cast<HRESULT>(static_cast<uint32_t>(field.Field("hresult").Integer()));
+  if (const json::Reader proxy = field.Field("proxy"); !proxy.IsNull()) {
+    ProxyRecord p;
+    p.address = proxy.Field("address").String16();
+    p.userName = proxy.Field("userName").String16();
+    p.bypassList = StringsFromJson(proxy.Field("bypassList"));
+    p.bypassProxyOnLocal = proxy.Field("bypassProxyOnLocal").Bool();
+    p.autoDetect = proxy.Field("autoDetect").Bool();
+    p.passwordSet = proxy.Field("passwordSet").Bool();
+    r.proxy = std::move(p);
+  }
+  return r;
+}
+
+}  // namespace
+
 double NowAsDate() {
   FILETIME now;
   ::GetSystemTimeAsFileTime(&now);
@@ -248,13 +296,8 @@ MachineState Agent::InitialState(const Scenario& scenario) {
   state.history = scenario.agent.history;
   state.services = scenario.agent.services;
   const AgentData& agent = scenario.agent;
-  state.automaticUpdates = AutomaticUpdatesState{agent.notificationLevel,
-                                                 agent.scheduledInstallationDay,
-                                                 agent.scheduledInstallationTime,
-                                                 agent.includeRecommendedUpdates,
-                                                 false,
-                                                 true,
-                                                 agent.serviceEnabled};
+  state.automaticUpdates =
+      AutomaticUpdatesState{agent.notificationLevel, agent.scheduledInstallationDay, agent.scheduledInstallationTime, agent.serviceEnabled};
   state.rebootRequired = scenario.agent.rebootRequired;
   return state;
 }
@@ -287,10 +330,11 @@ void Agent::LoadState() {
     a.notificationLevel = static_cast<int>(au.Field("notificationLevel").Integer());
     a.scheduledInstallationDay = static_cast<int>(au.Field("scheduledInstallationDay").Integer());
     a.scheduledInstallationTime = static_cast<int>(au.Field("scheduledInstallationTime").Integer());
-    a.includeRecommendedUpdates = au.Field("includeRecommendedUpdates").Bool();
-    a.featuredUpdatesEnabled = au.Field("featuredUpdatesEnabled").Bool();
-    a.nonAdministratorsElevated = au.Field("nonAdministratorsElevated").Bool();
     a.serviceEnabled = au.Field("serviceEnabled").Bool();
+    a.detections = static_cast<long>(au.Field("detections").Integer(0));
+  }
+  if (const json::Reader network = root.Field("network"); !network.IsNull()) {
+    for (size_t i = 0; i < network.Size(); ++i) state_.network.push_back(NetworkRequestFromJson(network.Item(i)));
   }
   state_.history.clear();
   const json::Reader history = root.Field("history");
@@ -319,17 +363,18 @@ void Agent::SaveState() {
   automaticUpdates.Set("notificationLevel", a.notificationLevel)
       .Set("scheduledInstallationDay", a.scheduledInstallationDay)
       .Set("scheduledInstallationTime", a.scheduledInstallationTime)
-      .Set("includeRecommendedUpdates", a.includeRecommendedUpdates)
-      .Set("featuredUpdatesEnabled", a.featuredUpdatesEnabled)
-      .Set("nonAdministratorsElevated", a.nonAdministratorsElevated)
-      .Set("serviceEnabled", a.serviceEnabled);
+      .Set("serviceEnabled", a.serviceEnabled)
+      .Set("detections", static_cast<int64_t>(a.detections));
+  json::Value network = json::Value::Array();
+  for (const auto& request : state_.network) network.Push(NetworkRequestToJson(request));
   json::Value root = json::Value::Object();
   root.Set("scenario", scenario_->name)
       .Set("rebootRequired", state_.rebootRequired)
       .Set("updates", std::move(updates))
       .Set("history", std::move(history))
       .Set("services", std::move(services))
-      .Set("automaticUpdates", std::move(automaticUpdates));
+      .Set("automaticUpdates", std::move(automaticUpdates))
+      .Set("network", std::move(network));
   // Written beside the target and renamed over it, so a reader in another process never sees
   // half a file.
   const std::wstring temporary = statePath_ + L".tmp";

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "json.h"
 #include "scenario.h"
 
 namespace sim {
@@ -22,8 +23,28 @@ struct UpdateState {
 
 struct AutomaticUpdatesState {
   int notificationLevel = 0, scheduledInstallationDay = 0, scheduledInstallationTime = 3;
-  bool includeRecommendedUpdates = true, featuredUpdatesEnabled = false, nonAdministratorsElevated = true;
   bool serviceEnabled = true;
+  long detections = 0;  // DetectNow calls that started a detection
+};
+
+// The proxy a session carried when the agent went to the network for it: what IWebProxy says,
+// without the password, of which only whether one was set is kept.
+struct ProxyRecord {
+  std::u16string address, userName;
+  Strings bypassList;
+  bool bypassProxyOnLocal = false, autoDetect = false, passwordSet = false;
+};
+
+// A search or download, and whether it went to the network: what a test reads to prove that an
+// offline search stayed off it, and which server selection and proxy a request carried.
+struct NetworkRequest {
+  std::string call;  // "search" or "download"
+  bool online = true;
+  ServerSelection serverSelection = ssDefault;
+  std::u16string serviceId;
+  std::u16string updateId;  // downloads: the update
+  std::optional<ProxyRecord> proxy;
+  HRESULT hresult = S_OK;  // what the network answered: S_OK, or the failure the request met
 };
 
 struct MachineState {
@@ -32,6 +53,7 @@ struct MachineState {
   std::vector<ServiceData> services;              // registered update services
   AutomaticUpdatesState automaticUpdates;
   bool rebootRequired = false;
+  std::vector<NetworkRequest> network;  // oldest first
 
   // The state of `update` as the agent reports it: a bundle's download, install and reboot flags
   // are its children's taken together, since installing a bundle installs them.
@@ -101,5 +123,8 @@ class Agent {
 
 // The current time as a DATE in UTC, as the agent stamps history entries.
 double NowAsDate();
+
+// A request as the state file and the tests' control handle write it.
+json::Value NetworkRequestToJson(const NetworkRequest& request);
 
 }  // namespace sim

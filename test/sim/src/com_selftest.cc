@@ -626,6 +626,167 @@ void Hiding(bool administrator) {
   Check("accepts them, for a later search's object too", EulaAccepted(licensed.Get()) && EulaAccepted(c.Find(83).Get()));
 }
 
+// Automatic Updates on Windows 10 and later: Pause, Resume, ShowSettingsDialog, Save and the
+// settings' setters return success and change nothing, not even the settings object they were
+// called on; the getters report what Windows 10 always reports; administrators alone may pause,
+// resume, enable the service and set anything, and any user may ask for a detection, which the
+// service refuses while it is disabled.
+void AutomaticUpdatesSinceWindows10(bool administrator) {
+  auto au = Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates));
+  if (!au) return;
+  const HRESULT adminOnly = administrator ? S_OK : E_ACCESSDENIED;
+  CheckHr("Pause", adminOnly, au->Pause());
+  CheckHr("Resume", adminOnly, au->Resume());
+  CheckHr("ShowSettingsDialog", S_OK, au->ShowSettingsDialog());
+  CheckHr("DetectNow while the service is disabled", WU_E_AU_NOSERVICE, au->DetectNow());
+  CheckHr("EnableService", adminOnly, au->EnableService());
+  VARIANT_BOOL enabled = VARIANT_FALSE;
+  au->get_ServiceEnabled(&enabled);
+  Check("the service is enabled by an administrator only", (enabled == VARIANT_TRUE) == administrator);
+  CheckHr("DetectNow", administrator ? S_OK : WU_E_AU_NOSERVICE, au->DetectNow());
+
+  ComPtr<IAutomaticUpdatesSettings> settings;
+  CheckHr("Settings", S_OK, au->get_Settings(settings.Put()));
+  ComPtr<IAutomaticUpdatesSettings3> s3;
+  CheckHr("IAutomaticUpdatesSettings3", S_OK, settings.As(s3));
+  if (!s3) return;
+  AutomaticUpdatesNotificationLevel level = aunlNotConfigured;
+  AutomaticUpdatesScheduledInstallationDay day = ausidEveryDay;
+  LONG time = 0;
+  VARIANT_BOOL flag = VARIANT_FALSE;
+  CheckHr("put_NotificationLevel", adminOnly, s3->put_NotificationLevel(aunlDisabled));
+  CheckHr("put_NotificationLevel out of range", administrator ? E_INVALIDARG : E_ACCESSDENIED,
+          s3->put_NotificationLevel(static_cast<AutomaticUpdatesNotificationLevel>(9)));
+  CheckHr("put_ScheduledInstallationDay", adminOnly, s3->put_ScheduledInstallationDay(ausidEveryFriday));
+  CheckHr("put_ScheduledInstallationTime", adminOnly, s3->put_ScheduledInstallationTime(22));
+  CheckHr("put_IncludeRecommendedUpdates", adminOnly, s3->put_IncludeRecommendedUpdates(VARIANT_FALSE));
+  CheckHr("put_NonAdministratorsElevated", adminOnly, s3->put_NonAdministratorsElevated(VARIANT_FALSE));
+  CheckHr("put_FeaturedUpdatesEnabled", adminOnly, s3->put_FeaturedUpdatesEnabled(VARIANT_TRUE));
+  CheckHr("Save", adminOnly, s3->Save());
+  // Read from the same object the setters were called on, then from a new one.
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) au->get_Settings(settings.Put()), settings.As(s3);
+    if (!s3) return;
+    s3->get_NotificationLevel(&level);
+    Check("the notification level stays the scenario's", level == aunlNotifyBeforeInstallation);
+    s3->get_ScheduledInstallationDay(&day);
+    Check("the scheduled day stays the scenario's", day == ausidEveryTuesday);
+    s3->get_ScheduledInstallationTime(&time);
+    Check("the scheduled time stays the scenario's", time == 5);
+    s3->get_ReadOnly(&flag);
+    Check("ReadOnly is always false", flag == VARIANT_FALSE);
+    s3->get_Required(&flag);
+    Check("Required is the scenario's", flag == VARIANT_TRUE);
+    s3->get_IncludeRecommendedUpdates(&flag);
+    Check("IncludeRecommendedUpdates is always true", flag == VARIANT_TRUE);
+    s3->get_NonAdministratorsElevated(&flag);
+    Check("NonAdministratorsElevated is always true", flag == VARIANT_TRUE);
+    s3->get_FeaturedUpdatesEnabled(&flag);
+    Check("FeaturedUpdatesEnabled reports false", flag == VARIANT_FALSE);
+  }
+  for (auto user : {auutCurrentUser, auutLocalAdministrator}) {
+    for (auto permission : {auptSetNotificationLevel, auptDisableAutomaticUpdates, auptSetIncludeRecommendedUpdates,
+                            auptSetFeaturedUpdatesEnabled, auptSetNonAdministratorsElevated}) {
+      flag = VARIANT_FALSE;
+      CheckHr("CheckPermission", S_OK, s3->CheckPermission(user, permission, &flag));
+      Check("CheckPermission always grants", flag == VARIANT_TRUE);
+    }
+  }
+}
+
+// The network between the agent and its servers: an online search reaches the server only through
+// the scenario's proxy, with its credentials; a search with Online off reaches nothing; downloads
+// go through the session's proxy too; and an update's history entry names the server selection of
+// the search that found it.
+void Network() {
+  Client c;
+  VARIANT_BOOL online = VARIANT_FALSE;
+  c.searcher->get_Online(&online);
+  Check("searches go online by default", online == VARIANT_TRUE);
+  Bstr criteria(u"IsInstalled=0");
+  ComPtr<ISearchResult> result;
+  CheckHr("an online search without the proxy", WU_E_PT_WINHTTP_NAME_NOT_RESOLVED, c.searcher->Search(criteria.Get(), result.Put()));
+  Check("says the server can only be reached through the proxy", Contains(LastErrorText(), u"through the network's proxy"));
+  c.searcher->put_Online(VARIANT_FALSE);
+  CheckHr("an offline search without the proxy", S_OK, c.searcher->Search(criteria.Get(), result.Put()));
+
+  auto proxy = Create<IWebProxy>(__uuidof(WebProxy));
+  if (!proxy) return;
+  const auto search = [&](const char* what, HRESULT expected) {
+    ComPtr<IUpdateSearcher> searcher;
+    c.session->CreateUpdateSearcher(searcher.Put());
+    if (!searcher) return;
+    searcher->put_ServerSelection(ssWindowsUpdate);
+    CheckHr(what, expected, searcher->Search(criteria.Get(), result.Put()));
+  };
+  Bstr wrongAddress(u"other.example:8080"), address(u"PROXY.example:8080"), user(u"corp\\svc"), password(u"right"), wrong(u"wrong");
+  proxy->put_Address(wrongAddress.Get());
+  CheckHr("put_WebProxy", S_OK, c.session->put_WebProxy(proxy.Get()));
+  search("through another proxy", WU_E_PT_WINHTTP_NAME_NOT_RESOLVED);
+  proxy->put_Address(address.Get());
+  search("through the proxy without credentials", WU_E_PT_HTTP_STATUS_PROXY_AUTH_REQ);
+  proxy->put_UserName(user.Get());
+  proxy->SetPassword(wrong.Get());
+  search("through the proxy with a wrong password", WU_E_PT_HTTP_STATUS_PROXY_AUTH_REQ);
+  Check("the 407 does not show the password", !Contains(LastErrorText(), u"wrong"));
+  proxy->SetPassword(password.Get());
+  search("through the proxy with its credentials", S_OK);
+  proxy->put_Address(wrongAddress.Get());
+  proxy->put_AutoDetect(VARIANT_TRUE);
+  search("through the proxy the agent detects", S_OK);
+
+  // The update from that last search, found on Windows Update, downloads through the proxy and is
+  // installed; its history entry names Windows Update.
+  ComPtr<IUpdateCollection> found;
+  if (result) result->get_Updates(found.Put());
+  ComPtr<IUpdate> update;
+  if (found) found->get_Item(0, update.Put());
+  Check("the search found the update", update.Get() != nullptr);
+  if (!update) return;
+  ComPtr<IUpdateCollection> one = c.Collection({update.Get()});
+  ComPtr<IDownloadResult> downloaded;
+  OperationResultCode code = orcNotStarted;
+  CheckHr("Download through the proxy", S_OK, c.Downloader(one.Get())->Download(downloaded.Put()));
+  if (downloaded) downloaded->get_ResultCode(&code);
+  Check("the download succeeds", code == orcSucceeded);
+  ComPtr<IInstallationResult> installed;
+  CheckHr("Install", S_OK, c.Installer(one.Get())->Install(installed.Put()));
+  ComPtr<IUpdateHistoryEntryCollection> history;
+  ComPtr<IUpdateHistoryEntry> entry;
+  ServerSelection selection = ssDefault;
+  CheckHr("QueryHistory", S_OK, c.searcher->QueryHistory(0, 1, history.Put()));
+  if (history) history->get_Item(0, entry.Put());
+  if (entry) entry->get_ServerSelection(&selection);
+  Check("the history names the server the update was found on", selection == ssWindowsUpdate);
+
+  // Without the session's proxy, the same download fails for that update.
+  Client direct;
+  ComPtr<IUpdateDownloader> downloader;
+  direct.session->CreateUpdateDownloader(downloader.Put());
+  if (!downloader) return;
+  downloader->put_Updates(one.Get());
+  downloader->put_IsForced(VARIANT_TRUE);
+  CheckHr("Download without the proxy", S_OK, downloader->Download(downloaded.Put()));
+  ComPtr<IUpdateDownloadResult> perUpdate;
+  LONG hr = S_OK;
+  if (downloaded) downloaded->GetUpdateResult(0, perUpdate.Put());
+  if (perUpdate) perUpdate->get_HResult(&hr);
+  Check("the update fails with the network's HRESULT", hr == static_cast<LONG>(WU_E_PT_WINHTTP_NAME_NOT_RESOLVED));
+}
+
+// A machine without a network: online searches fail with the scenario's HRESULT, offline ones pass.
+void NetworkUnreachable() {
+  Client c;
+  Bstr criteria(u"IsInstalled=0");
+  ComPtr<ISearchResult> result;
+  CheckHr("an online search", static_cast<HRESULT>(0x8024401C), c.searcher->Search(criteria.Get(), result.Put()));
+  c.searcher->put_Online(VARIANT_FALSE);
+  CheckHr("an offline search", S_OK, c.searcher->Search(criteria.Get(), result.Put()));
+  ComPtr<IUpdateCollection> found;
+  if (result) result->get_Updates(found.Put());
+  Check("finds what the agent holds", found && CountOf(found.Get()) == 1);
+}
+
 // "Using WUA From a Remote Computer": what a remote caller may not do fails with E_ACCESSDENIED.
 // Every member members.h marks as denied remotely has a call here, so the list cannot grow
 // without a test.
@@ -820,6 +981,12 @@ int wmain(int argc, wchar_t** argv) {
     Remote(section == L"remote-custom");
   } else if (section == L"remote-never") {
     RemoteNever();
+  } else if (section == L"automatic-updates" || section == L"automatic-updates-user") {
+    AutomaticUpdatesSinceWindows10(section == L"automatic-updates");
+  } else if (section == L"network") {
+    Network();
+  } else if (section == L"network-unreachable") {
+    NetworkUnreachable();
   } else {
     std::printf("unknown section\n");
     return 2;

@@ -63,6 +63,17 @@ json::Value Run(const std::string& command, const std::string& argument) {
         .Set("rebootRequired", agent.Read([](const MachineState& state) { return state.rebootRequired; }));
     return out;
   }
+  if (command == "network") {
+    json::Value requests = json::Value::Array();
+    for (const NetworkRequest& request : agent.Read([](const MachineState& state) { return state.network; })) {
+      requests.Push(NetworkRequestToJson(request));
+    }
+    return requests;
+  }
+  if (command == "automaticUpdates") {
+    const AutomaticUpdatesState au = agent.Read([](const MachineState& state) { return state.automaticUpdates; });
+    return json::Value::Object().Set("serviceEnabled", au.serviceEnabled).Set("detections", static_cast<int64_t>(au.detections));
+  }
   if (command == "executionState") {
     // Wine keeps one execution state per process (NtSetThreadExecutionState) where Windows keeps
     // one per thread, so under Wine this reads what any thread of the process asked for, the

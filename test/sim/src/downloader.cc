@@ -38,7 +38,8 @@ HRESULT RefuseMixedExclusive(OperationKind kind, const std::vector<const UpdateD
 class UpdateDownloader final : public WithIsForced<WithClientApplicationId<Object<UpdateDownloader, Chain<IUpdateDownloader>>>> {
  public:
   static constexpr const char* kClassName = "UpdateDownloader";
-  explicit UpdateDownloader(std::u16string clientApplicationId) : WithIsForced(std::move(clientApplicationId)) {}
+  UpdateDownloader(std::u16string clientApplicationId, ComPtr<IWebProxy> webProxy)
+      : WithIsForced(std::move(clientApplicationId)), webProxy_(std::move(webProxy)) {}
 
   STDMETHODIMP get_Priority(DownloadPriority* retval) override { return Out(retval, priority_); }
   STDMETHODIMP put_Priority(DownloadPriority value) override {
@@ -90,13 +91,16 @@ class UpdateDownloader final : public WithIsForced<WithClientApplicationId<Objec
     request.updates = updates_;
     request.clientApplicationId = clientApplicationId_;
     request.forced = forced_;
+    request.webProxy = webProxy_;
     if (HRESULT hr = ResolveUpdates(updates_.Get(), *scenario, &request.catalog); FAILED(hr)) return hr;
+    request.origins = ReadOrigins(updates_.Get());
     *out = std::make_shared<Operation>(std::move(scenario), std::move(request));
     return S_OK;
   }
 
   DownloadPriority priority_ = dpNormal;
   ComPtr<IUpdateCollection> updates_;
+  ComPtr<IWebProxy> webProxy_;
 };
 
 class UpdateInstaller final
@@ -199,6 +203,7 @@ class UpdateInstaller final
     request.clientApplicationId = clientApplicationId_;
     request.forced = forced_;
     if (HRESULT hr = ResolveUpdates(updates_.Get(), *scenario, &request.catalog); FAILED(hr)) return hr;
+    request.origins = ReadOrigins(updates_.Get());
     if (HRESULT hr = RefuseMixedExclusive(kind, request.catalog); FAILED(hr)) return hr;
     if (!Agent::Instance().TryBeginInstallation()) {
       return Fail(WU_E_INSTALL_NOT_ALLOWED, u"another installation is in progress");
@@ -239,8 +244,8 @@ class UpdateInstaller final
 
 }  // namespace
 
-IUpdateDownloader* NewUpdateDownloader(std::u16string clientApplicationId) {
-  return UpdateDownloader::Create(std::move(clientApplicationId));
+IUpdateDownloader* NewUpdateDownloader(std::u16string clientApplicationId, ComPtr<IWebProxy> webProxy) {
+  return UpdateDownloader::Create(std::move(clientApplicationId), std::move(webProxy));
 }
 
 IUpdateInstaller4* NewUpdateInstaller(std::u16string clientApplicationId) {

@@ -4,7 +4,8 @@
 
 namespace sim {
 
-IUpdateDownloader* NewUpdateDownloader(std::u16string clientApplicationId);
+// `webProxy`: the session's, which downloads go through.
+IUpdateDownloader* NewUpdateDownloader(std::u16string clientApplicationId, ComPtr<IWebProxy> webProxy);
 IUpdateInstaller4* NewUpdateInstaller(std::u16string clientApplicationId);
 
 }  // namespace sim

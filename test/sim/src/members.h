@@ -99,6 +99,7 @@ inline constexpr Member kMembers[] = {
     {"ISystemInformation::get_OemHardwareSupportLink", MemberKind::kCall, true},
     {"ISystemInformation::get_RebootRequired", MemberKind::kCall, true},
     {"IWindowsUpdateAgentInfo::GetInfo", MemberKind::kCall},
+    {"IWebProxy::SetPassword", MemberKind::kCall},
 
     {"IUpdate::get_Title", MemberKind::kUpdateGetter},
     {"IUpdate::get_AutoSelectOnWebSites", MemberKind::kUpdateGetter},

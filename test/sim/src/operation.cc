@@ -6,6 +6,7 @@
 
 #include "com/apartment.h"
 #include "com/bstr.h"
+#include "network.h"
 
 namespace sim {
 
@@ -389,7 +390,7 @@ void Operation::ApplyState(const UpdateData& unit, const UpdateOutcome& outcome)
 // One entry per update of the caller's collection, a bundle included: the history records the
 // operation the client asked for, with the result it was given (IInstallationResult reports per
 // update of that collection), as the machine's own update history lists the bundles it offered.
-void Operation::AddHistory(const UpdateData& update, const UpdateOutcome& outcome) {
+void Operation::AddHistory(const UpdateData& update, const UpdateOutcome& outcome, const UpdateOrigin& origin) {
   if (!IsInstallation(request_.kind) || outcome.resultCode == orcAborted) return;
   Agent::Instance().Update([&](MachineState& machine) {
     HistoryEntryData entry;
@@ -406,6 +407,8 @@ void Operation::AddHistory(const UpdateData& update, const UpdateOutcome& outcom
     entry.uninstallationSteps = update.uninstallationSteps;
     entry.uninstallationNotes = update.uninstallationNotes;
     entry.categoryIds = update.categoryIds;
+    entry.serverSelection = origin.serverSelection;
+    entry.serviceId = origin.serviceId;
     machine.history.push_back(std::move(entry));
   });
 }
@@ -479,6 +482,17 @@ void Operation::Run() {
     const UpdateData& update = *request_.catalog[index];
     const long long updateBytes = BytesOf(update);
     UpdateOutcome outcome = Precondition(update, Agent::Instance().StateOf(update));
+    const UpdateOrigin origin = index < request_.origins.size() ? request_.origins[index] : UpdateOrigin{};
+    if (request_.kind == OperationKind::kDownload && outcome.resultCode == orcNotStarted) {
+      // A download fetches the update's files from the server the update came from, through the
+      // session's proxy; on a network that does not let it through, that update fails.
+      NetworkRequest network;
+      network.call = "download";
+      network.serverSelection = origin.serverSelection;
+      network.serviceId = origin.serviceId;
+      network.updateId = update.updateId;
+      if (HRESULT hr = ReachNetwork(std::move(network), request_.webProxy.Get()); FAILED(hr)) outcome = UpdateOutcome{orcFailed, hr, false};
+    }
     {
       std::lock_guard<std::mutex> lock(mutex_);
       progress_.currentUpdateIndex = static_cast<long>(index);
@@ -529,7 +543,7 @@ void Operation::Run() {
       progress_.percent = static_cast<long>(100 * (index + 1) / count);
     }
     bytesBefore += updateBytes;
-    if (!disconnected) AddHistory(update, outcome);
+    if (!disconnected) AddHistory(update, outcome, origin);
   }
   // Updates never reached keep "not started", except after an abort, which ends them all.
   {

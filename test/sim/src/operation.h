@@ -39,6 +39,8 @@ struct OperationRequest {
   std::vector<const UpdateData*> catalog;  // the same updates in the scenario, in order
   std::u16string clientApplicationId;
   bool forced = false;
+  std::vector<UpdateOrigin> origins;  // of each update of the collection, in order
+  ComPtr<IWebProxy> webProxy;         // downloads: the session's
 };
 
 // The state shared by a running operation, its job object and the thread that runs it.
@@ -84,7 +86,7 @@ class Operation : public std::enable_shared_from_this<Operation> {
   void Notify(IDispatch* job);
   UpdateOutcome Precondition(const UpdateData& update, const UpdateState& state) const;
   void ApplyState(const UpdateData& unit, const UpdateOutcome& outcome);
-  void AddHistory(const UpdateData& update, const UpdateOutcome& outcome);
+  void AddHistory(const UpdateData& update, const UpdateOutcome& outcome, const UpdateOrigin& origin);
   void Finish();
 
   ScenarioPtr scenario_;

@@ -469,11 +469,32 @@ HistoryEntryData ReadHistoryEntry(const Reader& field) {
   return h;
 }
 
+NetworkData ReadNetwork(const Reader& field) {
+  field.OnlyKeys({"reachable", "hresult", "proxy"});
+  NetworkData n;
+  n.reachable = field.Field("reachable").Bool(true);
+  if (!field.Field("hresult").IsNull()) {
+    n.hresult = ReadHresult(field.Field("hresult"));
+    if (SUCCEEDED(n.hresult)) field.Field("hresult").Fail("must be a failure HRESULT");
+  }
+  if (const Reader proxy = field.Field("proxy"); !proxy.IsNull()) {
+    proxy.OnlyKeys({"address", "userName", "password"});
+    NetworkData::Proxy p;
+    p.address = proxy.Field("address").String16();
+    if (p.address.empty()) proxy.Field("address").Fail("must not be empty");
+    p.userName = Text(proxy.Field("userName"));
+    p.password = Text(proxy.Field("password"));
+    if (p.userName.empty() && !p.password.empty()) proxy.Field("password").Fail("needs a 'userName'");
+    n.proxy = std::move(p);
+  }
+  return n;
+}
+
 AgentData ReadAgent(const Reader& field) {
   AgentData a;
   if (field.IsNull()) return a;
   field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired", "isAdministrator",
-                  "installerBusy", "automaticUpdates", "services", "history", "faults", "delays", "logon"});
+                  "installerBusy", "automaticUpdates", "services", "history", "faults", "delays", "logon", "network"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
@@ -482,8 +503,10 @@ AgentData ReadAgent(const Reader& field) {
   a.isAdministrator = field.Field("isAdministrator").Bool(true);
   a.installerBusy = field.Field("installerBusy").Bool(false);
   if (const Reader au = field.Field("automaticUpdates"); !au.IsNull()) {
-    au.OnlyKeys({"notificationLevel", "scheduledInstallationDay", "scheduledInstallationTime", "serviceEnabled",
-                 "includeRecommendedUpdates", "lastSearchSuccessDate", "lastInstallationSuccessDate"});
+    // IncludeRecommendedUpdates, NonAdministratorsElevated, FeaturedUpdatesEnabled and ReadOnly
+    // report the same on every Windows 10 machine (services.cc), so a scenario cannot set them.
+    au.OnlyKeys({"notificationLevel", "scheduledInstallationDay", "scheduledInstallationTime", "serviceEnabled", "required",
+                 "lastSearchSuccessDate", "lastInstallationSuccessDate"});
     a.notificationLevel = static_cast<int>(au.Field("notificationLevel").Integer(a.notificationLevel));
     if (a.notificationLevel < 0 || a.notificationLevel > 4) au.Field("notificationLevel").Fail("must be from 0 to 4");
     a.scheduledInstallationDay = static_cast<int>(au.Field("scheduledInstallationDay").Integer(0));
@@ -492,7 +515,7 @@ AgentData ReadAgent(const Reader& field) {
     if (a.scheduledInstallationTime < 0 || a.scheduledInstallationTime > 23)
       au.Field("scheduledInstallationTime").Fail("must be from 0 to 23");
     a.serviceEnabled = au.Field("serviceEnabled").Bool(true);
-    a.includeRecommendedUpdates = au.Field("includeRecommendedUpdates").Bool(true);
+    a.automaticUpdatesRequired = au.Field("required").Bool(false);
     a.lastSearchSuccessDate = OptionalDate(au.Field("lastSearchSuccessDate"));
     a.lastInstallationSuccessDate = OptionalDate(au.Field("lastInstallationSuccessDate"));
   }
@@ -516,6 +539,7 @@ AgentData ReadAgent(const Reader& field) {
       a.delays[member] = static_cast<int>(milliseconds);
     }
   }
+  if (const Reader network = field.Field("network"); !network.IsNull()) a.network = ReadNetwork(network);
   if (const Reader logon = field.Field("logon"); !logon.IsNull()) {
     logon.OnlyKeys({"remote", "interactiveUser", "deniedCalls"});
     a.logon.remote = logon.Field("remote").Bool(false);

@@ -3,6 +3,7 @@
 // what operations change lives in State.
 #pragma once
 #include <windows.h>
+#include <wuerror.h>
 
 #include <cstdint>
 #include <map>
@@ -124,6 +125,20 @@ struct HistoryEntryData {
   std::u16string uninstallationNotes;
 };
 
+// What lies between the agent and its update servers. The agent reaches them for searches with
+// IUpdateSearcher::Online set (the default) and for downloads; a search with Online off uses the
+// data the agent already holds and reaches nothing.
+struct NetworkData {
+  bool reachable = true;
+  HRESULT hresult = WU_E_PT_WINHTTP_NAME_NOT_RESOLVED;
+  // A proxy the servers can be reached through only: a request through another one, or none,
+  // fails with `hresult`; one without these credentials fails with HTTP 407.
+  struct Proxy {
+    std::u16string address, userName, password;
+  };
+  std::optional<Proxy> proxy;
+};
+
 struct AgentData {
   long apiMajorVersion = 8, apiMinorVersion = 0;
   std::u16string productVersion = u"10.0.19041.3636";
@@ -132,7 +147,7 @@ struct AgentData {
   bool isAdministrator = true;
   bool installerBusy = false;
   int notificationLevel = 4, scheduledInstallationDay = 0, scheduledInstallationTime = 3;
-  bool serviceEnabled = true, includeRecommendedUpdates = true;
+  bool serviceEnabled = true, automaticUpdatesRequired = false;
   std::optional<double> lastSearchSuccessDate, lastInstallationSuccessDate;
   std::vector<ServiceData> services;
   std::vector<HistoryEntryData> history;
@@ -146,6 +161,7 @@ struct AgentData {
     bool interactiveUser = true;                     // false: a Secondary Logon (RunAs) process with no user to ask
     std::set<std::string, std::less<>> deniedCalls;  // what a remote logon may not call
   } logon;
+  NetworkData network;
 };
 
 struct SearchData {

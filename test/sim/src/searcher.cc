@@ -13,6 +13,7 @@
 #include "criteria.h"
 #include "history.h"
 #include "json.h"
+#include "network.h"
 
 namespace sim {
 
@@ -91,6 +92,10 @@ struct SearchRequest {
   bool includeSuperseded = false;
   ServerSelection serverSelection = ssDefault;
   std::u16string serviceId;
+  // "Whether the UpdateSearcher goes online to search for updates" (IUpdateSearcher::Online);
+  // searches go online by default ([MS-UAMG], the UpdateSearcher's initial Online is VARIANT_TRUE).
+  bool online = true;
+  ComPtr<IWebProxy> webProxy;
 };
 
 // One search, run here or on the agent's thread, that RequestAbort can end early.
@@ -118,6 +123,18 @@ class SearchRun {
     if (request_.serverSelection == ssOthers && !Agent::Instance().FindService(request_.serviceId)) {
       return Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
     }
+    // An online search asks the server; one with Online off reads what the agent already holds,
+    // which users of peers found they must ask for explicitly, since an "offline" scan left online
+    // still goes to the network and fails there with 0x8024402C (potatoqualitee/kbupdate#197,
+    // #240). The simulator's local data is its catalog.
+    // ServiceID counts only with ssOthers (IUpdateSearcher::ServiceID).
+    const UpdateOrigin origin{request_.serverSelection, request_.serverSelection == ssOthers ? request_.serviceId : u""};
+    NetworkRequest network;
+    network.call = "search";
+    network.online = request_.online;
+    network.serverSelection = origin.serverSelection;
+    network.serviceId = origin.serviceId;
+    if (HRESULT hr = ReachNetwork(std::move(network), request_.webProxy.Get()); FAILED(hr)) return hr;
     const std::vector<const UpdateData*> matching = Agent::Instance().Read([&](const MachineState& state) {
       const std::unordered_set<std::u16string> superseded =
           request_.includeSuperseded ? std::unordered_set<std::u16string>{} : SupersededUpdates(state);
@@ -137,7 +154,7 @@ class SearchRun {
     found.reserve(matching.size());
     for (const UpdateData* u : matching) {
       ComPtr<IUpdate> update;
-      update.Attach(Update::New(scenario_, *u));
+      update.Attach(Update::New(scenario_, *u, origin));
       found.push_back(std::move(update));
     }
     return OutObject(result, SearchResult::Create(scenario_, behavior.resultCode, std::move(found)));
@@ -242,7 +259,9 @@ class UpdateSearcher final
     : public WithClientApplicationId<Object<UpdateSearcher, Chain<IUpdateSearcher3, IUpdateSearcher2, IUpdateSearcher>>> {
  public:
   static constexpr const char* kClassName = "UpdateSearcher";
-  explicit UpdateSearcher(SearcherSettings settings) : WithClientApplicationId(std::move(settings.clientApplicationId)) {}
+  explicit UpdateSearcher(SearcherSettings settings) : WithClientApplicationId(std::move(settings.clientApplicationId)) {
+    request_.webProxy = std::move(settings.webProxy);
+  }
 
   STDMETHODIMP get_CanAutomaticallyUpgradeService(VARIANT_BOOL* retval) override { return Out(retval, canUpgrade_); }
   STDMETHODIMP put_CanAutomaticallyUpgradeService(VARIANT_BOOL value) override {
@@ -285,9 +304,9 @@ class UpdateSearcher final
     if (!retval) return E_POINTER;
     return NewRun(criteria)->Execute(retval);
   }
-  STDMETHODIMP get_Online(VARIANT_BOOL* retval) override { return Out(retval, online_); }
+  STDMETHODIMP get_Online(VARIANT_BOOL* retval) override { return Out(retval, request_.online); }
   STDMETHODIMP put_Online(VARIANT_BOOL value) override {
-    online_ = value != VARIANT_FALSE;
+    request_.online = value != VARIANT_FALSE;
     return S_OK;
   }
   STDMETHODIMP GetTotalHistoryCount(LONG* retval) override {
@@ -319,7 +338,7 @@ class UpdateSearcher final
   }
 
   SearchRequest request_;
-  bool canUpgrade_ = false, online_ = true, ignoreDownloadPriority_ = false;
+  bool canUpgrade_ = false, ignoreDownloadPriority_ = false;
   SearchScope scope_ = searchScopeDefault;
 };
 

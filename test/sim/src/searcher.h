@@ -6,6 +6,7 @@ namespace sim {
 
 struct SearcherSettings {
   std::u16string clientApplicationId;
+  ComPtr<IWebProxy> webProxy;  // the session's, which its online searches go through
 };
 
 IUpdateSearcher3* NewUpdateSearcher(SearcherSettings settings);

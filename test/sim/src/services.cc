@@ -4,6 +4,7 @@
 
 #include "agent.h"
 #include "collections.h"
+#include "network.h"
 #include "session.h"
 #include "wua/ids.h"
 
@@ -247,6 +248,9 @@ class UpdateServiceManager final : public Object<UpdateServiceManager, Chain<IUp
 class AutomaticUpdatesResults final : public Object<AutomaticUpdatesResults, Chain<IAutomaticUpdatesResults>> {
  public:
   static constexpr const char* kClassName = "AutomaticUpdatesResults";
+  // Only Automatic Updates itself updates these dates, never a client's search or installation
+  // (IAutomaticUpdatesResults::LastSearchSuccessDate, learn.microsoft.com/windows/win32/api/
+  // wuapi/nf-wuapi-iautomaticupdatesresults-get_lastsearchsuccessdate); VT_DATE or VT_EMPTY ([MS-UAMG]).
   STDMETHODIMP get_LastSearchSuccessDate(VARIANT* retval) override {
     return Date(retval, Agent::Instance().CurrentScenario()->agent.lastSearchSuccessDate);
   }
@@ -255,8 +259,18 @@ class AutomaticUpdatesResults final : public Object<AutomaticUpdatesResults, Cha
   }
 };
 
-// A snapshot of the settings, changed locally by its setters. Since Windows 10, Save keeps
-// nothing (documented), so a second read sees the machine's values again.
+// Automatic Updates settings as Windows 10 and later report them. Microsoft documents most of
+// this interface as no longer supported: "Starting with Windows 10 calls to Save always return
+// S_OK, but do nothing" (IAutomaticUpdatesSettings::Save), and the same of setting
+// NotificationLevel (put_NotificationLevel); ScheduledInstallationDay and ScheduledInstallationTime
+// are "no longer supported as of Windows 10" and, since Windows 8, "the operation will appear to
+// succeed but will have no effect"; ReadOnly "always return[s] VARIANT_FALSE"; IncludeRecommendedUpdates
+// and NonAdministratorsElevated always return VARIANT_TRUE and cannot be set; FeaturedUpdatesEnabled
+// is "Not supported" (pages of learn.microsoft.com/windows/win32/api/wuapi/ named after each member).
+// So every setter changes nothing, not even this object; what the setters and Save still refuse is
+// what "Securing Interfaces, Methods, and Properties in the WUA API" (learn.microsoft.com/windows/
+// win32/wua_sdk/secured-methods-and-properties-in-the-wua-api) gives administrators only, and a
+// value outside the enumeration, both stricter than a no-op.
 class AutomaticUpdatesSettings final
     : public Object<AutomaticUpdatesSettings, Chain<IAutomaticUpdatesSettings3, IAutomaticUpdatesSettings2, IAutomaticUpdatesSettings>> {
  public:
@@ -268,27 +282,23 @@ class AutomaticUpdatesSettings final
   }
   STDMETHODIMP put_NotificationLevel(AutomaticUpdatesNotificationLevel value) override {
     if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
-    if (value < aunlNotConfigured || value > aunlScheduledInstallation) return E_INVALIDARG;
-    s_.notificationLevel = value;
-    return S_OK;
+    return value < aunlNotConfigured || value > aunlScheduledInstallation ? E_INVALIDARG : S_OK;
   }
-  STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override { return Out(retval, !IsAdministrator()); }
-  STDMETHODIMP get_Required(VARIANT_BOOL* retval) override { return Out(retval, false); }
+  STDMETHODIMP get_ReadOnly(VARIANT_BOOL* retval) override { return Out(retval, false); }
+  STDMETHODIMP get_Required(VARIANT_BOOL* retval) override {
+    return Out(retval, Agent::Instance().CurrentScenario()->agent.automaticUpdatesRequired);
+  }
   STDMETHODIMP get_ScheduledInstallationDay(AutomaticUpdatesScheduledInstallationDay* retval) override {
     return Out(retval, static_cast<AutomaticUpdatesScheduledInstallationDay>(s_.scheduledInstallationDay));
   }
   STDMETHODIMP put_ScheduledInstallationDay(AutomaticUpdatesScheduledInstallationDay value) override {
     if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
-    if (value < ausidEveryDay || value > ausidEverySaturday) return E_INVALIDARG;
-    s_.scheduledInstallationDay = value;
-    return S_OK;
+    return value < ausidEveryDay || value > ausidEverySaturday ? E_INVALIDARG : S_OK;
   }
   STDMETHODIMP get_ScheduledInstallationTime(LONG* retval) override { return Out(retval, s_.scheduledInstallationTime); }
   STDMETHODIMP put_ScheduledInstallationTime(LONG value) override {
     if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
-    if (value < 0 || value > 23) return E_INVALIDARG;
-    s_.scheduledInstallationTime = value;
-    return S_OK;
+    return value < 0 || value > 23 ? E_INVALIDARG : S_OK;
   }
   STDMETHODIMP Refresh() override {
     s_ = Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates; });
@@ -298,27 +308,18 @@ class AutomaticUpdatesSettings final
     SIM_ENTER("IAutomaticUpdatesSettings::Save");
     return RequireAdministrator(u"changing Automatic Updates");
   }
-  STDMETHODIMP get_IncludeRecommendedUpdates(VARIANT_BOOL* retval) override { return Out(retval, s_.includeRecommendedUpdates); }
-  STDMETHODIMP put_IncludeRecommendedUpdates(VARIANT_BOOL value) override {
-    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
-    s_.includeRecommendedUpdates = value != VARIANT_FALSE;
-    return S_OK;
-  }
+  STDMETHODIMP get_IncludeRecommendedUpdates(VARIANT_BOOL* retval) override { return Out(retval, true); }
+  STDMETHODIMP put_IncludeRecommendedUpdates(VARIANT_BOOL) override { return RequireAdministrator(u"changing Automatic Updates"); }
+  // "Always return S_OK, and a return value of VARIANT_TRUE (users have permissions). However,
+  // IAutomaticUpdatesSettings::Save is a no-op, so no changes can be made."
   STDMETHODIMP CheckPermission(AutomaticUpdatesUserType, AutomaticUpdatesPermissionType, VARIANT_BOOL* retval) override {
-    return Out(retval, true);  // documented: always granted since Windows 10
+    return Out(retval, true);
   }
-  STDMETHODIMP get_NonAdministratorsElevated(VARIANT_BOOL* retval) override { return Out(retval, s_.nonAdministratorsElevated); }
-  STDMETHODIMP put_NonAdministratorsElevated(VARIANT_BOOL value) override {
-    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
-    s_.nonAdministratorsElevated = value != VARIANT_FALSE;
-    return S_OK;
-  }
-  STDMETHODIMP get_FeaturedUpdatesEnabled(VARIANT_BOOL* retval) override { return Out(retval, s_.featuredUpdatesEnabled); }
-  STDMETHODIMP put_FeaturedUpdatesEnabled(VARIANT_BOOL value) override {
-    if (HRESULT denied = RequireAdministrator(u"changing Automatic Updates"); FAILED(denied)) return denied;
-    s_.featuredUpdatesEnabled = value != VARIANT_FALSE;
-    return S_OK;
-  }
+  STDMETHODIMP get_NonAdministratorsElevated(VARIANT_BOOL* retval) override { return Out(retval, true); }
+  STDMETHODIMP put_NonAdministratorsElevated(VARIANT_BOOL) override { return RequireAdministrator(u"changing Automatic Updates"); }
+  // "Not supported", with no value documented: the simulator reports false and keeps nothing.
+  STDMETHODIMP get_FeaturedUpdatesEnabled(VARIANT_BOOL* retval) override { return Out(retval, false); }
+  STDMETHODIMP put_FeaturedUpdatesEnabled(VARIANT_BOOL) override { return RequireAdministrator(u"changing Automatic Updates"); }
 
  private:
   AutomaticUpdatesState s_;
@@ -327,21 +328,32 @@ class AutomaticUpdatesSettings final
 class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticUpdates2, IAutomaticUpdates>> {
  public:
   static constexpr const char* kClassName = "AutomaticUpdates";
+  // Any user may ask for a detection: "Securing Interfaces, Methods, and Properties in the WUA
+  // API" gives IAutomaticUpdates to administrators, users and power users alike, and keeps only
+  // Pause, Resume and EnableService for administrators. "This method returns WU_E_AU_NOSERVICE if
+  // Automatic Updates is disabled" (IAutomaticUpdates::DetectNow). The detection itself runs in
+  // the service, later; the simulator counts the detections it was asked to start.
   STDMETHODIMP DetectNow() override {
     SIM_ENTER("IAutomaticUpdates::DetectNow");
-    return Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates.serviceEnabled; })
-               ? S_OK
-               : Fail(WU_E_AU_NOSERVICE, u"the Automatic Updates service is disabled");
+    bool started = false;
+    Agent::Instance().Update([&](MachineState& machine) {
+      started = machine.automaticUpdates.serviceEnabled;
+      if (started) ++machine.automaticUpdates.detections;
+    });
+    return started ? S_OK : Fail(WU_E_AU_NOSERVICE, u"the Automatic Updates service is disabled");
   }
-  // Documented as doing nothing since Windows 10.
+  // "Starting with Windows 10 calls to Pause [and Resume] always return S_OK, but do nothing";
+  // both still say "This method requires administrator permissions" (IAutomaticUpdates::Pause,
+  // ::Resume), which the simulator keeps, as the stricter reading.
   STDMETHODIMP Pause() override {
     SIM_ENTER("IAutomaticUpdates::Pause");
-    return S_OK;
+    return RequireAdministrator(u"pausing Automatic Updates");
   }
   STDMETHODIMP Resume() override {
     SIM_ENTER("IAutomaticUpdates::Resume");
-    return S_OK;
+    return RequireAdministrator(u"resuming Automatic Updates");
   }
+  // "Starting with Windows 10 calls to ShowSettingsDialog always return S_OK, but do nothing."
   STDMETHODIMP ShowSettingsDialog() override {
     SIM_ENTER("IAutomaticUpdates::ShowSettingsDialog");
     return S_OK;
@@ -354,6 +366,7 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
     SIM_ENTER("IAutomaticUpdates::get_ServiceEnabled");
     return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.automaticUpdates.serviceEnabled; }));
   }
+  // "This method requires administrator permissions" (IAutomaticUpdates::EnableService).
   STDMETHODIMP EnableService() override {
     SIM_ENTER("IAutomaticUpdates::EnableService");
     if (HRESULT denied = RequireAdministrator(u"enabling Automatic Updates"); FAILED(denied)) return denied;
@@ -363,9 +376,15 @@ class AutomaticUpdates final : public Object<AutomaticUpdates, Chain<IAutomaticU
   STDMETHODIMP get_Results(IAutomaticUpdatesResults** retval) override { return OutObject(retval, AutomaticUpdatesResults::Create()); }
 };
 
-class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
+// The session's HTTP proxy settings. Microsoft documents IWebProxy as "not supported on Windows 10
+// and Windows Server 2016", where the system's proxy settings apply (IWebProxy,
+// learn.microsoft.com/windows/win32/api/wuapi/nn-wuapi-iwebproxy); the simulator plays an agent
+// that uses it, so that a scenario's network (network.cc) can show what a session's proxy carries.
+class WebProxy final : public Object<WebProxy, Chain<IWebProxy>, Chain<IProxyCredentials>> {
  public:
   static constexpr const char* kClassName = "WebProxy";
+  ~WebProxy() override { ForgetPassword(); }
+
   STDMETHODIMP get_Address(BSTR* retval) override { return Out(retval, address_); }
   STDMETHODIMP put_Address(BSTR value) override {
     address_ = TextOf(value);
@@ -399,7 +418,15 @@ class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
     userName_ = TextOf(value);
     return S_OK;
   }
-  STDMETHODIMP SetPassword(BSTR) override { return S_OK; }
+  // Kept only to answer the scenario's proxy, wiped when replaced and when the object goes; never
+  // logged nor recorded (the network log keeps whether one was set).
+  STDMETHODIMP SetPassword(BSTR value) override {
+    SIM_ENTER("IWebProxy::SetPassword");
+    ForgetPassword();
+    password_ = TextOf(value);
+    passwordSet_ = true;
+    return S_OK;
+  }
   // There is nobody to prompt.
   STDMETHODIMP PromptForCredentials(IUnknown*, BSTR) override { return WU_E_NOT_SUPPORTED; }
   STDMETHODIMP PromptForCredentialsFromHwnd(HWND, BSTR) override { return WU_E_NOT_SUPPORTED; }
@@ -409,10 +436,19 @@ class WebProxy final : public Object<WebProxy, Chain<IWebProxy>> {
     return S_OK;
   }
 
+  // IProxyCredentials
+  bool PasswordSet() override { return passwordSet_; }
+  bool PasswordEquals(std::u16string_view expected) override { return passwordSet_ && password_ == expected; }
+
  private:
-  std::u16string address_, userName_;
+  void ForgetPassword() {
+    if (!password_.empty()) ::SecureZeroMemory(password_.data(), password_.size() * sizeof(char16_t));
+    password_.clear();
+  }
+
+  std::u16string address_, userName_, password_;
   std::vector<std::u16string> bypassList_;
-  bool bypassLocal_ = false, autoDetect_ = false;
+  bool bypassLocal_ = false, autoDetect_ = false, passwordSet_ = false;
 };
 
 }  // namespace

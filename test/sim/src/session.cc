@@ -43,11 +43,11 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
   }
   STDMETHODIMP CreateUpdateSearcher(IUpdateSearcher** retval) override {
     SIM_ENTER("IUpdateSession::CreateUpdateSearcher");
-    return OutObject(retval, NewUpdateSearcher({clientApplicationId_}));
+    return OutObject(retval, NewUpdateSearcher({clientApplicationId_, webProxy_}));
   }
   STDMETHODIMP CreateUpdateDownloader(IUpdateDownloader** retval) override {
     SIM_ENTER("IUpdateSession::CreateUpdateDownloader");
-    return OutObject(retval, NewUpdateDownloader(clientApplicationId_));
+    return OutObject(retval, NewUpdateDownloader(clientApplicationId_, webProxy_));
   }
   STDMETHODIMP CreateUpdateInstaller(IUpdateInstaller** retval) override {
     SIM_ENTER("IUpdateSession::CreateUpdateInstaller");
@@ -133,7 +133,7 @@ IUnknown* NewWindowsUpdateAgentInfo() { return static_cast<IWindowsUpdateAgentIn
 IUnknown* NewUpdateCollection() { return static_cast<IUpdateCollection*>(UpdateCollection::Create()); }
 IUnknown* NewStringCollection() { return static_cast<IStringCollection*>(StringCollection::Create()); }
 IUnknown* NewSearcherObject() { return NewUpdateSearcher({}); }
-IUnknown* NewDownloaderObject() { return NewUpdateDownloader(u""); }
+IUnknown* NewDownloaderObject() { return NewUpdateDownloader(u"", nullptr); }
 IUnknown* NewInstallerObject() { return NewUpdateInstaller(u""); }
 
 }  // namespace sim

@@ -220,11 +220,26 @@ ICategoryCollection* NewRootCategoryCollection(const ScenarioPtr& scenario) {
   return NewCategoryCollection(scenario, roots);
 }
 
-Update::Update(ScenarioPtr scenario, const UpdateData& data) : scenario_(std::move(scenario)), data_(data) {}
+Update::Update(ScenarioPtr scenario, const UpdateData& data, UpdateOrigin origin)
+    : scenario_(std::move(scenario)), data_(data), origin_(std::move(origin)) {}
 
-IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data) {
+IUpdate* Update::New(const ScenarioPtr& scenario, const UpdateData& data, const UpdateOrigin& origin) {
   // Through IUpdate5: a driver update holds a second IUpdate under IWindowsDriverUpdate.
-  return static_cast<IUpdate5*>(Update::Create(scenario, data));
+  return static_cast<IUpdate5*>(Update::Create(scenario, data, origin));
+}
+
+std::vector<UpdateOrigin> ReadOrigins(IUpdateCollection* updates) {
+  std::vector<UpdateOrigin> origins;
+  LONG count = 0;
+  if (!updates || FAILED(updates->get_Count(&count))) return origins;
+  for (LONG i = 0; i < count; ++i) {
+    ComPtr<IUpdate> update;
+    ComPtr<IUpdateOriginHolder> holder;
+    const bool ours = SUCCEEDED(updates->get_Item(i, update.Put())) && update &&
+                      SUCCEEDED(update->QueryInterface(__uuidof(IUpdateOriginHolder), holder.PutVoid()));
+    origins.push_back(ours ? holder->Origin() : UpdateOrigin{});
+  }
+  return origins;
 }
 
 STDMETHODIMP Update::QueryInterface(REFIID iid, void** out) {
@@ -252,7 +267,8 @@ STDMETHODIMP Update::get_BundledUpdates(IUpdateCollection** retval) {
   std::vector<ComPtr<IUpdate>> bundled;
   for (const auto& id : data_.bundledUpdateIds) {
     ComPtr<IUpdate> update;
-    update.Attach(Update::New(scenario_, *scenario_->FindUpdate(id)));
+    // A bundle's children come from where the bundle came from.
+    update.Attach(Update::New(scenario_, *scenario_->FindUpdate(id), origin_));
     bundled.push_back(std::move(update));
   }
   return OutObject(retval, UpdateCollection::Create(std::move(bundled), true));

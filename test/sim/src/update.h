@@ -10,16 +10,36 @@ namespace sim {
 
 using ScenarioPtr = std::shared_ptr<const Scenario>;
 
+// Where an update object came from: the ServerSelection and ServiceID of the search that returned
+// it. IUpdateDownloader and IUpdateInstaller have no server selection of their own; an update is
+// downloaded from, and its history entry names, the server it was found on
+// (IUpdateHistoryEntry::ServerSelection "indicates which server provided an update").
+struct UpdateOrigin {
+  ServerSelection serverSelection = ssDefault;
+  std::u16string serviceId;
+};
+
+// How the agent reads the origin of an update object this DLL made.
+MIDL_INTERFACE("6D1F2B83-4E5A-4C9B-A7D0-2E8F9B1C4A36")
+IUpdateOriginHolder : public IUnknown { virtual UpdateOrigin Origin() = 0; };
+
+}  // namespace sim
+__CRT_UUID_DECL(sim::IUpdateOriginHolder, 0x6d1f2b83, 0x4e5a, 0x4c9b, 0xa7, 0xd0, 0x2e, 0x8f, 0x9b, 0x1c, 0x4a, 0x36)
+namespace sim {
+
 class Update final
-    : public Object<
-          Update, Chain<IUpdate5, IUpdate4, IUpdate3, IUpdate2, IUpdate>,
-          Chain<IWindowsDriverUpdate5, IWindowsDriverUpdate4, IWindowsDriverUpdate3, IWindowsDriverUpdate2, IWindowsDriverUpdate>> {
+    : public Object<Update, Chain<IUpdate5, IUpdate4, IUpdate3, IUpdate2, IUpdate>,
+                    Chain<IWindowsDriverUpdate5, IWindowsDriverUpdate4, IWindowsDriverUpdate3, IWindowsDriverUpdate2, IWindowsDriverUpdate>,
+                    Chain<IUpdateOriginHolder>> {
  public:
   static constexpr const char* kClassName = "Update";
-  Update(ScenarioPtr scenario, const UpdateData& data);
+  Update(ScenarioPtr scenario, const UpdateData& data, UpdateOrigin origin);
 
   // The update with `data`'s ID and the machine's current state, as an IUpdate reference.
-  static IUpdate* New(const ScenarioPtr& scenario, const UpdateData& data);
+  static IUpdate* New(const ScenarioPtr& scenario, const UpdateData& data, const UpdateOrigin& origin = {});
+
+  // IUpdateOriginHolder
+  UpdateOrigin Origin() override { return origin_; }
 
   STDMETHODIMP QueryInterface(REFIID iid, void** out) override;
 
@@ -97,7 +117,12 @@ class Update final
 
   ScenarioPtr scenario_;
   const UpdateData& data_;
+  UpdateOrigin origin_;
 };
+
+// The origin of each update of a caller's collection, in order (the default one for an update
+// object this DLL did not make).
+std::vector<UpdateOrigin> ReadOrigins(IUpdateCollection* updates);
 
 // `faults` are those of the update the object is reached from; history entries have none.
 IUpdateIdentity* NewUpdateIdentity(std::u16string updateId, long revisionNumber, Faults faults = nullptr);
