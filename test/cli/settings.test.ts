@@ -78,7 +78,7 @@ describe('wua settings', () => {
     expect(json.status).toBe(1);
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout)).toMatchObject({
-      error: { name: 'WindowsUpdateError', code: 'E_ACCESSDENIED', category: 'permission', operation: 'automaticUpdates' },
+      error: { name: 'PermissionError', code: 'E_ACCESSDENIED', category: 'permission', operation: 'automaticUpdates' },
       exitCode: 1,
     });
   });

@@ -3,7 +3,7 @@
 // members that do nothing since Windows 10 never called.
 import { describe, expect, it } from 'vitest';
 
-import { SessionClosedError, WindowsUpdateError } from '../../lib/index.js';
+import { PermissionError, SessionClosedError, WindowsUpdateError } from '../../lib/index.js';
 import { automaticUpdatesState, calls, hresult, useScenario } from '../sim/harness.js';
 import { sessionsPerTest } from './sessions.js';
 
@@ -65,7 +65,7 @@ describe('automaticUpdates()', () => {
   it('rejects with a permission error where the agent denies the settings to a remote session', async () => {
     useScenario(machine({}, { logon: { remote: true } }));
     const error = await sessions.open().automaticUpdates().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(WindowsUpdateError);
+    expect(error).toBeInstanceOf(PermissionError);
     expect(error).toMatchObject({ code: 'E_ACCESSDENIED', category: 'permission', operation: 'automaticUpdates' });
   });
 });
@@ -107,7 +107,7 @@ describe('enableAutomaticUpdatesService()', () => {
     useScenario(machine({ serviceEnabled: false }, { isAdministrator: false }));
     const session = sessions.open();
     const error = await session.enableAutomaticUpdatesService().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(WindowsUpdateError);
+    expect(error).toBeInstanceOf(PermissionError);
     expect(error).toMatchObject({ code: 'E_ACCESSDENIED', category: 'permission', retryable: false, operation: 'enableAutomaticUpdatesService' });
     expect((error as WindowsUpdateError).hint).toMatch(/administrator/);
     expect(automaticUpdatesState().serviceEnabled).toBe(false);
