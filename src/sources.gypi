@@ -12,6 +12,7 @@
       "src/wire/chunk.cc",
       "src/wua/agent_info.cc",
       "src/wua/change.cc",
+      "src/wua/history.cc",
       "src/wua/inspect.cc",
       "src/wua/keep_awake.cc",
       "src/wua/search.cc",
