@@ -8,3 +8,5 @@ export {
 } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';
+export { UpdateHistory } from './history.js';
+export { HistoryChangedError } from './errors.js';
