@@ -1,12 +1,11 @@
 // The agent's history of installs and uninstalls: UpdateSession.history(), historyOf() and the
 // entries they give. Pages come from the addon as chunks of the wire format (src/wire/README.md);
 // paging through them as the history stood when a read began is history-pages.ts's.
-import { AbortError, describeHresult } from './errors.js';
+import { AbortError } from './errors.js';
 import { HistorySnapshot } from './history-pages.js';
 import { type CheckedHistoryOptions, historyOfArguments, historyOptions } from './options.js';
-import { buildHistoryEntry, WireTables } from './records/fields.generated.js';
-import type { WireChunk } from './records/values.js';
-import type { HistoryEntry, HistoryEntryFields } from './types.js';
+import { addHistoryEntriesFromJson, type NativeHistoryPage, WireTables } from './records/decode.js';
+import type { HistoryEntry } from './types.js';
 
 /** Entries a page asks the agent for: ten calls for a history of ten thousand. */
 export const HISTORY_PAGE_SIZE = 1000;
@@ -21,30 +20,13 @@ export interface HistoryRunner {
   abortReason(operation: string, signal: AbortSignal | undefined): unknown;
 }
 
-interface NativePage {
-  total: number;
-  count: number;
-  aborted: boolean;
-}
-
-// The agent's DATE 0, 1899-12-30, which the wire sends as null: an entry always has a date.
-const OLE_ZERO = Date.UTC(1899, 11, 30);
-
-function entryFrom(fields: HistoryEntryFields): HistoryEntry {
-  return { ...fields, date: fields.date ?? new Date(OLE_ZERO), code: describeHresult(fields.hresult).name };
-}
-
 /** Reads through the addon, decoding each chunk as it arrives; rejects with AbortError for an aborted read. */
 async function readEntries(operation: string, runner: HistoryRunner, signal: AbortSignal | undefined,
   start: (onChunk: (json: string) => void) => Promise<string>): Promise<{ total: number; entries: HistoryEntry[] }> {
   const entries: HistoryEntry[] = [];
   const tables = new WireTables();
-  const json = await start((chunk) => {
-    const parsed = JSON.parse(chunk) as WireChunk;
-    tables.add(parsed);
-    for (const tuple of parsed.records) entries.push(entryFrom(buildHistoryEntry(tuple, tables)));
-  });
-  const page = JSON.parse(json) as NativePage;
+  const json = await start((chunk) => addHistoryEntriesFromJson(chunk, entries, tables));
+  const page = JSON.parse(json) as NativeHistoryPage;
   if (page.aborted) throw new AbortError(operation, runner.abortReason(operation, signal));
   if (page.count !== entries.length) throw new Error(`${operation}: the addon sent ${entries.length} of ${page.count} entries`);
   return { total: page.total, entries };
