@@ -61,9 +61,14 @@ export class HistorySnapshot<T> {
     return this.#firstPage().then((page) => page.total);
   }
 
+  /** Stops the page that runs, if any, without waiting for it. */
+  stop(): void {
+    this.#stop.abort();
+  }
+
   /** Stops the page that runs, if any, and waits until it has stopped. */
   async close(): Promise<void> {
-    this.#stop.abort();
+    this.stop();
     await Promise.allSettled([this.#first, this.#pending]);
   }
 

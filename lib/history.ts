@@ -115,6 +115,8 @@ export class UpdateHistory implements AsyncIterableIterator<HistoryEntry> {
 
   /** Ends the read: stops the page being read and waits until it has stopped. */
   async return(): Promise<IteratorResult<HistoryEntry, void>> {
+    // First, so that a next() still waiting for a page does not hold the end back until it is read.
+    this.#snapshot?.stop();
     await this.#entries.return(undefined);
     await this.#snapshot?.close();
     return { value: undefined, done: true };

@@ -74,7 +74,7 @@ export const ENTRIES: ScenarioEntry[] = [
 
 /** The updates a scenario offers for the tests to install. */
 export const UPDATES = TO_INSTALL.map((id, i) => ({
-  id, title: `Update to install ${i + 1} (KB50700${i}1)`, kbArticleIds: [`50700${i}1`], state: { isDownloaded: true },
+  id, title: `Update to install ${i + 1} (KB50700${i}1)`, kbArticleIds: [`50700${i}1`], isUninstallable: true, state: { isDownloaded: true },
 }));
 
 export function historyScenario(name: string, history: ScenarioEntry[] = ENTRIES, extra: Record<string, unknown> = {}): object {

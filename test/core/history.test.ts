@@ -45,11 +45,23 @@ describe('history', () => {
       'IUpdateSearcher::GetTotalHistoryCount', 'IUpdateSearcher::GetTotalHistoryCount']);
   });
 
-  it('gives entries that survive a JSON round trip, and records of the same kind as a search', async () => {
+  it('gives entries that survive a JSON round trip', async () => {
     useScenario(historyScenario('history-json'));
     const [entry] = await all(sessions.open().history({ count: 1 }));
     const copy = JSON.parse(JSON.stringify(entry)) as Record<string, unknown>;
     expect(copy).toEqual({ ...expectedEntry(ENTRIES[3]!), date: '2026-10-14T09:30:00.000Z' });
+  });
+
+  it('names the update as a record does, so that an entry can be passed back to uninstall()', async () => {
+    useScenario(historyScenario('history-uninstall'));
+    const session = sessions.open();
+    await session.install([TO_INSTALL[0]]);
+    const [installed] = await all(session.history({ count: 1 }));
+    expect(installed).toMatchObject({ identity: { updateId: TO_INSTALL[0], revisionNumber: 1 }, operation: 'installation' });
+    const result = await session.uninstall([JSON.parse(JSON.stringify(installed)) as HistoryEntry]);
+    expect(result.updates.map((outcome) => [outcome.updateId, outcome.resultCode])).toEqual([[TO_INSTALL[0], 'succeeded']]);
+    const [newest] = await all(session.history({ count: 1 }));
+    expect(newest).toMatchObject({ identity: installed!.identity, operation: 'uninstallation', resultCode: 'succeeded' });
   });
 
   it('reads a long history across pages as it stood at the start, while installs land in front', async () => {
