@@ -159,7 +159,7 @@ function oneOf<T extends string>(names: readonly (T | undefined)[]): (item: unkn
 }
 
 /** A KB number as the agent writes it in titles' "(KB5068781)": digits, without "KB". */
-export function kbDigits(item: unknown, name = 'kb'): string {
+function kbDigits(item: unknown, name: string): string {
   const match = /^(?:kb)?(\d+)$/i.exec(typeof item === 'number' ? String(item) : typeof item === 'string' ? item.trim() : '');
   if (!match) throw new InvalidArgumentError(name, 'must be a KB number (5068781 or KB5068781)');
   return match[1]!;
