@@ -4,6 +4,10 @@
 //                 the same properties with the addon's reader (bench/native/read_updates.cc)
 //   p99 delay     the event loop's 99th-percentile delay while search, download, install run
 //   growth        memory after 1,000 search cycles minus memory after a warm-up
+//   history ratio time to read a 10,000-entry history, every entry, into JS / the search of the
+//                 same 10,000 updates, in pairs one right after the other (the machine is then
+//                 switched to the same catalog with that history, through the simulated agent's
+//                 control export)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +18,8 @@ import { ALL, EVERYTHING, measureDelay, median, ROOT, searchDelay, UpdateSession
 
 const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
 const READ_PAIRS = 15;
-const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10 };
+const HISTORY_PAIRS = 9;
+const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10, historyRatio: 1 };
 
 // scripts/bench.mjs writes the catalog before this process starts, so that generating it leaves
 // no garbage here to be released while memory is measured.
@@ -26,6 +31,48 @@ process.env.WUA_SIMULATOR_SCENARIO = scenarioFile;
 process.env.WUA_SIMULATOR_STATE = path.join(work, 'state.json');
 
 const mb = (bytes) => bytes / (1024 * 1024);
+
+// The simulated agent's control export (test/sim/README.md): the DLL loaded as a Node addon is
+// the module the addon's CoCreateInstance loaded, so this switches the scenario it plays.
+function playScenario(scenario, state) {
+  const module = { exports: {} };
+  process.dlopen(module, path.join(ROOT, 'build', 'sim', 'wua-simulator.dll'));
+  module.exports.control('load', JSON.stringify({ scenario, state, reset: true }));
+}
+
+/**
+ * Pairs of one read of the whole history and one search of every update, alternating which goes
+ * first, each from a quiet heap: the median of the pairs' ratios, history / search.
+ */
+async function historyAgainstSearch(session, quiet) {
+  const readHistory = async () => {
+    const entries = [];
+    for await (const entry of session.history()) entries.push(entry);
+    return entries.length;
+  };
+  const timed = async (action) => {
+    await quiet();
+    const started = performance.now();
+    const value = await action();
+    return { value, ms: performance.now() - started };
+  };
+  const search = () => session.search(EVERYTHING, ALL);
+  await readHistory();
+  await search();
+  const pairs = [];
+  for (let pair = 0; pair < HISTORY_PAIRS; pair++) {
+    const historyFirst = pair % 2 === 0;
+    const first = await timed(historyFirst ? readHistory : search);
+    const second = await timed(historyFirst ? search : readHistory);
+    pairs.push(historyFirst ? { history: first, search: second } : { history: second, search: first });
+  }
+  return {
+    entries: pairs[0].history.value,
+    historyMs: median(pairs.map((p) => p.history.ms)),
+    searchMs: median(pairs.map((p) => p.search.ms)),
+    ratios: pairs.map((p) => p.history.ms / p.search.ms),
+  };
+}
 
 // The plain C++ loop (bench/native/read_updates.cc) in a process of its own that stays up, so
 // that each of its runs can follow a JS run within moments: one line in, one run, one line out.
@@ -109,8 +156,16 @@ async function main() {
   const download = await measureDelay(() => session.download(busyUpdateIds, { onProgress: () => {} }));
   globalThis.gc?.();
   const install = await measureDelay(() => session.install(busyUpdateIds, { onProgress: () => {} }));
-
   await session.close();
+
+  playScenario(process.env.WUA_BENCH_HISTORY, path.join(work, 'history-state.json'));
+  const reader = new UpdateSession({ clientApplicationId: 'benchmark' });
+  const history = await historyAgainstSearch(reader, async () => {
+    globalThis.gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await reader.describe();
+  });
+  await reader.close();
   rmSync(work, { recursive: true, force: true });
 
   const figures = {
@@ -125,6 +180,11 @@ async function main() {
     searchCycles: SEARCH_CYCLES,
     rssGrowthMb: Number(mb(after.rss - before.rss).toFixed(2)),
     heapGrowthMb: Number(mb(after.heapUsed - before.heapUsed).toFixed(2)),
+    historyEntries: history.entries,
+    historyReadMs: Number(history.historyMs.toFixed(1)),
+    historySearchMs: Number(history.searchMs.toFixed(1)),
+    historyRatio: Number(median(history.ratios).toFixed(2)),
+    historyRatioPairs: history.ratios.map((ratio) => Number(ratio.toFixed(2))),
   };
   const verdict = (value, target) => (value <= target ? 'ok' : 'MISSED');
   const rows = [
@@ -136,6 +196,10 @@ async function main() {
     [`event loop p99 delay during install (${busyUpdateIds.length} updates)`, `${figures.installP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.installP99DelayMs, TARGETS.p99DelayMs)}`],
     [`RSS growth over ${SEARCH_CYCLES} search cycles`, `${figures.rssGrowthMb} MB`, `< ${TARGETS.growthMb} MB ${verdict(figures.rssGrowthMb, TARGETS.growthMb)}`],
     [`JS heap growth over ${SEARCH_CYCLES} search cycles`, `${figures.heapGrowthMb} MB`, ''],
+    [`read a ${figures.historyEntries.toLocaleString('en')}-entry history, all fields, into JS`, `${figures.historyReadMs} ms`, ''],
+    [`search of the same ${figures.updates.toLocaleString('en')} updates, in the same pairs`, `${figures.historySearchMs} ms`, ''],
+    ['ratio history / search (median of the pairs)', `${figures.historyRatio}x`,
+      `<= ${TARGETS.historyRatio}x ${verdict(figures.historyRatio, TARGETS.historyRatio)}`],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padEnd(12)}  target`);

@@ -230,3 +230,24 @@ export function fromNativeError(error: unknown, operation: string): Error {
   }
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/**
+ * A read of the history could not go on as it began: entries it had still to give were removed
+ * meanwhile (the history was cleared or pruned), so that going on would skip or repeat some.
+ * Entries added meanwhile are not a reason: a read gives the history as it stood at its first
+ * page. Read it again from the start.
+ */
+export class HistoryChangedError extends Error {
+  readonly code = 'ERR_WUA_HISTORY_CHANGED';
+  /** The entries given before the read stopped. */
+  readonly read: number;
+  /** The entries the history held when the read began (IUpdateSearcher::GetTotalHistoryCount). */
+  readonly total: number;
+  constructor(read: number, total: number, detail: string) {
+    super(`the update history changed while it was read: ${detail}, after ${read} entr${read === 1 ? 'y' : 'ies'} were given `
+      + `(it held ${total} when the read began); read it again`);
+    this.name = 'HistoryChangedError';
+    this.read = read;
+    this.total = total;
+  }
+}

@@ -9,3 +9,5 @@ export {
 export { PermissionError } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';
+export { UpdateHistory } from './history.js';
+export { HistoryChangedError } from './errors.js';

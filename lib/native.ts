@@ -133,6 +133,16 @@ export interface NativeSession {
   forget(updateIds: string): void;
   agentInfo(): Promise<NativeAgentInfo>;
   close(): Promise<void>;
+  /**
+   * Entries [start, start + count) of the history, newest first (src/wua/history.h). Resolves
+   * with `{"total","count","aborted"}` as JSON text; the entries come first, to onChunk, in
+   * chunks of the wire format.
+   */
+  historyPage(operationId: number, start: number, count: number, onChunk: (entriesJson: string) => void): Promise<string>;
+  /** Every entry of one update (IUpdateSession3::QueryHistory); resolves and sends as historyPage. */
+  historyOf(operationId: number, updateId: string, onChunk: (entriesJson: string) => void): Promise<string>;
+  /** IUpdateSearcher::GetTotalHistoryCount. */
+  historyCount(): Promise<number>;
   automaticUpdates(): Promise<NativeAutomaticUpdates>;
   detectNow(): Promise<void>;
   enableAutomaticUpdatesService(): Promise<void>;

@@ -6,6 +6,8 @@ import type { NativeChangeOptions, NativeSearchOptions } from './native.js';
 import type {
   ChangeKind, DownloadOptions, InstallOptions, Progress, SearchOptions, UpdateSessionOptions,
 } from './types.js';
+import { OPERATION_RESULT_CODES, UPDATE_OPERATIONS } from './enums.js';
+import type { HistoryOfOptions, HistoryOperation, HistoryOptions, OperationResultCode } from './types.js';
 
 export function validateSessionOptions(options: unknown): UpdateSessionOptions {
   if (options === undefined) return {};
@@ -116,4 +118,76 @@ export function changeOptions(kind: ChangeKind, options: unknown): CheckedChange
     onProgress: optionalCallback(given.onProgress, 'options.onProgress'),
     downloadFirst: optionalBoolean(given.downloadFirst, 'options.downloadFirst') ?? true,
   };
+}
+
+// ----- history -----
+
+const HISTORY_OPTIONS = ['start', 'count', 'since', 'kb', 'resultCode', 'operation', 'signal'];
+// The agent takes a LONG index and count.
+const MAX_LONG = 0x7fffffff;
+
+/** history()'s options, checked: the filters as sets, `count` Infinity when not given. */
+export interface CheckedHistoryOptions {
+  start: number;
+  count: number;
+  since?: Date;
+  kb?: ReadonlySet<string>;
+  resultCode?: ReadonlySet<OperationResultCode>;
+  operation?: ReadonlySet<HistoryOperation>;
+  signal?: AbortSignal;
+}
+
+function optionalInteger(value: unknown, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') throw new InvalidArgumentError(name, 'must be a number', 'ERR_INVALID_ARG_TYPE');
+  if (!Number.isInteger(value) || value < min || value > MAX_LONG) {
+    throw new InvalidArgumentError(name, `must be an integer from ${min} to ${MAX_LONG}`);
+  }
+  return value;
+}
+
+/** One value or a list of them, each checked by `check`, as a set. */
+function optionalSet<T>(value: unknown, name: string, check: (item: unknown, name: string) => T): ReadonlySet<T> | undefined {
+  if (value === undefined) return undefined;
+  const items = Array.isArray(value) ? value as unknown[] : [value];
+  if (!items.length) throw new InvalidArgumentError(name, 'must name at least one value');
+  return new Set(items.map((item, i) => check(item, Array.isArray(value) ? `${name}[${i}]` : name)));
+}
+
+function oneOf<T extends string>(names: readonly (T | undefined)[]): (item: unknown, name: string) => T {
+  return (item, name) => {
+    if (valueOf(names, item) === undefined) throw new InvalidArgumentError(name, `must be one of ${choices(names)}`);
+    return item as T;
+  };
+}
+
+/** A KB number as the agent writes it in titles' "(KB5068781)": digits, without "KB". */
+function kbDigits(item: unknown, name: string): string {
+  const match = /^(?:kb)?(\d+)$/i.exec(typeof item === 'number' ? String(item) : typeof item === 'string' ? item.trim() : '');
+  if (!match) throw new InvalidArgumentError(name, 'must be a KB number (5068781 or KB5068781)');
+  return match[1]!;
+}
+
+export function historyOptions(options: unknown): CheckedHistoryOptions {
+  const given = optionsObject<HistoryOptions>(options, HISTORY_OPTIONS, 'history');
+  const { since } = given;
+  if (since !== undefined && (!(since instanceof Date) || Number.isNaN(since.getTime()))) {
+    throw new InvalidArgumentError('options.since', 'must be a valid Date', since instanceof Date ? 'ERR_INVALID_ARG_VALUE' : 'ERR_INVALID_ARG_TYPE');
+  }
+  return {
+    start: optionalInteger(given.start, 'options.start', 0) ?? 0,
+    count: optionalInteger(given.count, 'options.count', 1) ?? Infinity,
+    since,
+    kb: optionalSet(given.kb, 'options.kb', kbDigits),
+    resultCode: optionalSet(given.resultCode, 'options.resultCode', oneOf(OPERATION_RESULT_CODES)),
+    operation: optionalSet(given.operation, 'options.operation', oneOf(UPDATE_OPERATIONS)),
+    signal: optionalSignal(given.signal, 'options.signal'),
+  };
+}
+
+/** historyOf()'s arguments, checked. */
+export function historyOfArguments(updateId: unknown, options: unknown): { updateId: string; signal?: AbortSignal } {
+  if (!isGuid(updateId)) throw new InvalidArgumentError('updateId', 'must be an update ID (a GUID)');
+  const given = optionsObject<HistoryOfOptions>(options, ['signal'], 'historyOf');
+  return { updateId: updateId.toLowerCase(), signal: optionalSignal(given.signal, 'options.signal') };
 }

@@ -6,6 +6,7 @@ import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } fro
 import { criteriaText, type Criteria } from './criteria.js';
 import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
 import { eulaResultFrom, hideResultFrom, nothingToMark } from './marks.js';
+import { type HistoryRunner, readHistoryOf, UpdateHistory } from './history.js';
 import { loadBinding, type NativeSession } from './native.js';
 import { UpdateOperation, underSignal } from './operation.js';
 import { changeOptions, searchOptions, validateSessionOptions } from './options.js';
@@ -20,6 +21,7 @@ import type {
 import type { EulaResult, HideResult } from './types.js';
 import type { AutomaticUpdatesStatus, WebProxySettings } from './types.js';
 import { SessionWebProxy } from './web-proxy.js';
+import type { HistoryEntry, HistoryOfOptions, HistoryOptions } from './types.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -281,6 +283,58 @@ export class UpdateSession implements AsyncDisposable {
       return nothingToMark('acceptEulas');
     }
     return eulaResultFrom(await this.#call('acceptEulas', (native) => native.acceptEulas(updateIds)));
+  }
+
+  /**
+   * The agent's history of installs and uninstalls, newest first (IUpdateSearcher::QueryHistory),
+   * as an async iterable of entries read a page at a time, never one agent call per entry:
+   * `for await (const entry of session.history({ since, resultCode: 'failed' })) ...`. `total`
+   * is the agent's count of entries when the read began (IUpdateSearcher::GetTotalHistoryCount).
+   *
+   * `start` and `count` pick entries by their place in the history (0 is the newest); `since`,
+   * `kb` (the "(KB5068781)" in an entry's title: entries have no KB field), `resultCode` and
+   * `operation` are filters applied here, not by the agent, and `count` is the most entries
+   * given after them. The read gives the history as it stood at its first page: an entry recorded
+   * meanwhile (an install by this or another session) neither repeats nor hides another; see
+   * UpdateHistory. Leaving the loop or the signal firing stops the page being read.
+   *
+   * Never throws: the iteration (and `total`) rejects with InvalidArgumentError for bad options
+   * (before the agent is called), WindowsUpdateError when the agent fails, HistoryChangedError
+   * when entries still to give were removed meanwhile (a cleared history), AbortError (or
+   * TimeoutError) once the agent's read stops for the signal or close(), SessionClosedError after
+   * close(), UnsupportedPlatformError off Windows and AddonLoadError when the addon does not load.
+   */
+  history(options?: HistoryOptions): UpdateHistory {
+    return new UpdateHistory(this.#historyRunner(), options);
+  }
+
+  /**
+   * The number of entries in the agent's history (IUpdateSearcher::GetTotalHistoryCount).
+   * Rejects as describe() does.
+   */
+  async historyCount(): Promise<number> {
+    return this.#call('historyCount', (native) => native.historyCount());
+  }
+
+  /**
+   * Every history entry of one update, newest first (IUpdateSession3::QueryHistory with
+   * `UpdateID='<updateId>'`), in one array. The agent gives this query per-machine updates only:
+   * entries of per-user updates are not among them (history() has those). Rejects with
+   * InvalidArgumentError for an ID that is not a GUID or a bad option (before the agent is
+   * called), and otherwise as history() does.
+   */
+  async historyOf(updateId: string, options?: HistoryOfOptions): Promise<HistoryEntry[]> {
+    return readHistoryOf(this.#historyRunner(), updateId, options);
+  }
+
+  #historyRunner(): HistoryRunner {
+    return {
+      page: async (start, count, signal, onChunk) => this.#track('history', signal,
+        (native, id) => native.historyPage(id, start, count, onChunk)),
+      ofUpdate: async (updateId, signal, onChunk) => this.#track('historyOf', signal,
+        (native, id) => native.historyOf(id, updateId, onChunk)),
+      abortReason: (operation, signal) => this.#abortReason(operation, signal),
+    };
   }
 
   /**

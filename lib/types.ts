@@ -555,3 +555,95 @@ export interface WebProxySettings {
   userName: string | null;
   passwordSet: boolean;
 }
+
+// ----- history -----
+
+/**
+ * @internal A history entry as the wire carries it (src/wire/fields.h); HistoryEntry is what
+ * callers get, with the fields the package derives.
+ */
+export interface HistoryEntryFields {
+  operation: HistoryOperation;
+  resultCode: OperationResultCode;
+  hresult: number;
+  unmappedResultCode: number;
+  date: Date | null;
+  identity: UpdateIdentity;
+  title: string;
+  description: string;
+  clientApplicationId: string;
+  serverSelection: ServerSelection;
+  serviceId: string;
+  supportUrl: string;
+  uninstallationNotes: string;
+  uninstallationSteps: readonly string[];
+  categories: readonly CategoryRecord[];
+}
+
+/**
+ * One install or uninstall in the agent's history (IUpdateHistoryEntry, IUpdateHistoryEntry2).
+ * Plain data, like an update record: what repeats across entries (lists, categories) is shared
+ * and frozen. An entry has no KB field of its own; the KB is the "(KB5068781)" in its title.
+ */
+export interface HistoryEntry {
+  /** What was done (IUpdateHistoryEntry::Operation). */
+  operation: HistoryOperation;
+  /** How it ended (IUpdateHistoryEntry::ResultCode). */
+  resultCode: OperationResultCode;
+  /** IUpdateHistoryEntry::HResult, unsigned: 0 when it succeeded. */
+  hresult: number;
+  /** The HRESULT's symbolic name, as describeHresult(hresult).name gives it ('S_OK', 'WU_E_...'). */
+  code: string;
+  /**
+   * IUpdateHistoryEntry::UnmappedResultCode, unsigned: the code the installer itself returned,
+   * before the agent mapped it to `hresult` (often the same).
+   */
+  unmappedResultCode: number;
+  /** When it happened (IUpdateHistoryEntry::Date, UTC). */
+  date: Date;
+  /** The update, and its revision then (IUpdateHistoryEntry::UpdateIdentity). */
+  identity: UpdateIdentity;
+  /** The update's title then, in the language of the user who ran the operation. */
+  title: string;
+  /** IUpdateHistoryEntry::Description. */
+  description: string;
+  /** Who asked for it: the client application ID of the session that ran it. */
+  clientApplicationId: string;
+  /** Where the update came from (IUpdateHistoryEntry::ServerSelection). */
+  serverSelection: ServerSelection;
+  /** The update service it came from, a GUID (empty when the agent gives none). */
+  serviceId: string;
+  /** IUpdateHistoryEntry::SupportUrl. */
+  supportUrl: string;
+  /** IUpdateHistoryEntry::UninstallationNotes. */
+  uninstallationNotes: string;
+  /** IUpdateHistoryEntry::UninstallationSteps. */
+  uninstallationSteps: readonly string[];
+  /** IUpdateHistoryEntry2::Categories; empty on an agent without IUpdateHistoryEntry2. */
+  categories: readonly CategoryRecord[];
+}
+
+/** Options of UpdateSession.history(). Filters are applied here, not by the agent. */
+export interface HistoryOptions {
+  /** How many of the newest entries to pass over first (an index into the history; default 0). */
+  start?: number;
+  /** The most entries to give (after the filters); default: all of them. */
+  count?: number;
+  /**
+   * Only entries of this date or later. The history is newest first, so reading stops at the
+   * first older entry.
+   */
+  since?: Date;
+  /** Only entries whose title names one of these KBs ("(KB5068781)"): digits, with or without "KB". */
+  kb?: string | number | readonly (string | number)[];
+  /** Only entries that ended so. */
+  resultCode?: OperationResultCode | readonly OperationResultCode[];
+  /** Only installs, or only uninstalls. */
+  operation?: HistoryOperation | readonly HistoryOperation[];
+  signal?: AbortSignal;
+}
+
+/** Options of UpdateSession.historyOf(). */
+export interface HistoryOfOptions {
+  signal?: AbortSignal;
+}

@@ -12,6 +12,7 @@ import { toWindowsPath } from './lib/wine.mjs';
 
 // The 10,000-update catalog the benchmark searches, written before the measured process starts.
 // Downloads and installs of a few updates take a little time, so that there is a loop to watch.
+const HISTORY_ENTRIES = 10_000;
 async function writeCatalog() {
   const { generateCatalog } = await import('../test/sim/generate-catalog.mjs');
   const catalog = generateCatalog({ count: 10_000, seed: 7 });
@@ -22,10 +23,39 @@ async function writeCatalog() {
   }
   const dir = path.join(BUILD_DIR, 'bench');
   mkdirSync(dir, { recursive: true });
-  const files = { catalog: path.join(dir, 'catalog.json'), ids: path.join(dir, 'catalog-ids.json') };
+  const files = {
+    catalog: path.join(dir, 'catalog.json'), ids: path.join(dir, 'catalog-ids.json'), history: path.join(dir, 'history.json'),
+  };
   writeFileSync(files.catalog, JSON.stringify({ ...catalog, name: 'benchmark' }));
+  // The same catalog on a machine with a history of 10,000 entries, played last: searches then
+  // read the same updates, and the downloads and installs before it keep their own machine.
+  writeFileSync(files.history, JSON.stringify({
+    ...catalog, name: 'benchmark-history', agent: { ...catalog.agent, history: longHistory(catalog, HISTORY_ENTRIES) },
+  }));
   writeFileSync(files.ids, JSON.stringify({ firstUpdateId: catalog.updates[0].id, busyUpdateIds: busy.map((u) => u.id) }));
   return files;
+}
+
+// A history of `count` entries, as a machine has after years of updates: the catalog's own, then
+// earlier installs and failed attempts of its updates, ten minutes apart back from 2019.
+function longHistory(catalog, count) {
+  const history = [...catalog.agent.history];
+  const earlier = Date.UTC(2019, 0, 1);
+  const clients = ['UpdateOrchestrator', 'Windows Defender', 'wusa', 'MoUpdateOrchestrator'];
+  for (let i = 0; history.length < count; i++) {
+    const update = catalog.updates[(i * 7919) % catalog.updates.length];
+    const failed = i % 13 === 0;
+    history.push({
+      operation: i % 29 === 0 ? 'uninstallation' : 'installation',
+      resultCode: failed ? 'failed' : 'succeeded',
+      ...(failed ? { hresult: '0x80070643' } : {}),
+      date: new Date(earlier - i * 600_000).toISOString(),
+      updateId: update.id, revision: update.revision ?? 1, title: update.title, description: update.description ?? '',
+      clientApplicationId: clients[i % clients.length], supportUrl: update.supportUrl ?? '', serverSelection: 'windowsUpdate',
+      serviceId: catalog.agent.services[0].id, categories: update.categories ?? [],
+    });
+  }
+  return history;
 }
 
 // The baseline of the read ratio: the addon's own reader in a plain C++ loop (MinGW builds it
@@ -49,12 +79,15 @@ const files = await writeCatalog();
 let exitCode;
 if (process.platform === 'win32') {
   exitCode = await runNative(process.execPath, ['--expose-gc', ...args],
-    { ...process.env, WUA_BENCH_CATALOG: files.catalog, WUA_BENCH_CATALOG_IDS: files.ids });
+    { ...process.env, WUA_BENCH_CATALOG: files.catalog, WUA_BENCH_CATALOG_IDS: files.ids, WUA_BENCH_HISTORY: files.history });
 } else {
   const { windowsNode, env } = await prepareLinuxRig();
   await buildBaseline();
   exitCode = await runUnderWine([windowsNode, '--expose-gc', ...args],
-    { ...env, WUA_BENCH_CATALOG: toWindowsPath(files.catalog), WUA_BENCH_CATALOG_IDS: toWindowsPath(files.ids) },
+    {
+      ...env, WUA_BENCH_CATALOG: toWindowsPath(files.catalog), WUA_BENCH_CATALOG_IDS: toWindowsPath(files.ids),
+      WUA_BENCH_HISTORY: toWindowsPath(files.history),
+    },
     'bench-output.log');
 }
 process.exit(exitCode);

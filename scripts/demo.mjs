@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: the `wua` tool doing a whole job against the simulated agent's demo scenario:
-// find updates, download them, install them, and see the restart they need. Under Wine on Linux;
-// on Windows it prints the same commands for the real agent instead of running them.
+// find updates, download them, install them, see the restart they need and what the history
+// recorded. Under Wine on Linux; on Windows it prints the same commands for the real agent
+// instead of running them.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -15,6 +16,7 @@ const STEPS = [
   ['download', '--all', '--progress'],
   ['install', '--all', '--accept-eulas', '--progress'],
   ['info'],
+  ['history'],
 ];
 
 if (process.platform === 'win32') {

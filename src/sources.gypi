@@ -14,6 +14,7 @@
       "src/wua/agent_info.cc",
       "src/wua/automatic_updates.cc",
       "src/wua/change.cc",
+      "src/wua/history.cc",
       "src/wua/inspect.cc",
       "src/wua/keep_awake.cc",
       "src/wua/marks.cc",

@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
+import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
 import { searchCommand } from './commands/search.js';
@@ -155,6 +156,13 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .action(run((session, output) => settingsCommand(session, output)));
   program.command('detect').description('ask Automatic Updates to search for updates now (it runs in the background)')
     .action(run((session, output) => detectCommand(session, output)));
+  const history = program.command('history').description('what the agent installed and uninstalled, newest first')
+    .option('--last <n>', 'the newest n entries (after the other filters)')
+    .option('--since <date>', 'entries from this date on: 2026-11-01 (UTC) or an ISO 8601 time')
+    .option('--kb <number...>', 'entries whose title names these KB numbers (a list may be comma-separated)')
+    .option('--result <code...>', 'entries that ended so: succeeded, succeededWithErrors, failed, aborted, ...')
+    .option('--operation <operation>', 'install or uninstall entries only');
+  history.action(run((session, output, signal) => historyCommand(session, history.opts<HistoryFlags>(), output, signal)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,8 +2,8 @@
 // facade's records.
 import { EXCEPTION_CONTEXTS, nameOf, OPERATION_RESULT_CODES } from '../enums.js';
 import { describeHresult } from '../errors.js';
-import type { SearchResult, UpdateRecord, UpdateWarning } from '../types.js';
-import { buildCategory, buildUpdate, WireTables } from './fields.generated.js';
+import type { HistoryEntry, HistoryEntryFields, SearchResult, UpdateRecord, UpdateWarning } from '../types.js';
+import { buildCategory, buildHistoryEntry, buildUpdate, WireTables } from './fields.generated.js';
 import type { Tuple, WireChunk } from './values.js';
 
 export { WireTables };
@@ -52,4 +52,28 @@ export function searchResultFromJson(json: string, updates: UpdateRecord[]): Sea
     rootCategories: native.rootCategories.map((tuple) => buildCategory(tuple, tables)),
     warnings: native.warnings.map(warning),
   };
+}
+
+/** A page of the history's own result, after its entries (src/wire/README.md). */
+export interface NativeHistoryPage {
+  /** The agent's total, read with the page. */
+  total: number;
+  /** The entries the addon sent. */
+  count: number;
+  /** The read was stopped before its end. */
+  aborted: boolean;
+}
+
+// The agent's DATE 0, 1899-12-30, which the wire sends as null: every entry has a date.
+const OLE_ZERO = Date.UTC(1899, 11, 30);
+
+function historyEntry(fields: HistoryEntryFields): HistoryEntry {
+  return { ...fields, date: fields.date ?? new Date(OLE_ZERO), code: describeHresult(fields.hresult).name };
+}
+
+/** Adds a chunk's history entries to `into`, with the HRESULT's name, and what it shares to `tables`. */
+export function addHistoryEntriesFromJson(json: string, into: HistoryEntry[], tables: WireTables): void {
+  const chunk = JSON.parse(json) as WireChunk;
+  tables.add(chunk);
+  for (const tuple of chunk.records) into.push(historyEntry(buildHistoryEntry(tuple, tables)));
 }

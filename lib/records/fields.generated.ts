@@ -1,6 +1,6 @@
 // Generated from src/wire/fields.h by `npm run generate:wire`: edit the table, not this file.
-import { AUTO_DOWNLOAD_MODES, AUTO_SELECTION_MODES, DEPLOYMENT_ACTIONS, DOWNLOAD_PRIORITIES, INSTALLATION_IMPACTS, REBOOT_BEHAVIORS, UPDATE_TYPES, nameOf } from '../enums.js';
-import type { CategoryRecord, DownloadContentRecord, DriverEntryRecord, DriverRecord, ImageRecord, InstallationBehaviorRecord, UpdateIdentity, UpdateRecord } from '../types.js';
+import { AUTO_DOWNLOAD_MODES, AUTO_SELECTION_MODES, DEPLOYMENT_ACTIONS, DOWNLOAD_PRIORITIES, INSTALLATION_IMPACTS, OPERATION_RESULT_CODES, REBOOT_BEHAVIORS, SERVER_SELECTIONS, UPDATE_OPERATIONS, UPDATE_TYPES, nameOf } from '../enums.js';
+import type { CategoryRecord, DownloadContentRecord, DriverEntryRecord, DriverRecord, HistoryEntryFields, ImageRecord, InstallationBehaviorRecord, UpdateIdentity, UpdateRecord } from '../types.js';
 import { dateFromOle, NO_ITEMS, type Tuple, type WireChunk } from './values.js';
 
 /** What a search has sent once so far, as records name it by index. Shared values are frozen. */
@@ -22,7 +22,7 @@ export class WireTables {
 }
 
 /** The number of records on the wire (the length of a chunk's `shared` and `sharedLists`). */
-export const WIRE_RECORD_COUNT = 8;
+export const WIRE_RECORD_COUNT = 9;
 
 /** The table itself, for tests that check the decoder against it. */
 export const WIRE_FIELDS = {
@@ -34,6 +34,7 @@ export const WIRE_FIELDS = {
   DriverEntry: [['driverClass', 'Text', '_'], ['hardwareId', 'Text', '_'], ['manufacturer', 'Text', '_'], ['model', 'Text', '_'], ['provider', 'Text', '_'], ['verDate', 'Date', '_'], ['deviceProblemNumber', 'Integer', '_'], ['deviceStatus', 'Integer', '_']],
   Driver: [['driverClass', 'Text', '_'], ['hardwareId', 'Text', '_'], ['manufacturer', 'Text', '_'], ['model', 'Text', '_'], ['provider', 'Text', '_'], ['verDate', 'Date', '_'], ['deviceProblemNumber', 'Integer', '_'], ['deviceStatus', 'Integer', '_'], ['entries', 'RecordList', 'DriverEntry']],
   Update: [['identity', 'Record', 'Identity'], ['title', 'Text', '_'], ['description', 'SharedText', '_'], ['type', 'Enum', 'UPDATE_TYPES'], ['kbArticleIds', 'SharedTextList', '_'], ['securityBulletinIds', 'SharedTextList', '_'], ['cveIds', 'SharedTextList', '_'], ['categories', 'SharedRecordList', 'Category'], ['msrcSeverity', 'OptionalSharedText', '_'], ['deploymentAction', 'Enum', 'DEPLOYMENT_ACTIONS'], ['downloadPriority', 'Enum', 'DOWNLOAD_PRIORITIES'], ['autoSelectOnWebSites', 'Bool', '_'], ['autoSelection', 'Enum', 'AUTO_SELECTION_MODES'], ['autoDownload', 'Enum', 'AUTO_DOWNLOAD_MODES'], ['browseOnly', 'Bool', '_'], ['canRequireSource', 'Bool', '_'], ['isBeta', 'Bool', '_'], ['isDownloaded', 'Bool', '_'], ['isHidden', 'Bool', '_'], ['isInstalled', 'Bool', '_'], ['isMandatory', 'Bool', '_'], ['isPresent', 'Bool', '_'], ['isUninstallable', 'Bool', '_'], ['rebootRequired', 'Bool', '_'], ['perUser', 'Bool', '_'], ['eulaAccepted', 'Bool', '_'], ['eulaText', 'OptionalSharedText', '_'], ['deltaCompressedContentAvailable', 'Bool', '_'], ['deltaCompressedContentPreferred', 'Bool', '_'], ['handlerId', 'SharedText', '_'], ['languages', 'SharedTextList', '_'], ['moreInfoUrls', 'SharedTextList', '_'], ['supportUrl', 'SharedText', '_'], ['releaseNotes', 'SharedText', '_'], ['supersededUpdateIds', 'TextList', '_'], ['uninstallationNotes', 'SharedText', '_'], ['uninstallationSteps', 'SharedTextList', '_'], ['maxDownloadSize', 'Number', '_'], ['minDownloadSize', 'Number', '_'], ['recommendedCpuSpeed', 'Integer', '_'], ['recommendedHardDiskSpace', 'Integer', '_'], ['recommendedMemory', 'Integer', '_'], ['deadline', 'Date', '_'], ['lastDeploymentChangeTime', 'Date', '_'], ['installationBehavior', 'SharedRecord', 'Behavior'], ['uninstallationBehavior', 'OptionalSharedRecord', 'Behavior'], ['image', 'OptionalRecord', 'Image'], ['downloadContents', 'RecordList', 'DownloadContent'], ['bundledUpdates', 'RecordList', 'Update'], ['driver', 'OptionalRecord', 'Driver']],
+  HistoryEntry: [['operation', 'Enum', 'UPDATE_OPERATIONS'], ['resultCode', 'Enum', 'OPERATION_RESULT_CODES'], ['hresult', 'Number', '_'], ['unmappedResultCode', 'Number', '_'], ['date', 'Date', '_'], ['identity', 'Record', 'Identity'], ['title', 'Text', '_'], ['description', 'SharedText', '_'], ['clientApplicationId', 'SharedText', '_'], ['serverSelection', 'Enum', 'SERVER_SELECTIONS'], ['serviceId', 'SharedText', '_'], ['supportUrl', 'SharedText', '_'], ['uninstallationNotes', 'SharedText', '_'], ['uninstallationSteps', 'SharedTextList', '_'], ['categories', 'SharedRecordList', 'Category']],
 } as const;
 
 export function buildIdentity(t: Tuple, s: WireTables): UpdateIdentity {
@@ -158,5 +159,25 @@ export function buildUpdate(t: Tuple, s: WireTables): UpdateRecord {
     downloadContents: t[47] === null ? NO_ITEMS : (t[47] as Tuple[]).map((r) => buildDownloadContent(r, s)),
     bundledUpdates: t[48] === null ? NO_ITEMS : (t[48] as Tuple[]).map((r) => buildUpdate(r, s)),
     driver: t[49] === null ? null : buildDriver(t[49] as Tuple, s),
+  };
+}
+
+export function buildHistoryEntry(t: Tuple, s: WireTables): HistoryEntryFields {
+  return {
+    operation: nameOf(UPDATE_OPERATIONS, t[0] as number),
+    resultCode: nameOf(OPERATION_RESULT_CODES, t[1] as number),
+    hresult: t[2] as number,
+    unmappedResultCode: t[3] as number,
+    date: dateFromOle(t[4] as number | null),
+    identity: buildIdentity(t[5] as Tuple, s),
+    title: t[6] as string,
+    description: s.texts[t[7] as number]!,
+    clientApplicationId: s.texts[t[8] as number]!,
+    serverSelection: nameOf(SERVER_SELECTIONS, t[9] as number),
+    serviceId: s.texts[t[10] as number]!,
+    supportUrl: s.texts[t[11] as number]!,
+    uninstallationNotes: s.texts[t[12] as number]!,
+    uninstallationSteps: t[13] === null ? NO_ITEMS : s.textLists[t[13] as number]!,
+    categories: t[14] === null ? NO_ITEMS : s.sharedCategoryLists[t[14] as number]!,
   };
 }

@@ -10,6 +10,7 @@
 #include "wire/chunk.h"
 #include "wua/agent_info.h"
 #include "wua/automatic_updates.h"
+#include "wua/history.h"
 #include "wua/inspect.h"
 #include "wua/marks.h"
 #include "wua/search.h"
@@ -99,7 +100,9 @@ Napi::Function SessionWrap::Define(Napi::Env env) {
        InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close"),
        InstanceMethod<&SessionWrap::AutomaticUpdates>("automaticUpdates"), InstanceMethod<&SessionWrap::DetectNow>("detectNow"),
        InstanceMethod<&SessionWrap::EnableAutomaticUpdatesService>("enableAutomaticUpdatesService"),
-       InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas")});
+       InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas"),
+       InstanceMethod<&SessionWrap::HistoryPage>("historyPage"), InstanceMethod<&SessionWrap::HistoryOf>("historyOf"),
+       InstanceMethod<&SessionWrap::HistoryCount>("historyCount")});
 }
 
 SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {
@@ -263,6 +266,69 @@ Napi::Value SessionWrap::AgentInfo(const Napi::CallbackInfo& info) {
         out.Set("rebootRequired", agent.rebootRequired);
         return out;
       });
+}
+
+namespace {
+
+// A read of the history as a JS promise of the page's JSON text ({"total","count","aborted"});
+// the entries arrive before it, in chunks of JSON passed to onChunk, as a search's updates do.
+Napi::Value ReadHistory(Napi::Env env, const std::shared_ptr<SessionCore>& core, uint32_t id, HistoryQuery query, Napi::Value onChunk) {
+  if (!onChunk.IsFunction()) throw Napi::TypeError::New(env, "onChunk must be a function");
+  using Operation = PendingOperation<HistoryRead, HistoryPageRecord, std::string>;
+  // Filled on the reading thread, and its rest sent from the session's thread once the read ends.
+  auto chunk = std::make_shared<wire::HistoryChunk>();
+  return Operation::Start(
+      env, core, id, onChunk,
+      [query = std::move(query), chunk](SessionCore& core, Operation::Completed completed, Operation::Emit emit) {
+        // History entries are a third of an update's size: chunks as large in bytes as a search's.
+        constexpr size_t kEntriesPerChunk = 500;
+        return std::make_unique<HistoryRead>(
+            core.session->Get(), query,
+            [chunk, emit](const HistoryEntryRecord& entry) {
+              chunk->Add(entry);
+              if (chunk->Count() == kEntriesPerChunk) emit(chunk->Take());
+            },
+            std::move(completed));
+      },
+      [chunk](SessionCore&, HistoryRead& read, const Operation::Emit& emit) {
+        HistoryPageRecord page = read.End();
+        if (chunk->Count() > 0) emit(chunk->Take());
+        return page;
+      },
+      [](Napi::Env env, HistoryPageRecord& page) -> Napi::Value { return Latin1String(env, wire::HistoryPageToJson(page)); },
+      [](Napi::Env env, std::string& json) -> Napi::Value { return Latin1Text(env, std::move(json)); });
+}
+
+}  // namespace
+
+// historyPage(id, start, count, onChunk) -> Promise<string>: entries [start, start + count) of
+// the history, newest first (IUpdateSearcher::QueryHistory).
+Napi::Value SessionWrap::HistoryPage(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const uint32_t id = OperationId(info);
+  if (info.Length() < 3 || !info[1].IsNumber() || !info[2].IsNumber()) throw Napi::TypeError::New(env, "start and count must be numbers");
+  HistoryQuery query;
+  query.start = info[1].As<Napi::Number>().Int32Value();
+  query.count = info[2].As<Napi::Number>().Int32Value();
+  return ReadHistory(env, core_, id, std::move(query), info.Length() > 3 ? info[3] : env.Undefined());
+}
+
+// historyOf(id, updateId, onChunk) -> Promise<string>: every entry of one update, newest first
+// (IUpdateSession3::QueryHistory).
+Napi::Value SessionWrap::HistoryOf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const uint32_t id = OperationId(info);
+  if (info.Length() < 2 || !info[1].IsString()) throw Napi::TypeError::New(env, "updateId must be a string");
+  HistoryQuery query;
+  query.updateId = info[1].As<Napi::String>().Utf16Value();
+  return ReadHistory(env, core_, id, std::move(query), info.Length() > 2 ? info[2] : env.Undefined());
+}
+
+// historyCount() -> Promise<number>: IUpdateSearcher::GetTotalHistoryCount.
+Napi::Value SessionWrap::HistoryCount(const Napi::CallbackInfo& info) {
+  return AsyncCall<long>::Start(
+      info.Env(), core_->thread, [core = core_] { return ReadHistoryCount(core->Require().Get()); },
+      [](Napi::Env env, long& count) -> Napi::Value { return Napi::Number::New(env, count); });
 }
 
 Napi::Value SessionWrap::Close(const Napi::CallbackInfo& info) {

@@ -26,6 +26,10 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value Abort(const Napi::CallbackInfo& info);
   Napi::Value Forget(const Napi::CallbackInfo& info);
   Napi::Value AgentInfo(const Napi::CallbackInfo& info);
+  // The history (wua/history.h).
+  Napi::Value HistoryPage(const Napi::CallbackInfo& info);
+  Napi::Value HistoryOf(const Napi::CallbackInfo& info);
+  Napi::Value HistoryCount(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value SetHidden(const Napi::CallbackInfo& info);
   Napi::Value AcceptEulas(const Napi::CallbackInfo& info);

@@ -229,6 +229,7 @@ std::string Chunk<Record>::Take() {
 }
 
 template class Chunk<UpdateRecord>;
+template class Chunk<HistoryEntryRecord>;
 
 std::string SearchToJson(const SearchRecord& search) {
   SearchTables tables;
@@ -266,6 +267,20 @@ std::string SearchToJson(const SearchRecord& search) {
   }
   // The tables of what rootCategories may share, as a chunk carries them: the closing brace is theirs.
   tables.AppendFresh(out);
+  return out;
+}
+
+std::string HistoryPageToJson(const HistoryPageRecord& page) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("total");
+  w.Integer(page.total);
+  w.Key("count");
+  w.Integer(page.count);
+  w.Key("aborted");
+  w.Bool(page.aborted);
+  w.EndObject();
   return out;
 }
 

@@ -1,6 +1,6 @@
-// Records to the wire format (README.md beside this file): a search's records go to JS in
-// chunks of JSON, each parsed by the engine's JSON.parse while the next is read. No Node-API
-// here: the format is plain text, built and tested without an engine.
+// Records to the wire format (README.md beside this file): a search's records, and a history
+// read's entries, go to JS in chunks of JSON, each parsed by the engine's JSON.parse while the
+// next is read. No Node-API here: the format is plain text, built and tested without an engine.
 #pragma once
 #include <memory>
 #include <string>
@@ -33,8 +33,13 @@ class Chunk {
 
 extern template class Chunk<UpdateRecord>;
 using UpdateChunk = Chunk<UpdateRecord>;
+extern template class Chunk<HistoryEntryRecord>;
+using HistoryChunk = Chunk<HistoryEntryRecord>;
 
 // Everything of a search but its updates, in a chunk of its own (no records).
 std::string SearchToJson(const SearchRecord& search);
+
+// Everything of a page of the history but its entries: {"total":n,"count":n,"aborted":b}.
+std::string HistoryPageToJson(const HistoryPageRecord& page);
 
 }  // namespace wua::wire

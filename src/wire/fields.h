@@ -1,4 +1,4 @@
-// The one table of the records a search sends to JS: every field once, with its kind. The C++
+// The one table of the records a search or a history read sends to JS: every field once, with its kind. The C++
 // structs (wua/records.h), the writer (wire/chunk.cc) and the JS decoder
 // (lib/records/fields.generated.ts, made from this file by `npm run generate:wire`) all follow
 // it, in its order. A field's name is both its C++ member and its JS property. See README.md
@@ -122,6 +122,26 @@
   X(bundledUpdates, RecordList, Update)                     \
   X(driver, OptionalRecord, Driver)
 
+// IUpdateHistoryEntry and IUpdateHistoryEntry2's Categories (none on an agent without it). The
+// HRESULTs are unsigned, as the facade gives every HRESULT; texts that repeat across a history
+// (clients, services, descriptions, links) are shared.
+#define WUA_HISTORY_ENTRY_FIELDS(X)           \
+  X(operation, Enum, UPDATE_OPERATIONS)       \
+  X(resultCode, Enum, OPERATION_RESULT_CODES) \
+  X(hresult, Number, _)                       \
+  X(unmappedResultCode, Number, _)            \
+  X(date, Date, _)                            \
+  X(identity, Record, Identity)               \
+  X(title, Text, _)                           \
+  X(description, SharedText, _)               \
+  X(clientApplicationId, SharedText, _)       \
+  X(serverSelection, Enum, SERVER_SELECTIONS) \
+  X(serviceId, SharedText, _)                 \
+  X(supportUrl, SharedText, _)                \
+  X(uninstallationNotes, SharedText, _)       \
+  X(uninstallationSteps, SharedTextList, _)   \
+  X(categories, SharedRecordList, Category)
+
 // RECORD(name, fields, JS type): every record on the wire, each after the records it holds. The
 // C++ struct is <name>Record; a record's place in this list is its number on the wire.
 #define WUA_WIRE_RECORDS(RECORD)                                              \
@@ -132,7 +152,8 @@
   RECORD(DownloadContent, WUA_DOWNLOAD_CONTENT_FIELDS, DownloadContentRecord) \
   RECORD(DriverEntry, WUA_DRIVER_ENTRY_FIELDS, DriverEntryRecord)             \
   RECORD(Driver, WUA_DRIVER_FIELDS, DriverRecord)                             \
-  RECORD(Update, WUA_UPDATE_FIELDS, UpdateRecord)
+  RECORD(Update, WUA_UPDATE_FIELDS, UpdateRecord)                             \
+  RECORD(HistoryEntry, WUA_HISTORY_ENTRY_FIELDS, HistoryEntryFields)
 
 // KEY(name, member): shared records of this kind with the same `member` are one record (a
 // category is known by its ID), so the writer looks up only that. A shared record without a key

@@ -59,6 +59,13 @@ struct SearchRecord {
   std::vector<WarningRecord> warnings;
 };
 
+// A page of the history apart from its entries, which are handed over one by one as they are read.
+struct HistoryPageRecord {
+  long total = 0;        // IUpdateSearcher::GetTotalHistoryCount, read just before the page
+  long count = 0;        // the entries handed over
+  bool aborted = false;  // the read stopped early, as asked
+};
+
 struct OutcomeRecord {
   Text updateId;
   Text title;  // as the agent's update object gives them, so that a failure names its update

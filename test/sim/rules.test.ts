@@ -111,6 +111,22 @@ const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
       updates: [{ id: id(70), title: 'Pending' }],
     },
   },
+  history: {
+    minimumChecks: 20,
+    scenario: {
+      agent: {
+        history: [
+          {
+            operation: 'installation', resultCode: 'failed', hresult: '0x80070643', unmappedResultCode: '0x80070652',
+            date: '2026-10-01T08:00:00Z', updateId: id(80), title: 'Entry 80',
+          },
+          { operation: 'installation', date: '2026-11-01T08:00:00Z', updateId: id(81), title: 'Entry 81' },
+          { operation: 'uninstallation', date: '2026-11-01T08:00:00Z', updateId: id(82), title: 'Entry 82' },
+        ],
+      },
+    },
+  },
+  'history-empty': { minimumChecks: 10, scenario: {} },
   'automatic-updates': {
     minimumChecks: 40,
     scenario: {

@@ -7,17 +7,20 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import * as enums from '../../lib/enums.js';
-import { searchResultFromJson } from '../../lib/records/decode.js';
+import { describeHresult } from '../../lib/errors.js';
+import { addHistoryEntriesFromJson, type NativeHistoryPage, searchResultFromJson, WireTables } from '../../lib/records/decode.js';
 import { WIRE_FIELDS } from '../../lib/records/fields.generated.js';
 import { UpdateStream } from '../../lib/records/stream.js';
-import type { UpdateRecord } from '../../lib/types.js';
+import type { HistoryEntry, UpdateRecord } from '../../lib/types.js';
 
 const root = path.resolve(__dirname, '..', '..');
 const golden = path.join(root, 'test', 'wire', 'golden');
 // The writer writes Latin-1 bytes, as the addon hands them to the engine.
 const read = (name: string): string => readFileSync(path.join(golden, name), 'latin1');
-const chunkFiles = readdirSync(golden).filter((name) => /^chunk-\d+\.json$/.test(name))
+const numbered = (prefix: string): string[] => readdirSync(golden).filter((name) => new RegExp(`^${prefix}-\\d+\\.json$`).test(name))
   .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
+const chunkFiles = numbered('chunk');
+const historyFiles = numbered('history');
 
 type Field = readonly [string, string, string];
 type Keyed = Record<string, unknown>;
@@ -124,5 +127,30 @@ describe('the wire codec', () => {
       generateDecoderFrom: (root: string) => string; OUTPUT: string;
     };
     expect(readFileSync(path.join(root, generator.OUTPUT), 'utf8').replace(/\r\n/g, '\n')).toBe(generator.generateDecoderFrom(root));
+  });
+
+  it('decodes a page of the history, sharing what repeats, with the HRESULT\'s name derived', () => {
+    expect(historyFiles.length).toBeGreaterThan(2);
+    const entries: HistoryEntry[] = [];
+    const tables = new WireTables();
+    for (const file of historyFiles) addHistoryEntriesFromJson(read(file), entries, tables);
+    const keyed = JSON.parse(read('history-expected.json')) as Keyed[];
+    expect(entries).toEqual(keyed.map((entry) => {
+      const fields = reference('HistoryEntry', entry);
+      return { ...fields, code: describeHresult(fields.hresult as number).name };
+    }));
+    for (const entry of entries) expect(Object.keys(entry)).toEqual([...WIRE_FIELDS.HistoryEntry.map(([name]) => name), 'code']);
+    expect(entries[1]).toMatchObject({ resultCode: 'failed', hresult: 0x80070643, code: 'ERROR_INSTALL_FAILURE', unmappedResultCode: 0x80070652 });
+    expect(entries[0]!.title).toBe('Caf\u00e9 \u20ac "quoted" (KB500)');
+    expect(entries[0]!.date).toEqual(new Date('2026-11-12T00:00:00.000Z'));
+    expect(entries[2]!.categories).toEqual([]);
+    expect(entries[3]).toMatchObject({ operation: 'uninstallation', uninstallationSteps: ['Step one', 'Step two'] });
+    expect(entries[4]!.serverSelection).toBe('others');
+    // Chunks hold two entries each: 0 and 4 are in different chunks, and share their texts.
+    expect(entries[4]!.categories).toBe(entries[0]!.categories);
+    const sent = historyFiles.flatMap((file) => (JSON.parse(read(file)) as { texts: string[] }).texts);
+    expect(sent.filter((text) => text === 'UpdateOrchestrator')).toHaveLength(1);
+    expect(sent.filter((text) => text === 'https://support.example/help')).toHaveLength(1);
+    expect(JSON.parse(read('history-page.json'))).toEqual({ total: 12, count: 5, aborted: false } satisfies NativeHistoryPage);
   });
 });

@@ -2,7 +2,8 @@
 // updates that covers every kind of field and character, in chunks of two so that values are
 // shared across chunks. Usage: golden.exe <directory>. Writes chunk-<n>.json, result.json and
 // expected.json, the same updates and result as plain keyed JSON (every value as the table
-// holds it, nothing shared), which the tests decode the slow, obvious way to compare.
+// holds it, nothing shared), which the tests decode the slow, obvious way to compare; and the
+// same for a page of the history: history-<n>.json, history-page.json, history-expected.json.
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -161,6 +162,37 @@ std::vector<UpdateRecord> Fixture() {
   return updates;
 }
 
+// A page of the history: texts that repeat across entries (clients, services, descriptions,
+// links), categories shared with each other, an unsigned HRESULT with the failure bit, and an
+// entry without categories (an agent without IUpdateHistoryEntry2).
+std::vector<HistoryEntryRecord> HistoryFixture() {
+  const CategoryRecord security = Category(u"0fa1201d-4330-4fa8-8ae9-b877473b6441", u"Security Updates", std::nullopt);
+  std::vector<HistoryEntryRecord> entries(5);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    HistoryEntryRecord& e = entries[i];
+    const std::string n = std::to_string(i);
+    const Text number(n.begin(), n.end());
+    e.operation = i == 3 ? 2 : 1;
+    e.resultCode = i == 1 ? 4 : 2;
+    e.hresult = i == 1 ? 2147944003.0 : 0;  // 0x80070643, unsigned
+    e.unmappedResultCode = i == 1 ? 2147944018.0 : 0;
+    e.date = 46338.0 - static_cast<double>(i) / 24;  // 2026-11-12T00:00:00Z, an hour apart
+    e.identity.updateId = u"00000000-0000-4000-8000-00000000010" + number;
+    e.identity.revisionNumber = 200 + static_cast<long>(i);
+    e.title = u"History entry " + number + u" (KB50" + number + u")";
+    e.description = i % 2 ? u"Fixes things" : u"Fixes other things";
+    e.clientApplicationId = i % 2 ? u"UpdateOrchestrator" : u"wua";
+    e.serverSelection = i == 4 ? 3 : 2;
+    e.serviceId = u"9482f4b4-e343-43b6-b170-9a65bc822c77";
+    e.supportUrl = u"https://support.example/help";
+    e.uninstallationNotes = i == 3 ? u"Restart after removing it." : u"";
+    e.uninstallationSteps = i == 3 ? Texts{u"Step one", u"Step two"} : Texts{};
+    if (i != 2) e.categories = {security};
+  }
+  entries[0].title = u"Caf\u00e9 \u20ac \"quoted\" (KB500)";
+  return entries;
+}
+
 SearchRecord Result() {
   SearchRecord search;
   search.resultCode = 3;
@@ -213,6 +245,28 @@ int main(int argc, char** argv) {
       w.EndObject();
     }
     WriteFile(dir + "/expected.json", expected + "\n");
+    // A page of the history, in chunks of two as well, then the page's own result.
+    const std::vector<HistoryEntryRecord> history = HistoryFixture();
+    wire::HistoryChunk historyChunk;
+    int historyWritten = 0;
+    for (const HistoryEntryRecord& entry : history) {
+      historyChunk.Add(entry);
+      if (historyChunk.Count() == 2) WriteFile(dir + "/history-" + std::to_string(++historyWritten) + ".json", historyChunk.Take());
+    }
+    if (historyChunk.Count() > 0) WriteFile(dir + "/history-" + std::to_string(++historyWritten) + ".json", historyChunk.Take());
+    HistoryPageRecord page;
+    page.total = 12;
+    page.count = static_cast<long>(history.size());
+    WriteFile(dir + "/history-page.json", wire::HistoryPageToJson(page));
+    std::string historyExpected;
+    {
+      JsonWriter w(historyExpected);
+      KeyedWriter keyed(w);
+      w.BeginArray();
+      for (const HistoryEntryRecord& entry : history) keyed.Object(entry);
+      w.EndArray();
+    }
+    WriteFile(dir + "/history-expected.json", historyExpected + "\n");
     std::printf("%d chunks\n", written);
     return 0;
   } catch (const std::exception& error) {

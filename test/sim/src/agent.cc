@@ -39,6 +39,7 @@ json::Value HistoryToJson(const HistoryEntryData& h) {
   out.Set("operation", static_cast<int>(h.operation))
       .Set("resultCode", static_cast<int>(h.resultCode))
       .Set("hresult", static_cast<int64_t>(static_cast<uint32_t>(h.hresult)))
+      .Set("unmappedResultCode", static_cast<int64_t>(static_cast<uint32_t>(h.unmappedResultCode.value_or(h.hresult))))
       .Set("date", FormatIsoDate(h.date))
       .Set("updateId", Utf8(h.updateId))
       .Set("revision", h.revisionNumber)
@@ -59,6 +60,9 @@ HistoryEntryData HistoryFromJson(const json::Reader& field) {
   h.operation = static_cast<UpdateOperation>(field.Field("operation").Integer());
   h.resultCode = static_cast<OperationResultCode>(field.Field("resultCode").Integer());
   h.hresult = static_cast<HRESULT>(static_cast<uint32_t>(field.Field("hresult").Integer()));
+  if (!field.Field("unmappedResultCode").IsNull()) {
+    h.unmappedResultCode = static_cast<HRESULT>(static_cast<uint32_t>(field.Field("unmappedResultCode").Integer()));
+  }
   if (!ParseIsoDate(field.Field("date").String(), &h.date)) field.Field("date").Fail("is not a date");
   h.updateId = field.Field("updateId").String16();
   h.revisionNumber = static_cast<long>(field.Field("revision").Integer());

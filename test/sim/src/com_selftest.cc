@@ -787,6 +787,62 @@ void NetworkUnreachable() {
   Check("finds what the agent holds", found && CountOf(found.Get()) == 1);
 }
 
+// History queries, as Microsoft documents them and as scripts met them (searcher.cc, session.cc,
+// history.cc): WU_E_INVALIDINDEX for a bad index or count, newest first, and with `empty`, a
+// machine whose history is empty. The scenario's entries 80, 81 and 82 are recorded in that
+// order, 81 and 82 with one date.
+std::u16string TitleAt(IUpdateHistoryEntryCollection* entries, LONG index) {
+  ComPtr<IUpdateHistoryEntry> entry;
+  Bstr title;
+  if (entries && SUCCEEDED(entries->get_Item(index, entry.Put())) && entry) entry->get_Title(title.Put());
+  return Text(title);
+}
+
+LONG CountOf(IUpdateHistoryEntryCollection* entries) {
+  LONG count = -1;
+  if (entries) entries->get_Count(&count);
+  return count;
+}
+
+void History(bool empty) {
+  Client c;
+  ComPtr<IUpdateHistoryEntryCollection> entries;
+  const LONG total = c.HistoryCount();
+  Check("GetTotalHistoryCount", total == (empty ? 0 : 3));
+  CheckHr("QueryHistory(0, GetTotalHistoryCount()) with no entries, or any count of 0", WU_E_INVALIDINDEX,
+          c.searcher->QueryHistory(0, 0, entries.Put()));
+  CheckHr("a negative start", WU_E_INVALIDINDEX, c.searcher->QueryHistory(-1, 1, entries.Put()));
+  CheckHr("a negative count", WU_E_INVALIDINDEX, c.searcher->QueryHistory(0, -5, entries.Put()));
+  CheckHr("a start at the total", WU_E_INVALIDINDEX, c.searcher->QueryHistory(total, 1, entries.Put()));
+  CheckHr("a start past the total", WU_E_INVALIDINDEX, c.searcher->QueryHistory(total + 4, 1, entries.Put()));
+  CheckHr("no out-parameter", E_POINTER, c.searcher->QueryHistory(0, 1, nullptr));
+  Bstr all(u""), one(u"UpdateID='" + Id(80) + u"'");
+  CheckHr("IUpdateSession3::QueryHistory with a count of 0", WU_E_INVALIDINDEX, c.session->QueryHistory(all.Get(), 0, 0, entries.Put()));
+  CheckHr("IUpdateSession3::QueryHistory with a negative start", WU_E_INVALIDINDEX,
+          c.session->QueryHistory(all.Get(), -1, 10, entries.Put()));
+  // An empty collection where IUpdateSearcher::QueryHistory fails (google/cabbie#144).
+  CheckHr("IUpdateSession3::QueryHistory past the entries", S_OK, c.session->QueryHistory(all.Get(), total, 100, entries.Put()));
+  Check("gives no entries", CountOf(entries.Get()) == 0);
+  if (empty) return;
+
+  CheckHr("QueryHistory(0, more than there are)", S_OK, c.searcher->QueryHistory(0, 100, entries.Put()));
+  Check("gives every entry", CountOf(entries.Get()) == 3);
+  Check("newest first; of two with one date, the one recorded later first",
+        TitleAt(entries.Get(), 0) == u"Entry 82" && TitleAt(entries.Get(), 1) == u"Entry 81" && TitleAt(entries.Get(), 2) == u"Entry 80");
+  CheckHr("QueryHistory(1, 1)", S_OK, c.searcher->QueryHistory(1, 1, entries.Put()));
+  Check("gives the one entry asked for", CountOf(entries.Get()) == 1 && TitleAt(entries.Get(), 0) == u"Entry 81");
+  CheckHr("QueryHistory(2, 5)", S_OK, c.searcher->QueryHistory(2, 5, entries.Put()));
+  Check("gives what is left", CountOf(entries.Get()) == 1 && TitleAt(entries.Get(), 0) == u"Entry 80");
+  CheckHr("IUpdateSession3::QueryHistory by update ID", S_OK, c.session->QueryHistory(one.Get(), 0, 10, entries.Put()));
+  Check("gives that update's entry", CountOf(entries.Get()) == 1 && TitleAt(entries.Get(), 0) == u"Entry 80");
+  ComPtr<IUpdateHistoryEntry> entry;
+  LONG hresult = 0, unmapped = 0;
+  if (entries) entries->get_Item(0, entry.Put());
+  if (entry) entry->get_HResult(&hresult), entry->get_UnmappedResultCode(&unmapped);
+  Check("with the scenario's HResult and UnmappedResultCode",
+        hresult == static_cast<LONG>(0x80070643) && unmapped == static_cast<LONG>(0x80070652));
+}
+
 // "Using WUA From a Remote Computer": what a remote caller may not do fails with E_ACCESSDENIED.
 // Every member members.h marks as denied remotely has a call here, so the list cannot grow
 // without a test.
@@ -977,6 +1033,8 @@ int wmain(int argc, wchar_t** argv) {
     JobHresult();
   } else if (section == L"hiding" || section == L"hiding-user") {
     Hiding(section == L"hiding");
+  } else if (section == L"history" || section == L"history-empty") {
+    History(section == L"history-empty");
   } else if (section == L"remote" || section == L"remote-custom") {
     Remote(section == L"remote-custom");
   } else if (section == L"remote-never") {

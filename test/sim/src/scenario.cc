@@ -443,12 +443,14 @@ ServiceData ReadService(const Reader& field) {
 }
 
 HistoryEntryData ReadHistoryEntry(const Reader& field) {
-  field.OnlyKeys({"operation", "resultCode", "hresult", "date", "updateId", "revision", "title", "description", "clientApplicationId",
-                  "supportUrl", "serverSelection", "serviceId", "uninstallationSteps", "uninstallationNotes", "categories"});
+  field.OnlyKeys({"operation", "resultCode", "hresult", "unmappedResultCode", "date", "updateId", "revision", "title", "description",
+                  "clientApplicationId", "supportUrl", "serverSelection", "serviceId", "uninstallationSteps", "uninstallationNotes",
+                  "categories"});
   HistoryEntryData h;
   h.operation = field.Field("operation").OneOf<UpdateOperation>({{"installation", uoInstallation}, {"uninstallation", uoUninstallation}});
   h.resultCode = field.Field("resultCode").IsNull() ? orcSucceeded : ResultCode(field.Field("resultCode"));
   h.hresult = ReadHresult(field.Field("hresult"));
+  if (!field.Field("unmappedResultCode").IsNull()) h.unmappedResultCode = ReadHresult(field.Field("unmappedResultCode"));
   h.date = Date(field.Field("date"));
   h.updateId = Guid(field.Field("updateId"));
   h.revisionNumber = static_cast<long>(field.Field("revision").Integer(1));

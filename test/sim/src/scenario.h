@@ -116,6 +116,9 @@ struct HistoryEntryData {
   UpdateOperation operation = uoInstallation;
   OperationResultCode resultCode = orcSucceeded;
   HRESULT hresult = S_OK;
+  // IUpdateHistoryEntry::UnmappedResultCode: the code the operation returned before the agent
+  // mapped it to `hresult`; the same as `hresult` unless the scenario says otherwise.
+  std::optional<HRESULT> unmappedResultCode;
   double date = 0;
   std::u16string updateId, title, description, clientApplicationId, supportUrl;
   long revisionNumber = 1;

@@ -296,7 +296,16 @@ class UpdateSearcher final
   STDMETHODIMP EscapeString(BSTR unescaped, BSTR* retval) override { return Out(retval, EscapeCriteriaString(TextOf(unescaped))); }
   STDMETHODIMP QueryHistory(LONG startIndex, LONG count, IUpdateHistoryEntryCollection** retval) override {
     SIM_ENTER("IUpdateSearcher::QueryHistory");
-    if (startIndex < 0 || count < 0) return E_INVALIDARG;
+    if (!retval) return E_POINTER;
+    // "This method returns WU_E_INVALIDINDEX if the startIndex parameter is less than 0 (zero) or
+    // if the Count parameter is less than or equal to 0 (zero)" (learn.microsoft.com/windows/win32/
+    // api/wuapi/nf-wuapi-iupdatesearcher-queryhistory). Scripts that ask for
+    // QueryHistory(0, GetTotalHistoryCount()) on a machine with no history get 0x80240007 that way
+    // (google/cabbie#144, bklockwood/PSWU#36, Yogibaer75/Check_MK-Things#30).
+    if (startIndex < 0 || count <= 0) return Fail(WU_E_INVALIDINDEX, u"startIndex must be 0 or more and count 1 or more");
+    // A start at or past the last entry is refused as well (the project's reference notes
+    // "startIndex >= total -> error" for this member): a client must never rely on an empty page.
+    if (startIndex >= HistoryCount()) return Fail(WU_E_INVALIDINDEX, u"startIndex is past the last history entry");
     return OutObject(retval, NewHistoryCollection(Agent::Instance().CurrentScenario(), startIndex, count, u""));
   }
   STDMETHODIMP Search(BSTR criteria, ISearchResult** retval) override {
@@ -311,7 +320,7 @@ class UpdateSearcher final
   }
   STDMETHODIMP GetTotalHistoryCount(LONG* retval) override {
     SIM_ENTER("IUpdateSearcher::GetTotalHistoryCount");
-    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return static_cast<long>(state.history.size()); }));
+    return Out(retval, HistoryCount());
   }
   STDMETHODIMP get_ServiceID(BSTR* retval) override { return Out(retval, request_.serviceId); }
   STDMETHODIMP put_ServiceID(BSTR value) override {

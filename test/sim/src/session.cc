@@ -68,7 +68,14 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
   }
   STDMETHODIMP QueryHistory(BSTR criteria, LONG startIndex, LONG count, IUpdateHistoryEntryCollection** retval) override {
     SIM_ENTER("IUpdateSession3::QueryHistory");
-    if (startIndex < 0 || count < 0) return E_INVALIDARG;
+    if (!retval) return E_POINTER;
+    // This page does not say what it does with a bad index; both members read the same history,
+    // so the rule IUpdateSearcher::QueryHistory documents applies here too, the stricter reading
+    // ("WU_E_INVALIDINDEX if the startIndex parameter is less than 0 (zero) or if the Count
+    // parameter is less than or equal to 0 (zero)"). A start past the entries that match is not
+    // refused: QueryHistory("", 0, 100) on a machine with no history returned an empty
+    // collection where IUpdateSearcher::QueryHistory(0, 0) failed (google/cabbie#144).
+    if (startIndex < 0 || count <= 0) return Fail(WU_E_INVALIDINDEX, u"startIndex must be 0 or more and count 1 or more");
     // The only criteria history accepts: none, or one UpdateID.
     std::u16string text = TextOf(criteria), updateId;
     if (!text.empty()) {
