@@ -32,6 +32,8 @@ struct MachineState {
   std::vector<ServiceData> services;              // registered update services
   AutomaticUpdatesState automaticUpdates;
   bool rebootRequired = false;
+  // IUpdateInstaller::RebootRequiredBeforeInstallation.
+  bool rebootRequiredBeforeInstallation = false;
 
   // The state of `update` as the agent reports it: a bundle's download, install and reboot flags
   // are its children's taken together, since installing a bundle installs them.

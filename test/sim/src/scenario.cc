@@ -472,15 +472,18 @@ HistoryEntryData ReadHistoryEntry(const Reader& field) {
 AgentData ReadAgent(const Reader& field) {
   AgentData a;
   if (field.IsNull()) return a;
-  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired", "isAdministrator",
-                  "installerBusy", "automaticUpdates", "services", "history", "faults", "delays", "logon"});
+  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
+                  "rebootRequiredBeforeInstallation", "isAdministrator", "installerBusy", "agentInfoAvailable", "automaticUpdates",
+                  "services", "history", "faults", "delays", "logon"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
   a.oemHardwareSupportLink = Text(field.Field("oemHardwareSupportLink"));
   a.rebootRequired = field.Field("rebootRequired").Bool(false);
+  a.rebootRequiredBeforeInstallation = field.Field("rebootRequiredBeforeInstallation").Bool(a.rebootRequired);
   a.isAdministrator = field.Field("isAdministrator").Bool(true);
   a.installerBusy = field.Field("installerBusy").Bool(false);
+  a.agentInfoAvailable = field.Field("agentInfoAvailable").Bool(true);
   if (const Reader au = field.Field("automaticUpdates"); !au.IsNull()) {
     au.OnlyKeys({"notificationLevel", "scheduledInstallationDay", "scheduledInstallationTime", "serviceEnabled",
                  "includeRecommendedUpdates", "lastSearchSuccessDate", "lastInstallationSuccessDate"});
