@@ -25,7 +25,7 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value Inspect(const Napi::CallbackInfo& info);
   Napi::Value Abort(const Napi::CallbackInfo& info);
   Napi::Value Forget(const Napi::CallbackInfo& info);
-  Napi::Value AgentInfo(const Napi::CallbackInfo& info);
+  Napi::Value Status(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
 
   std::shared_ptr<SessionCore> core_;
