@@ -82,11 +82,28 @@ export interface NativeChangeResult {
   updates: { updateId: string; title: string; kbArticleIds: string[]; resultCode: number; hresult: number; rebootRequired: boolean }[];
 }
 
-export interface NativeAgentInfo {
-  apiMajorVersion: number;
-  apiMinorVersion: number;
-  productVersion: string;
-  rebootRequired: boolean;
+/** Why a status value is null: the agent member that failed (src/wua/status.h). */
+export interface NativeStatusFailure {
+  /** The value it concerns, as named in NativeStatus. */
+  field: string;
+  member: string;
+  /** Unsigned. */
+  hresult: number;
+  description?: string;
+}
+
+/** Each value of src/wua/status.h, or null when its member failed (see failures). */
+export interface NativeStatus {
+  /** ISystemInformation::RebootRequired. */
+  rebootRequired: boolean | null;
+  oemHardwareSupportLink: string | null;
+  installerBusy: boolean | null;
+  rebootRequiredBeforeInstallation: boolean | null;
+  apiMajorVersion: number | null;
+  apiMinorVersion: number | null;
+  productVersion: string | null;
+  readOnly: boolean | null;
+  failures: NativeStatusFailure[];
 }
 
 export interface NativeBehavior {
@@ -131,7 +148,7 @@ export interface NativeSession {
    * forgets thousands, and one string crosses into the addon far faster than an array of them).
    */
   forget(updateIds: string): void;
-  agentInfo(): Promise<NativeAgentInfo>;
+  status(): Promise<NativeStatus>;
   close(): Promise<void>;
   /**
    * Entries [start, start + count) of the history, newest first (src/wua/history.h). Resolves

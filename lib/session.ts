@@ -22,6 +22,8 @@ import type { EulaResult, HideResult } from './types.js';
 import type { AutomaticUpdatesStatus, WebProxySettings } from './types.js';
 import { SessionWebProxy } from './web-proxy.js';
 import type { HistoryEntry, HistoryOfOptions, HistoryOptions } from './types.js';
+import { agentInfoFrom, statusFrom } from './status.js';
+import type { UpdateStatus } from './types.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -221,10 +223,29 @@ export class UpdateSession implements AsyncDisposable {
   }
 
   /**
-   * The agent's version, and whether the machine waits for a restart. Rejects as describe() does.
+   * The machine's update state: whether it waits for a restart (by source; `agent` is
+   * ISystemInformation::RebootRequired), whether the installer is busy and whether it requires a
+   * restart before installing more (IUpdateInstaller::IsBusy, RebootRequiredBeforeInstallation),
+   * the agent's version (IWindowsUpdateAgentInfo::GetInfo), the OEM's support link and whether
+   * the session is read-only. A member the agent refuses or lacks leaves its value null and adds
+   * a warning naming the member and its HRESULT, and the rest is still returned: a network logon
+   * is refused ISystemInformation and the installer, WUA 1.0 has no IWindowsUpdateAgentInfo.
+   * Changes nothing. Rejects with SessionClosedError after close(), WindowsUpdateError when the
+   * agent session cannot be opened, UnsupportedPlatformError off Windows and AddonLoadError when
+   * the addon does not load.
+   */
+  async status(): Promise<UpdateStatus> {
+    return statusFrom(await this.#call('status', (native) => native.status()));
+  }
+
+  /**
+   * The agent's version and whether it waits for a restart: the part of status() this call has
+   * always returned, kept for the callers written for it (status() says more, and a value the
+   * agent does not give is a warning there, not a failure). Rejects with the WindowsUpdateError
+   * of the first of these values the agent did not give, and otherwise as status() does.
    */
   async agentInfo(): Promise<AgentInfo> {
-    return this.#call('agentInfo', (native) => native.agentInfo());
+    return agentInfoFrom(await this.#call('agentInfo', (native) => native.status()));
   }
 
   /**

@@ -398,6 +398,7 @@ export interface ChangePlan {
 
 // ----- agent -----
 
+/** What UpdateSession.agentInfo() returns: part of UpdateStatus, all of it or a rejection. */
 export interface AgentInfo {
   /** The WUA API's major version (WindowsUpdateAgentInfo ApiMajorVersion). */
   apiMajorVersion: number;
@@ -646,4 +647,74 @@ export interface HistoryOptions {
 /** Options of UpdateSession.historyOf(). */
 export interface HistoryOfOptions {
   signal?: AbortSignal;
+}
+
+/** A status value: a field of UpdateStatus, with `rebootRequiredBy.<source>` for a restart source. */
+export type StatusField =
+  | 'rebootRequiredBy.agent' | 'oemHardwareSupportLink' | 'installerBusy' | 'rebootRequiredBeforeInstallation'
+  | 'apiMajorVersion' | 'apiMinorVersion' | 'productVersion' | 'readOnly';
+
+/** Why one value of UpdateStatus is null: the agent member that failed, and how. */
+export interface StatusWarning {
+  /** The value left null. */
+  field: StatusField;
+  /**
+   * The agent member that failed, e.g. `ISystemInformation::RebootRequired`, or the creation of
+   * the object it belongs to, e.g. `CoCreateInstance(WindowsUpdateAgentInfo)`.
+   */
+  member: string;
+  /** The HRESULT, unsigned. */
+  hresult: number;
+  /** Its symbolic name, e.g. `E_ACCESSDENIED`. */
+  code: string;
+  /** The agent's own text (IErrorInfo) when it gave one, else what the code means. */
+  message: string;
+}
+
+/**
+ * The machine's update state as the agent reports it (UpdateSession.status()): what
+ * PSWindowsUpdate's Get-WURebootStatus, Get-WUInstallerStatus and Get-WUApiVersion show. A value
+ * the agent would not give is null, and a warning names its member and HRESULT: a network logon
+ * is refused ISystemInformation, and WUA 1.0 has no IWindowsUpdateAgentInfo.
+ */
+export interface UpdateStatus {
+  /**
+   * The machine waits for a restart: true when any source in `rebootRequiredBy` says so, false
+   * when every one says no, null when none says so and one could not be read.
+   */
+  rebootRequired: boolean | null;
+  /**
+   * Each source of the restart state, by name; null for one that could not be read. `agent`:
+   * ISystemInformation::RebootRequired, a restart is needed to finish an installation or
+   * uninstallation the agent made. Other sources Windows keeps (component servicing, pending
+   * file renames) may join here.
+   */
+  rebootRequiredBy: {
+    agent: boolean | null;
+  };
+  /**
+   * An installation or uninstallation is running on the machine now, by any client
+   * (IUpdateInstaller::IsBusy); an install started meanwhile is refused (WU_E_INSTALL_NOT_ALLOWED).
+   */
+  installerBusy: boolean | null;
+  /**
+   * The agent requires a restart before it installs or uninstalls anything more
+   * (IUpdateInstaller::RebootRequiredBeforeInstallation).
+   */
+  rebootRequiredBeforeInstallation: boolean | null;
+  /** The WUA API's major version (IWindowsUpdateAgentInfo::GetInfo('ApiMajorVersion')). */
+  apiMajorVersion: number | null;
+  /** The WUA API's minor version (GetInfo('ApiMinorVersion')). */
+  apiMinorVersion: number | null;
+  /** The file version of wuapi.dll, e.g. `10.0.19041.3636` (GetInfo('ProductVersionString')). */
+  productVersion: string | null;
+  /**
+   * A link to the OEM's technical support for this hardware (ISystemInformation::
+   * OemHardwareSupportLink); an empty string when the OEM gives none.
+   */
+  oemHardwareSupportLink: string | null;
+  /** The agent gives this caller a read-only session: not an administrator (IUpdateSession::ReadOnly). */
+  readOnly: boolean | null;
+  /** One for each null value: why the agent did not give it. */
+  warnings: StatusWarning[];
 }

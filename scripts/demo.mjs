@@ -11,11 +11,12 @@ import { prepareLinuxRig, runUnderWine } from './lib/rig.mjs';
 import { toWindowsPath } from './lib/wine.mjs';
 
 const STEPS = [
-  ['info'],
+  ['status'],
   ['search'],
+  ['show', 'KB5012170'],
   ['download', '--all', '--progress'],
   ['install', '--all', '--accept-eulas', '--progress'],
-  ['info'],
+  ['status'],
   ['history'],
 ];
 

@@ -11,7 +11,6 @@
       "src/napi/session_wrap.cc",
       "src/napi/web_proxy_options.cc",
       "src/wire/chunk.cc",
-      "src/wua/agent_info.cc",
       "src/wua/automatic_updates.cc",
       "src/wua/change.cc",
       "src/wua/history.cc",
@@ -21,6 +20,7 @@
       "src/wua/search.cc",
       "src/wua/session.cc",
       "src/wua/session_core.cc",
+      "src/wua/status.cc",
       "src/wua/update_cache.cc",
       "src/wua/update_reader.cc",
       "src/wua/web_proxy.cc"

@@ -10,6 +10,8 @@ import { infoCommand } from './commands/info.js';
 import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
 import { searchCommand } from './commands/search.js';
 import { detectCommand, settingsCommand } from './commands/settings.js';
+import { showCommand } from './commands/show.js';
+import { statusCommand } from './commands/status.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
 import { reportError, UsageError } from './report-error.js';
@@ -31,6 +33,12 @@ const MORE_HELP = `With --json, every command writes one JSON document on stdout
 included (they are {"error": {...}, "exitCode": n}); every document has "exitCode".
 Tables fit the terminal's width (or COLUMNS off a terminal); without either, titles are whole.
 Naming updates (--kb, --id) that are already as asked is a success: they are reported, not redone.`;
+
+/** The commands, as a sentence: "search, download, ... or show". */
+function commandList(program: Command): string {
+  const names = program.commands.map((command) => command.name());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
+}
 
 function positiveSeconds(value: string): number {
   const seconds = Number(value);
@@ -163,6 +171,14 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .option('--result <code...>', 'entries that ended so: succeeded, succeededWithErrors, failed, aborted, ...')
     .option('--operation <operation>', 'install or uninstall entries only');
   history.action(run((session, output, signal) => historyCommand(session, history.opts<HistoryFlags>(), output, signal)));
+  program.command('status')
+    .description('whether a restart is pending, whether the installer is busy, the agent\'s version (exit status 3010 when a '
+      + 'restart is pending); `info` is the part of it older scripts read, with status 0')
+    .action(run((session, output) => statusCommand(session, output)));
+
+  const show = program.command('show').argument('<update...>', 'KB numbers (5068781, KB5068781) or update IDs')
+    .description('every field of the updates with these KBs or IDs, installed or not, hidden or not, license terms included');
+  show.action(run((session, output, signal) => showCommand(session, show.args, output, signal)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -174,7 +190,7 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     else if (error instanceof CommanderError && !wantsJson && !bare) exitCode = ExitCode.usage;  // commander said it already
     else {
       const reported = bare
-        ? new UsageError('say which command: search, download, install, uninstall or info') : error;
+        ? new UsageError(`say which command: ${commandList(program)}`) : error;
       exitCode = reportError(reported, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
     }
   } finally {

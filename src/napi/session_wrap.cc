@@ -8,12 +8,12 @@
 #include "napi/pending_operation.h"
 #include "napi/web_proxy_options.h"
 #include "wire/chunk.h"
-#include "wua/agent_info.h"
 #include "wua/automatic_updates.h"
 #include "wua/history.h"
 #include "wua/inspect.h"
 #include "wua/marks.h"
 #include "wua/search.h"
+#include "wua/status.h"
 
 namespace wua::napi {
 
@@ -97,7 +97,7 @@ Napi::Function SessionWrap::Define(Napi::Env env) {
        InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
        InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
        InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
-       InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close"),
+       InstanceMethod<&SessionWrap::Status>("status"), InstanceMethod<&SessionWrap::Close>("close"),
        InstanceMethod<&SessionWrap::AutomaticUpdates>("automaticUpdates"), InstanceMethod<&SessionWrap::DetectNow>("detectNow"),
        InstanceMethod<&SessionWrap::EnableAutomaticUpdatesService>("enableAutomaticUpdatesService"),
        InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas"),
@@ -251,19 +251,36 @@ Napi::Value SessionWrap::Forget(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-Napi::Value SessionWrap::AgentInfo(const Napi::CallbackInfo& info) {
-  return AsyncCall<AgentInfoRecord>::Start(
-      info.Env(), core_->thread,
-      [core = core_] {
-        core->Require();
-        return ReadAgentInfo();
-      },
-      [](Napi::Env env, AgentInfoRecord& agent) -> Napi::Value {
+// status() -> Promise<object>: each value, or null with the failure that kept it from being
+// read in `failures` ({ field, member, hresult, description? }).
+Napi::Value SessionWrap::Status(const Napi::CallbackInfo& info) {
+  return AsyncCall<StatusRecord>::Start(
+      info.Env(), core_->thread, [core = core_] { return ReadStatus(core->Require().Get()); },
+      [](Napi::Env env, StatusRecord& status) -> Napi::Value {
         Napi::Object out = Napi::Object::New(env);
-        out.Set("apiMajorVersion", agent.apiMajorVersion);
-        out.Set("apiMinorVersion", agent.apiMinorVersion);
-        out.Set("productVersion", Napi::String::New(env, agent.productVersion));
-        out.Set("rebootRequired", agent.rebootRequired);
+        Napi::Array failures = Napi::Array::New(env);
+        const auto set = [&](const char* field, const auto& reading, auto toJs) {
+          out.Set(field, reading.value ? toJs(*reading.value) : env.Null());
+          if (!reading.failure) return;
+          Napi::Object failure = Napi::Object::New(env);
+          failure.Set("field", field);
+          failure.Set("member", reading.failure->member);
+          failure.Set("hresult", static_cast<uint32_t>(reading.failure->hresult));
+          if (!reading.failure->description.empty()) failure.Set("description", Napi::String::New(env, reading.failure->description));
+          failures.Set(failures.Length(), failure);
+        };
+        const auto boolean = [&](bool value) -> Napi::Value { return Napi::Boolean::New(env, value); };
+        const auto number = [&](long value) -> Napi::Value { return Napi::Number::New(env, value); };
+        const auto text = [&](const Text& value) -> Napi::Value { return Napi::String::New(env, value); };
+        set("rebootRequired", status.rebootRequired, boolean);
+        set("oemHardwareSupportLink", status.oemHardwareSupportLink, text);
+        set("installerBusy", status.installerBusy, boolean);
+        set("rebootRequiredBeforeInstallation", status.rebootRequiredBeforeInstallation, boolean);
+        set("apiMajorVersion", status.apiMajorVersion, number);
+        set("apiMinorVersion", status.apiMinorVersion, number);
+        set("productVersion", status.productVersion, text);
+        set("readOnly", status.readOnly, boolean);
+        out.Set("failures", failures);
         return out;
       });
 }

@@ -25,7 +25,7 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value Inspect(const Napi::CallbackInfo& info);
   Napi::Value Abort(const Napi::CallbackInfo& info);
   Napi::Value Forget(const Napi::CallbackInfo& info);
-  Napi::Value AgentInfo(const Napi::CallbackInfo& info);
+  Napi::Value Status(const Napi::CallbackInfo& info);
   // The history (wua/history.h).
   Napi::Value HistoryPage(const Napi::CallbackInfo& info);
   Napi::Value HistoryOf(const Napi::CallbackInfo& info);

@@ -106,10 +106,4 @@ struct ProgressRecord {
   bool hasBytes = false;
 };
 
-struct AgentInfoRecord {
-  long apiMajorVersion = 0, apiMinorVersion = 0;
-  Text productVersion;
-  bool rebootRequired = false;
-};
-
 }  // namespace wua

@@ -111,6 +111,24 @@ const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
       updates: [{ id: id(70), title: 'Pending' }],
     },
   },
+  status: {
+    minimumChecks: 20,
+    scenario: {
+      agent: { apiMajorVersion: 9, apiMinorVersion: 2, productVersion: '10.0.26100.1', oemHardwareSupportLink: 'https://oem.example.com/support' },
+      updates: [
+        { id: id(80), title: 'Needs a restart', installationBehavior: { rebootBehavior: 'alwaysRequiresReboot' }, ...downloaded },
+        { id: id(81), title: 'Quiet', ...downloaded },
+        { id: id(82), title: 'Slow', install: { durationMs: 400 }, ...downloaded },
+      ],
+    },
+  },
+  wua1: {
+    minimumChecks: 6,
+    scenario: {
+      agent: { agentInfoAvailable: false, rebootRequired: true, rebootRequiredBeforeInstallation: false, installerBusy: true },
+      updates: [{ id: id(81), title: 'Quiet', ...downloaded }],
+    },
+  },
   history: {
     minimumChecks: 20,
     scenario: {

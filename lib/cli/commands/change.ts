@@ -157,7 +157,7 @@ function resultOfError(error: unknown): ChangeResult | undefined {
 /** Whether the machine waits for a restart; downloads do not ask, and a refusal to say is no. */
 async function restartPending(kind: ChangeKind, session: UpdateSession): Promise<boolean> {
   if (kind === 'download') return false;
-  return session.agentInfo().then((info) => info.rebootRequired, () => false);
+  return session.status().then((status) => status.rebootRequired === true, () => false);
 }
 
 /** The flags of a command as the facade's options for the same operation. */

@@ -303,6 +303,7 @@ MachineState Agent::InitialState(const Scenario& scenario) {
   state.automaticUpdates =
       AutomaticUpdatesState{agent.notificationLevel, agent.scheduledInstallationDay, agent.scheduledInstallationTime, agent.serviceEnabled};
   state.rebootRequired = scenario.agent.rebootRequired;
+  state.rebootRequiredBeforeInstallation = scenario.agent.rebootRequiredBeforeInstallation;
   return state;
 }
 
@@ -318,6 +319,7 @@ void Agent::LoadState() {
   const json::Reader root(document);
   if (root.Field("scenario").String("") != scenario_->name) return;  // another scenario's state
   state_.rebootRequired = root.Field("rebootRequired").Bool(false);
+  state_.rebootRequiredBeforeInstallation = root.Field("rebootRequiredBeforeInstallation").Bool(state_.rebootRequiredBeforeInstallation);
   const json::Reader updates = root.Field("updates");
   for (auto& [id, state] : state_.updates) {
     const json::Reader saved = updates.Field(Utf8(id));
@@ -374,6 +376,7 @@ void Agent::SaveState() {
   json::Value root = json::Value::Object();
   root.Set("scenario", scenario_->name)
       .Set("rebootRequired", state_.rebootRequired)
+      .Set("rebootRequiredBeforeInstallation", state_.rebootRequiredBeforeInstallation)
       .Set("updates", std::move(updates))
       .Set("history", std::move(history))
       .Set("services", std::move(services))

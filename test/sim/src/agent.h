@@ -54,6 +54,8 @@ struct MachineState {
   AutomaticUpdatesState automaticUpdates;
   bool rebootRequired = false;
   std::vector<NetworkRequest> network;  // oldest first
+  // IUpdateInstaller::RebootRequiredBeforeInstallation.
+  bool rebootRequiredBeforeInstallation = false;
 
   // The state of `update` as the agent reports it: a bundle's download, install and reboot flags
   // are its children's taken together, since installing a bundle installs them.

@@ -843,6 +843,100 @@ void History(bool empty) {
         hresult == static_cast<LONG>(0x80070643) && unmapped == static_cast<LONG>(0x80070652));
 }
 
+// What the agent says of the machine as a whole: IWindowsUpdateAgentInfo::GetInfo takes its names
+// in any case ([MS-UAMG] 3.52.4.1) and refuses others, IUpdateInstaller::IsBusy is true while any
+// installation runs, and an installation that needs a restart leaves ISystemInformation::
+// RebootRequired and IUpdateInstaller::RebootRequiredBeforeInstallation set.
+HRESULT GetInfo(IWindowsUpdateAgentInfo* info, VARIANT identifier, VARIANT* value) {
+  ::VariantClear(value);
+  return info->GetInfo(identifier, value);
+}
+
+bool RestartFlags(Client& c, bool* beforeInstallation) {
+  VARIANT_BOOL pending = VARIANT_FALSE, before = VARIANT_FALSE;
+  Create<ISystemInformation>(__uuidof(SystemInformation))->get_RebootRequired(&pending);
+  if (ComPtr<IUpdateInstaller> installer = c.Installer(nullptr)) installer->get_RebootRequiredBeforeInstallation(&before);
+  *beforeInstallation = before != VARIANT_FALSE;
+  return pending != VARIANT_FALSE;
+}
+
+void Status() {
+  Client c;
+  auto info = Create<IWindowsUpdateAgentInfo>(__uuidof(WindowsUpdateAgentInfo));
+  VARIANT identifier, value;
+  ::VariantInit(&identifier);
+  ::VariantInit(&value);
+  identifier.vt = VT_BSTR;
+  Bstr major(u"apimajorversion"), minor(u"ApiMinorVersion"), product(u"PRODUCTVERSIONSTRING"), other(u"Colour");
+  identifier.bstrVal = major.Get();
+  CheckHr("GetInfo in lower case", S_OK, GetInfo(info.Get(), identifier, &value));
+  Check("the major version, a VT_I4", value.vt == VT_I4 && value.lVal == 9);
+  identifier.bstrVal = minor.Get();
+  GetInfo(info.Get(), identifier, &value);
+  Check("the minor version", value.vt == VT_I4 && value.lVal == 2);
+  identifier.bstrVal = product.Get();
+  CheckHr("GetInfo in upper case", S_OK, GetInfo(info.Get(), identifier, &value));
+  Check("the product version, a VT_BSTR",
+        value.vt == VT_BSTR && std::u16string_view(reinterpret_cast<const char16_t*>(value.bstrVal)) == u"10.0.26100.1");
+  identifier.bstrVal = other.Get();
+  CheckHr("GetInfo of an unknown name", E_INVALIDARG, GetInfo(info.Get(), identifier, &value));
+  identifier.vt = VT_I4;
+  identifier.lVal = 1;
+  CheckHr("GetInfo of a number", E_INVALIDARG, GetInfo(info.Get(), identifier, &value));
+  ::VariantClear(&value);
+
+  Bstr link;
+  Create<ISystemInformation>(__uuidof(SystemInformation))->get_OemHardwareSupportLink(link.Put());
+  Check("the scenario's OEM link", Text(link) == u"https://oem.example.com/support");
+
+  bool before = true;
+  Check("no restart pending at first", !RestartFlags(c, &before));
+  Check("no restart required before installing at first", !before);
+  ComPtr<IUpdate> quiet = c.Find(81), restarts = c.Find(80), slow = c.Find(82);
+  ComPtr<IInstallationResult> result;
+  CheckHr("Install of an update that needs no restart", S_OK, c.Installer(c.Collection({quiet.Get()}).Get())->Install(result.Put()));
+  Check("still no restart pending", !RestartFlags(c, &before) && !before);
+
+  ComPtr<IInstallationJob> job;
+  VARIANT state;
+  ::VariantInit(&state);
+  ComPtr<IUpdateInstaller> running = c.Installer(c.Collection({slow.Get()}).Get());
+  CheckHr("BeginInstall", S_OK, running->BeginInstall(nullptr, nullptr, state, job.Put()));
+  VARIANT_BOOL busy = VARIANT_FALSE;
+  c.Installer(nullptr)->get_IsBusy(&busy);
+  Check("another installer is busy while it runs", busy == VARIANT_TRUE);
+  if (job) {
+    CheckHr("EndInstall", S_OK, running->EndInstall(job.Get(), result.Put()));
+    job->CleanUp();
+  }
+  c.Installer(nullptr)->get_IsBusy(&busy);
+  Check("and free once it ended", busy == VARIANT_FALSE);
+
+  CheckHr("Install of an update that needs a restart", S_OK, c.Installer(c.Collection({restarts.Get()}).Get())->Install(result.Put()));
+  Check("a restart is pending", RestartFlags(c, &before));
+  Check("and required before installing more", before);
+}
+
+// WUA 1.0: "The IWindowsUpdateAgentInfo interface is not supported" ("Determining the Current
+// Version of WUA"), while the rest of the agent answers; the scenario also sets both restart flags
+// apart and another client's installation.
+void Wua1() {
+  Client c;
+  ComPtr<IWindowsUpdateAgentInfo> info;
+  CheckHr("no WindowsUpdateAgentInfo class", REGDB_E_CLASSNOTREG,
+          ::CoCreateInstance(__uuidof(WindowsUpdateAgentInfo), nullptr, CLSCTX_INPROC_SERVER, __uuidof(IWindowsUpdateAgentInfo),
+                             info.PutVoid()));
+  bool before = false;
+  Check("a restart pending, from the scenario", RestartFlags(c, &before));
+  Check("but none required before installing, as the scenario says", !before);
+  VARIANT_BOOL busy = VARIANT_FALSE;
+  c.Installer(nullptr)->get_IsBusy(&busy);
+  Check("busy with another client's installation", busy == VARIANT_TRUE);
+  ComPtr<IInstallationResult> result;
+  CheckHr("which refuses an installation", WU_E_INSTALL_NOT_ALLOWED,
+          c.Installer(c.Collection({c.Find(81).Get()}).Get())->Install(result.Put()));
+}
+
 // "Using WUA From a Remote Computer": what a remote caller may not do fails with E_ACCESSDENIED.
 // Every member members.h marks as denied remotely has a call here, so the list cannot grow
 // without a test.
@@ -1045,6 +1139,10 @@ int wmain(int argc, wchar_t** argv) {
     Network();
   } else if (section == L"network-unreachable") {
     NetworkUnreachable();
+  } else if (section == L"status") {
+    Status();
+  } else if (section == L"wua1") {
+    Wua1();
   } else {
     std::printf("unknown section\n");
     return 2;

@@ -159,6 +159,9 @@ class UpdateInstaller final
     SIM_ENTER("IUpdateInstaller::RunWizard");
     return RunHere(OperationKind::kInstall, retval);
   }
+  // "Whether an installation or uninstallation is in progress on a computer at a specific
+  // time" (learn.microsoft.com/windows/win32/api/wuapi/nf-wuapi-iupdateinstaller-get_isbusy):
+  // the machine's, whoever runs it, so `installerBusy` plays another client's installation.
   STDMETHODIMP get_IsBusy(VARIANT_BOOL* retval) override {
     SIM_ENTER("IUpdateInstaller::get_IsBusy");
     return Out(retval, Agent::Instance().IsInstallationRunning());
@@ -172,9 +175,12 @@ class UpdateInstaller final
     allowSourcePrompts_ = value != VARIANT_FALSE;
     return S_OK;
   }
+  // "Whether a system restart is required before installing or uninstalling updates"
+  // (learn.microsoft.com/windows/win32/api/wuapi/nf-wuapi-iupdateinstaller-get_rebootrequiredbeforeinstallation);
+  // set by the scenario and by installations that need a restart (operation.cc, ApplyState).
   STDMETHODIMP get_RebootRequiredBeforeInstallation(VARIANT_BOOL* retval) override {
     SIM_ENTER("IUpdateInstaller::get_RebootRequiredBeforeInstallation");
-    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.rebootRequired; }));
+    return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.rebootRequiredBeforeInstallation; }));
   }
   STDMETHODIMP get_ForceQuiet(VARIANT_BOOL* retval) override { return Out(retval, forceQuiet_); }
   STDMETHODIMP put_ForceQuiet(VARIANT_BOOL value) override {
@@ -205,6 +211,11 @@ class UpdateInstaller final
     if (HRESULT hr = ResolveUpdates(updates_.Get(), *scenario, &request.catalog); FAILED(hr)) return hr;
     request.origins = ReadOrigins(updates_.Get());
     if (HRESULT hr = RefuseMixedExclusive(kind, request.catalog); FAILED(hr)) return hr;
+    // IUpdateInstaller::Install: "Do not call this method when the installer is installing or
+    // removing an update. Call this method only when the IsBusy property ... returns
+    // VARIANT_FALSE", listed with WU_E_INSTALL_NOT_ALLOWED (learn.microsoft.com/windows/win32/api/
+    // wuapi/nf-wuapi-iupdateinstaller-install). The IsBusy page names WU_E_OPERATIONINPROGRESS
+    // for the same case; the Install page's table is the one that lists a code per call.
     if (!Agent::Instance().TryBeginInstallation()) {
       return Fail(WU_E_INSTALL_NOT_ALLOWED, u"another installation is in progress");
     }

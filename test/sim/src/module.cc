@@ -22,6 +22,8 @@ struct CreatableClass {
   const wchar_t* name;
   const wchar_t* progId;  // version-independent; ".1" is the versioned one
   IUnknown* (*create)();
+  // Whether the scenario's agent has this class (S_OK), or the failure creating it gives.
+  HRESULT (*available)() = nullptr;
 };
 
 // The one list of what this server serves: DllGetClassObject and DllRegisterServer read it.
@@ -35,7 +37,8 @@ const CreatableClass kClasses[] = {
     {__uuidof(UpdateServiceManager), L"UpdateServiceManager", L"Microsoft.Update.ServiceManager", NewServiceManagerObject},
     {__uuidof(AutomaticUpdates), L"AutomaticUpdates", L"Microsoft.Update.AutoUpdate", NewAutomaticUpdates},
     {__uuidof(SystemInformation), L"SystemInformation", L"Microsoft.Update.SystemInfo", NewSystemInformation},
-    {__uuidof(WindowsUpdateAgentInfo), L"WindowsUpdateAgentInfo", L"Microsoft.Update.AgentInfo", NewWindowsUpdateAgentInfo},
+    {__uuidof(WindowsUpdateAgentInfo), L"WindowsUpdateAgentInfo", L"Microsoft.Update.AgentInfo", NewWindowsUpdateAgentInfo,
+     WindowsUpdateAgentInfoAvailable},
     {__uuidof(WebProxy), L"WebProxy", L"Microsoft.Update.WebProxy", NewWebProxy},
 };
 
@@ -48,6 +51,9 @@ class ClassFactory final : public wua::com::Unknown<ClassFactory, IClassFactory>
     if (!out) return E_POINTER;
     *out = nullptr;
     if (outer) return CLASS_E_NOAGGREGATION;
+    if (creatable_.available) {
+      if (const HRESULT hr = creatable_.available(); FAILED(hr)) return hr;
+    }
     IUnknown* object = creatable_.create();
     const HRESULT hr = object->QueryInterface(iid, out);
     object->Release();

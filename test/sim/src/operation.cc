@@ -382,7 +382,16 @@ void Operation::ApplyState(const UpdateData& unit, const UpdateOutcome& outcome)
     if (kind == OperationKind::kUninstall) state.isInstalled = state.isPresent = false;
     if (IsInstallation(kind)) {
       state.rebootRequired = outcome.rebootRequired;
+      // ISystemInformation::RebootRequired: "whether a system restart is required to complete
+      // the installation or uninstallation of one or more updates" (learn.microsoft.com/windows/
+      // win32/api/wuapi/nf-wuapi-isysteminformation-get_rebootrequired).
       machine.rebootRequired = machine.rebootRequired || outcome.rebootRequired;
+      // After an installation that needs a restart, the installer reports that "a reboot is
+      // required before more updates can be installed" (ansible-collections/ansible.windows#49,
+      // whose module reads IUpdateInstaller::RebootRequiredBeforeInstallation): the stricter
+      // reading, since the documentation ("whether a system restart is required before
+      // installing or uninstalling updates") does not say when it is set.
+      machine.rebootRequiredBeforeInstallation = machine.rebootRequiredBeforeInstallation || outcome.rebootRequired;
     }
   });
 }

@@ -495,15 +495,18 @@ NetworkData ReadNetwork(const Reader& field) {
 AgentData ReadAgent(const Reader& field) {
   AgentData a;
   if (field.IsNull()) return a;
-  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired", "isAdministrator",
-                  "installerBusy", "automaticUpdates", "services", "history", "faults", "delays", "logon", "network"});
+  field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
+                  "rebootRequiredBeforeInstallation", "isAdministrator", "installerBusy", "agentInfoAvailable", "automaticUpdates",
+                  "services", "history", "faults", "delays", "logon", "network"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
   a.oemHardwareSupportLink = Text(field.Field("oemHardwareSupportLink"));
   a.rebootRequired = field.Field("rebootRequired").Bool(false);
+  a.rebootRequiredBeforeInstallation = field.Field("rebootRequiredBeforeInstallation").Bool(a.rebootRequired);
   a.isAdministrator = field.Field("isAdministrator").Bool(true);
   a.installerBusy = field.Field("installerBusy").Bool(false);
+  a.agentInfoAvailable = field.Field("agentInfoAvailable").Bool(true);
   if (const Reader au = field.Field("automaticUpdates"); !au.IsNull()) {
     // IncludeRecommendedUpdates, NonAdministratorsElevated, FeaturedUpdatesEnabled and ReadOnly
     // report the same on every Windows 10 machine (services.cc), so a scenario cannot set them.

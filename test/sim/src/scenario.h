@@ -147,8 +147,13 @@ struct AgentData {
   std::u16string productVersion = u"10.0.19041.3636";
   std::u16string oemHardwareSupportLink;
   bool rebootRequired = false;
+  // IUpdateInstaller::RebootRequiredBeforeInstallation at the start; the scenario's rebootRequired
+  // unless it says otherwise.
+  bool rebootRequiredBeforeInstallation = false;
   bool isAdministrator = true;
   bool installerBusy = false;
+  // False plays WUA 1.0, which has no WindowsUpdateAgentInfo class.
+  bool agentInfoAvailable = true;
   int notificationLevel = 4, scheduledInstallationDay = 0, scheduledInstallationTime = 3;
   bool serviceEnabled = true, automaticUpdatesRequired = false;
   std::optional<double> lastSearchSuccessDate, lastInstallationSuccessDate;

@@ -96,13 +96,18 @@ class UpdateSession final : public Object<UpdateSession, Chain<IUpdateSession3, 
   ComPtr<IWebProxy> webProxy_;
 };
 
+// Both members are denied to a remote caller (members.h): the interface is on the list of "Using
+// WUA From a Remote Computer".
 class SystemInformation final : public Object<SystemInformation, Chain<ISystemInformation>> {
  public:
   static constexpr const char* kClassName = "SystemInformation";
+  // "A hyperlink to technical support information for OEM hardware" (learn.microsoft.com/windows/
+  // win32/api/wuapi/nf-wuapi-isysteminformation-get_oemhardwaresupportlink).
   STDMETHODIMP get_OemHardwareSupportLink(BSTR* retval) override {
     SIM_ENTER("ISystemInformation::get_OemHardwareSupportLink");
     return Out(retval, Agent::Instance().CurrentScenario()->agent.oemHardwareSupportLink);
   }
+  // Set by installations and uninstallations that need a restart (operation.cc, ApplyState).
   STDMETHODIMP get_RebootRequired(VARIANT_BOOL* retval) override {
     SIM_ENTER("ISystemInformation::get_RebootRequired");
     return Out(retval, Agent::Instance().Read([](const MachineState& state) { return state.rebootRequired; }));
@@ -112,19 +117,22 @@ class SystemInformation final : public Object<SystemInformation, Chain<ISystemIn
 class WindowsUpdateAgentInfo final : public Object<WindowsUpdateAgentInfo, Chain<IWindowsUpdateAgentInfo>> {
  public:
   static constexpr const char* kClassName = "WindowsUpdateAgentInfo";
+  // [MS-UAMG] 3.52.4.1: "The vt member of varInfoIdentifier MUST be set to VT_BSTR, and the BSTR
+  // ... MUST case-insensitively compare equal to" ApiMajorVersion, ApiMinorVersion or
+  // ProductVersionString; the first two give VT_I4, the last VT_BSTR. Anything else is refused.
   STDMETHODIMP GetInfo(VARIANT identifier, VARIANT* retval) override {
     SIM_ENTER("IWindowsUpdateAgentInfo::GetInfo");
     if (!retval) return E_POINTER;
     ::VariantInit(retval);
     if (identifier.vt != VT_BSTR || !identifier.bstrVal) return E_INVALIDARG;
-    const std::u16string name = TextOf(identifier.bstrVal);
+    const auto is = [&](const wchar_t* name) { return _wcsicmp(identifier.bstrVal, name) == 0; };
     const AgentData& agent = Agent::Instance().CurrentScenario()->agent;
-    if (name == u"ApiMajorVersion" || name == u"ApiMinorVersion") {
+    if (is(L"ApiMajorVersion") || is(L"ApiMinorVersion")) {
       retval->vt = VT_I4;
-      retval->lVal = name == u"ApiMajorVersion" ? agent.apiMajorVersion : agent.apiMinorVersion;
+      retval->lVal = is(L"ApiMajorVersion") ? agent.apiMajorVersion : agent.apiMinorVersion;
       return S_OK;
     }
-    if (name == u"ProductVersionString") {
+    if (is(L"ProductVersionString")) {
       retval->vt = VT_BSTR;
       return Out(&retval->bstrVal, agent.productVersion);
     }
@@ -137,6 +145,13 @@ class WindowsUpdateAgentInfo final : public Object<WindowsUpdateAgentInfo, Chain
 IUnknown* NewUpdateSession() { return static_cast<IUpdateSession3*>(UpdateSession::Create()); }
 IUnknown* NewSystemInformation() { return static_cast<ISystemInformation*>(SystemInformation::Create()); }
 IUnknown* NewWindowsUpdateAgentInfo() { return static_cast<IWindowsUpdateAgentInfo*>(WindowsUpdateAgentInfo::Create()); }
+
+// "The IWindowsUpdateAgentInfo interface is not supported in WUA 1.0" ("Determining the Current
+// Version of WUA", learn.microsoft.com/windows/win32/wua_sdk/determining-the-current-version-of-wua):
+// there the class is not registered, which CoCreateInstance reports as REGDB_E_CLASSNOTREG.
+HRESULT WindowsUpdateAgentInfoAvailable() {
+  return Agent::Instance().CurrentScenario()->agent.agentInfoAvailable ? S_OK : REGDB_E_CLASSNOTREG;
+}
 IUnknown* NewUpdateCollection() { return static_cast<IUpdateCollection*>(UpdateCollection::Create()); }
 IUnknown* NewStringCollection() { return static_cast<IStringCollection*>(StringCollection::Create()); }
 IUnknown* NewSearcherObject() { return NewUpdateSearcher({}); }

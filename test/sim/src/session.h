@@ -16,6 +16,9 @@ IUnknown* NewServiceManagerObject();
 IUnknown* NewAutomaticUpdates();
 IUnknown* NewWebProxy();
 
+// Whether the scenario's agent has the WindowsUpdateAgentInfo class (S_OK), or why not.
+HRESULT WindowsUpdateAgentInfoAvailable();
+
 HRESULT CreateServiceManager(const std::u16string& clientApplicationId, IUpdateServiceManager2** retval);
 
 }  // namespace sim
