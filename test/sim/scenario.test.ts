@@ -70,6 +70,16 @@ describe('scenario validation', () => {
     [{ updates: [{ id: A, title: 'x', install: { jobHresult: '0x80240022' } }] }, 'updates[0].install.jobHresult: unknown field'],
     [{ install: { jobHresult: 'all failed' } }, 'install.jobHresult: expected an HRESULT'],
     [{ search: { listBundledUpdates: 'yes' } }, 'search.listBundledUpdates: expected a boolean'],
+    // Scan packages and update services.
+    [{ scanPackages: { 'wsusscn2.cab': { updates: [A] } } }, "scanPackages.wsusscn2.cab.updates[0]: names an update that is not in 'updates'"],
+    [{ scanPackages: { 'C:\\wsusscn2.cab': { updates: [] } } }, 'must be a file name, without a folder'],
+    [{ scanPackages: { 'wsusscn2.cab': { update: [] } } }, "scanPackages.wsusscn2.cab.update: unknown field (did you mean 'updates'?)"],
+    [{ agent: { services: [{ id: A, name: 'x', scanPackage: 'wsusscn2.cab' }] } },
+      "agent.services[0].scanPackage: only a scan package service ('isScanPackageService': true) has a package"],
+    [{ agent: { services: [{ id: A, name: 'x', isScanPackageService: true, scanPackage: 'wsusscn2.cab' }] } },
+      "agent.services[0].scanPackage: names no package of 'scanPackages'"],
+    [{ agent: { serviceRegistration: { hresult: 1 } } }, 'agent.serviceRegistration.hresult: must be a failure HRESULT, or 0 for none'],
+    [{ agent: { serviceRegistration: { offered: ['Microsoft Update'] } } }, 'agent.serviceRegistration.offered[0]: expected a GUID'],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });
