@@ -5,6 +5,7 @@ import type {
   OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext,
   UpdateType,
 } from './types.js';
+import type { ServiceRegistrationState } from './types.js';
 
 type Names<T extends string> = readonly (T | undefined)[];
 
@@ -21,6 +22,7 @@ export const AUTO_DOWNLOAD_MODES: Names<AutoDownloadMode> = ['letWindowsUpdateDe
 export const EXCEPTION_CONTEXTS: Names<UpdateExceptionContext> = [undefined, 'general', 'windowsDriver', 'windowsInstaller', 'searchIncomplete'];
 export const SEARCH_SCOPES: Names<SearchScope> = ['default', 'machineOnly', 'currentUserOnly', 'machineAndCurrentUser', 'machineAndAllUsers', 'allUsers'];
 export const UPDATE_OPERATIONS: Names<HistoryOperation> = [undefined, 'installation', 'uninstallation'];
+export const SERVICE_REGISTRATION_STATES: Names<ServiceRegistrationState> = [undefined, 'notRegistered', 'registrationPending', 'registered'];
 
 /** The facade's name for an agent value; a value newer than this package keeps its number. */
 export function nameOf<T extends string>(names: Names<T>, value: number): T {

@@ -8,3 +8,4 @@ export {
 } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';
+export { MICROSOFT_UPDATE_SERVICE_ID, WINDOWS_UPDATE_SERVICE_ID } from './services.js';

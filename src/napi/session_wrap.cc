@@ -87,12 +87,17 @@ std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const c
 }  // namespace
 
 Napi::Function SessionWrap::Define(Napi::Env env) {
-  return DefineClass(env, "Session",
-                     {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
-                      InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
-                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
-                      InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
-                      InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close")});
+  return DefineClass(
+      env, "Session",
+      {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
+       InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
+       InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
+       InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
+       InstanceMethod<&SessionWrap::AgentInfo>("agentInfo"), InstanceMethod<&SessionWrap::Close>("close"),
+       InstanceMethod<&SessionWrap::Services>("services"), InstanceMethod<&SessionWrap::AddService>("addService"),
+       InstanceMethod<&SessionWrap::RemoveService>("removeService"), InstanceMethod<&SessionWrap::SetServiceWithAu>("setServiceWithAu"),
+       InstanceMethod<&SessionWrap::ServiceRegistration>("serviceRegistration"), InstanceMethod<&SessionWrap::ScanPackage>("scanPackage"),
+       InstanceMethod<&SessionWrap::DriveType>("driveType")});
 }
 
 SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {

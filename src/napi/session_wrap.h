@@ -28,6 +28,15 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value AgentInfo(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
 
+  // Update services and offline scans (services_wrap.cc).
+  Napi::Value Services(const Napi::CallbackInfo& info);
+  Napi::Value AddService(const Napi::CallbackInfo& info);
+  Napi::Value RemoveService(const Napi::CallbackInfo& info);
+  Napi::Value SetServiceWithAu(const Napi::CallbackInfo& info);
+  Napi::Value ServiceRegistration(const Napi::CallbackInfo& info);
+  Napi::Value ScanPackage(const Napi::CallbackInfo& info);
+  Napi::Value DriveType(const Napi::CallbackInfo& info);
+
   std::shared_ptr<SessionCore> core_;
 };
 
