@@ -6,6 +6,10 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
 import { infoCommand } from './commands/info.js';
+import { scanCommand, type ScanFlags } from './commands/scan.js';
+import {
+  addMicrosoftUpdateCommand, automaticUpdatesCommand, listServicesCommand, registrationCommand, removeServiceCommand,
+} from './commands/services.js';
 import { searchCommand } from './commands/search.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { Output } from './output.js';
@@ -128,6 +132,36 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   program.command('info').description("the agent's version and whether a restart is pending")
     .action(run((session, output) => infoCommand(session, output)));
 
+  // Update services and the offline scan.
+  const services = program.command('services')
+    .description('list the update services (Windows Update, Microsoft Update, WSUS, scan packages), or change them')
+    .action(run((session, output) => listServicesCommand(session, output)));
+  const addMicrosoftUpdate = services.command('add-microsoft-update')
+    .description('opt in to Microsoft Update: register it online now, or else at the next online search')
+    .option('--no-register-au', 'do not make it the Automatic Updates service')
+    .action(run((session, output) => addMicrosoftUpdateCommand(session, output,
+      addMicrosoftUpdate.opts<{ registerAu: boolean }>())));
+  const serviceCommand = (name: string, description: string,
+    action: (session: UpdateSession, output: Output, serviceId: string) => Promise<ExitCode>): void => {
+    const command = services.command(name).argument('<service-id>', 'the service\'s ID (a GUID)').description(description);
+    command.action(run((session, output) => action(session, output, command.args[0]!)));
+  };
+  serviceCommand('remove', 'remove an update service (never the Windows Update service)', removeServiceCommand);
+  serviceCommand('register-au', 'make a registered service the Automatic Updates service',
+    (session, output, id) => automaticUpdatesCommand(session, output, id, true));
+  serviceCommand('unregister-au', 'unregister a service from Automatic Updates',
+    (session, output, id) => automaticUpdatesCommand(session, output, id, false));
+  serviceCommand('registration', "a service's registration: registered, or pending", registrationCommand);
+
+  const scan = addFilterOptions(program.command('scan').argument('[criteria]', 'raw criteria, as wua search takes them')
+    .description('find updates in an offline catalog (wsusscn2.cab) without the network (by default: not installed, not hidden)')
+    .requiredOption('--cab <path>', 'the offline catalog; one on a network path is copied to a local folder first')
+    .option('--staging-dir <dir>', 'where a catalog on a network path is copied (by default: the temporary folder)'));
+  scan.action(run((session, output, signal) => {
+    const [criteria] = scan.args;
+    return scanCommand(session, normalizeFlags({ ...scan.opts<ScanFlags>(), criteria }), output, signal);
+  }));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -138,7 +172,7 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     else if (error instanceof CommanderError && !wantsJson && !bare) exitCode = ExitCode.usage;  // commander said it already
     else {
       const reported = bare
-        ? new UsageError('say which command: search, download, install, uninstall or info') : error;
+        ? new UsageError('say which command: search, download, install, uninstall, info, services or scan') : error;
       exitCode = reportError(reported, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
     }
   } finally {
