@@ -78,13 +78,28 @@ export function isUncPath(file: string): boolean {
   return /^[\\/]{2}\?[\\/]UNC[\\/]/i.test(file) || /^[\\/]{2}(?![?.][\\/])[^\\/]/.test(file);
 }
 
+// The Win32 errors behind Node's file errors, so that a file failure is named and categorised as
+// the agent's failures are (a share that refuses access is a permission problem, a full disk a disk one).
+const FILE_ERRORS: Readonly<Record<string, number>> = {
+  EACCES: 0x80070005, EPERM: 0x80070005, ENOENT: 0x80070002, EBUSY: 0x80070020, ENOSPC: 0x80070070,
+};
+
+function hresultOf(error: unknown): number {
+  if (error instanceof WindowsUpdateError) return error.hresult;
+  return FILE_ERRORS[(error as NodeJS.ErrnoException | null)?.code ?? ''] ?? E_FAIL;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A file failure of the scan (the catalog, its copy) as the package's typed error. */
+function fileError(what: string, error: unknown): WindowsUpdateError {
+  return new WindowsUpdateError(hresultOf(error), 'scanOffline', { description: `${what}: ${messageOf(error)}`, cause: error });
+}
+
 /** A failure of the clean-up, which does not fail the scan: a warning of the result. */
 function cleanupWarning(what: string, error: unknown): UpdateWarning {
-  const errno = (error as NodeJS.ErrnoException | null)?.code;
-  const hresult = error instanceof WindowsUpdateError ? error.hresult
-    : errno === 'EACCES' || errno === 'EPERM' ? 0x80070005 : errno === 'EBUSY' ? 0x80070020 : E_FAIL;
-  const message = error instanceof Error ? error.message : String(error);
-  return { hresult, code: describeHresult(hresult).name, message: `${what}: ${message}`, context: 'general' };
+  const hresult = hresultOf(error);
+  return { hresult, code: describeHresult(hresult).name, message: `${what}: ${messageOf(error)}`, context: 'general' };
 }
 
 /** Removes the scan package services of this package's scans whose process is gone. */
@@ -167,7 +182,7 @@ export async function runOfflineScan(runner: OfflineScanRunner, cabPath: string,
   const catalogPath = path.resolve(cabPath);
   const found = await stat(catalogPath).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new InvalidArgumentError('cabPath', `names no file: ${catalogPath}`);
-    throw error;
+    throw fileError(`the catalog ${catalogPath} cannot be read`, error);
   });
   if (!found.isFile()) throw new InvalidArgumentError('cabPath', `is not a file: ${catalogPath}`);
   const staging = options.stagingDirectory === undefined ? os.tmpdir() : path.resolve(options.stagingDirectory);
@@ -187,7 +202,7 @@ export async function runOfflineScan(runner: OfflineScanRunner, cabPath: string,
         await copyCatalog(catalogPath, staging, signal, copy);
       } catch (error) {
         if (isAbortError(error) && signal?.aborted) throw new AbortError('scanOffline', signal.reason);
-        throw error;
+        throw fileError(`the catalog ${catalogPath} could not be copied to ${staging}`, error);
       }
     }
     const scannedPath = copy.file ?? catalogPath;

@@ -171,8 +171,9 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     if (error instanceof CommanderError && error.exitCode === 0) exitCode = ExitCode.success;
     else if (error instanceof CommanderError && !wantsJson && !bare) exitCode = ExitCode.usage;  // commander said it already
     else {
+      const commands = program.commands.map((command) => command.name());
       const reported = bare
-        ? new UsageError('say which command: search, download, install, uninstall, info, services or scan') : error;
+        ? new UsageError(`say which command: ${commands.slice(0, -1).join(', ')} or ${commands.at(-1)}`) : error;
       exitCode = reportError(reported, new Output({ json: wantsJson, progress: wantsProgress, verbose: argv.includes('--verbose') }));
     }
   } finally {

@@ -150,6 +150,16 @@ describe('wua services', () => {
   });
 });
 
+describe('wua', () => {
+  it('names the new commands when told none', () => {
+    useScenario(scenario());
+    const bare = wua();
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/error: say which command: .*\bservices\b.*\bscan\b/);
+    expect(bare.stderr).toMatch(/services \[options\]/);
+  });
+});
+
 describe('wua scan', () => {
   it('prints what an offline catalog says is missing, as wua search does', () => {
     useScenario(scenario());

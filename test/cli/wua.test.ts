@@ -95,7 +95,7 @@ describe('wua', () => {
     expect(bare.status).toBe(2);
     // The help, and one line that says what was wrong.
     expect(bare.stderr).toMatch(/Usage: wua/);
-    expect(bare.stderr).toContain('error: say which command: search, download, install, uninstall or info');
+    expect(bare.stderr).toMatch(/error: say which command: search, download, install, uninstall, info(, \w+(-\w+)*)* or \w+\n/);
     expect(wua('search', '--type', 'firmware').status).toBe(2);
     const mixed = wua('search', '--installed', 'IsInstalled=1');
     expect(mixed.status).toBe(2);

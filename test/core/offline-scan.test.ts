@@ -225,6 +225,19 @@ describe('clean-up', () => {
     await expectCleanedUp(sessions.open(), staging);
   });
 
+  it('says when the agent does not remove the scan service, which goes with its last reference anyway', async () => {
+    useScenario(scenario({ agent: { faults: { 'IUpdateServiceManager::RemoveService': '0x80240FFF' } } }));
+    const session = sessions.open();
+    const result = await session.scanOffline(catalog());
+    expect(ids(result)).toEqual([PENDING]);
+    expect(result.cleanup.serviceRemoved).toBe(false);
+    expect(result.warnings).toEqual([expect.objectContaining({
+      code: 'WU_E_UNEXPECTED', context: 'general', message: expect.stringMatching(/^the scan package service [0-9a-f-]{36} could not be removed/),
+    })]);
+    // Registered without usoNonVolatileService: releasing the service object dropped it.
+    expect(await scanServices(session)).toEqual([]);
+  });
+
   it('registers nothing when the signal has already fired', async () => {
     useScenario(scenario());
     const session = sessions.open();
