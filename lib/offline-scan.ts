@@ -26,7 +26,7 @@ import type { CheckedOfflineScanOptions } from './options.js';
 import { searchResultFromJson } from './records/decode.js';
 import { UpdateStream } from './records/stream.js';
 import { servicesFromJson } from './services.js';
-import type { OfflineScanResult, ServiceRecord, UpdateWarning } from './types.js';
+import type { ChangeKind, OfflineScanResult, ServiceRecord, UpdateRecord, UpdateWarning } from './types.js';
 
 const PACKAGE = 'windows-update-agent';
 const SERVICE_NAME_PREFIX = `${PACKAGE} offline scan, process `;
@@ -168,11 +168,11 @@ async function copyCatalog(catalogPath: string, staging: string, signal: AbortSi
 }
 
 /**
- * The offline scan of `cabPath` with `criteria` (already checked). Rejects with
+ * The offline scan of `cabPath`, its criteria in `runner.scan`. Rejects with
  * InvalidArgumentError when the catalog is no file, AbortError once the signal fired (during the
  * copy, or once the agent confirms), and what the session's calls reject with.
  */
-export async function runOfflineScan(runner: OfflineScanRunner, cabPath: string, criteria: string,
+export async function runOfflineScan(runner: OfflineScanRunner, cabPath: string,
   options: CheckedOfflineScanOptions): Promise<OfflineScanResult> {
   const { signal } = options;
   const aborted = (): void => {
@@ -241,4 +241,31 @@ export async function runOfflineScan(runner: OfflineScanRunner, cabPath: string,
     warnings: [...agentWarnings, ...warnings],
     cleanup: { serviceRemoved, copyRemoved, sweptServices, sweptCopies },
   };
+}
+
+/**
+ * The updates a session's offline scans found, which the catalog holds no files of: download()
+ * and install() refuse them before calling the agent, until a search finds them online, where
+ * the agent has their content.
+ */
+export class OfflineScanUpdates {
+  readonly #titles = new Map<string, string>();
+
+  remember(updates: readonly UpdateRecord[]): void {
+    for (const update of updates) this.#titles.set(update.identity.updateId, update.title);
+  }
+
+  foundOnline(updates: readonly UpdateRecord[]): void {
+    for (const update of updates) this.#titles.delete(update.identity.updateId);
+  }
+
+  /** Throws InvalidArgumentError (ERR_WUA_OFFLINE_SCAN_UPDATE) for a download or install of any of them. */
+  refuse(kind: ChangeKind, updateIds: readonly string[]): void {
+    if (kind === 'uninstall') return;
+    const offline = updateIds.filter((id) => this.#titles.has(id));
+    if (!offline.length) return;
+    const named = offline.map((id) => this.#titles.get(id) || id).join('; ');
+    throw new InvalidArgumentError('updates', `holds updates of an offline scan, whose catalog has no files to ${kind}: ${named}; `
+      + 'find them with search() to download or install them', 'ERR_WUA_OFFLINE_SCAN_UPDATE');
+  }
 }

@@ -124,6 +124,14 @@ export function addServiceOptions(options: unknown): { flags: number; cabPath: s
   return { flags, cabPath: authorizationCab ?? '' };
 }
 
+/** enableMicrosoftUpdate()'s options, as addService() takes them: with Automatic Updates unless told not to. */
+export function microsoftUpdateOptions(options: unknown): AddServiceOptions {
+  const given = optionsObject<AddServiceOptions>(options, ['registerWithAutomaticUpdates'], 'enableMicrosoftUpdate');
+  return {
+    registerWithAutomaticUpdates: optionalBoolean(given.registerWithAutomaticUpdates, 'options.registerWithAutomaticUpdates') ?? true,
+  };
+}
+
 const OFFLINE_SCAN_OPTIONS = ['includePotentiallySupersededUpdates', 'searchScope', 'stagingDirectory', 'signal'];
 
 /** scanOffline()'s options, checked. */

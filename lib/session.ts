@@ -13,8 +13,8 @@ import type {
   AgentInfo, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions,
   SearchResult, UninstallOptions, UpdateReference, UpdateSessionOptions,
 } from './types.js';
-import { runOfflineScan } from './offline-scan.js';
-import { addServiceOptions, offlineScanOptions } from './options.js';
+import { OfflineScanUpdates, runOfflineScan } from './offline-scan.js';
+import { addServiceOptions, microsoftUpdateOptions, offlineScanOptions } from './options.js';
 import {
   checkServiceId, MICROSOFT_UPDATE_SERVICE_ID, refuseWindowsUpdateRemoval, registrationFromJson, servicesFromJson,
 } from './services.js';
@@ -127,7 +127,7 @@ export class UpdateSession implements AsyncDisposable {
       (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)));
     const result = searchResultFromJson(json, await stream.finish());
     if (result.resultCode === 'aborted') throw new AbortError('search', this.#abortReason('search', signal));
-    this.#foundOnline(result);
+    this.#offlineScanUpdates.foundOnline(result.updates);
     return result;
   }
 
@@ -177,7 +177,7 @@ export class UpdateSession implements AsyncDisposable {
       throw new InvalidArgumentError('kind', "must be 'download', 'install' or 'uninstall'");
     }
     const updateIds = updateIdsOf(updates);
-    this.#refuseOfflineScanUpdates(kind, updateIds);
+    this.#offlineScanUpdates.refuse(kind, updateIds);
     const checked = changeOptions(kind, options);
     if (!updateIds.length) {
       this.#requireUsable('plan');
@@ -189,7 +189,7 @@ export class UpdateSession implements AsyncDisposable {
   #change(kind: ChangeKind, updates: unknown, options: ChangeOptions | undefined): UpdateOperation<ChangeResult> {
     return new UpdateOperation(async (emit) => {
       const updateIds = updateIdsOf(updates);
-      this.#refuseOfflineScanUpdates(kind, updateIds);
+      this.#offlineScanUpdates.refuse(kind, updateIds);
       const checked = changeOptions(kind, options);
       const { signal, onProgress } = checked;
       if (!updateIds.length) {
@@ -247,8 +247,7 @@ export class UpdateSession implements AsyncDisposable {
 
   // ----- update services (services.ts) and offline scans (offline-scan.ts) -----
 
-  /** The updates of this session's offline scans, by update ID, until a search finds them online. */
-  readonly #offlineScanUpdates = new Map<string, string>();
+  readonly #offlineScanUpdates = new OfflineScanUpdates();
 
   /**
    * The update services the agent has registered (IUpdateServiceManager::Services), every
@@ -283,12 +282,7 @@ export class UpdateSession implements AsyncDisposable {
    * as addService() does.
    */
   async enableMicrosoftUpdate(options?: { registerWithAutomaticUpdates?: boolean }): Promise<ServiceRegistrationRecord> {
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw new InvalidArgumentError('options', 'must be an object', 'ERR_INVALID_ARG_TYPE');
-    }
-    const { registerWithAutomaticUpdates = true, ...others } = options ?? {};
-    if (Object.keys(others).length) throw new InvalidArgumentError(`options.${Object.keys(others)[0]}`, 'is not an option of enableMicrosoftUpdate');
-    return this.addService(MICROSOFT_UPDATE_SERVICE_ID, { registerWithAutomaticUpdates });
+    return this.addService(MICROSOFT_UPDATE_SERVICE_ID, microsoftUpdateOptions(options));
   }
 
   /**
@@ -369,23 +363,8 @@ export class UpdateSession implements AsyncDisposable {
       scan: (nativeOptions, onChunk) => this.#track('scanOffline', checked.signal,
         (native, id) => native.scanPackage(id, text, nativeOptions, onChunk)),
       abortReason: () => this.#abortReason('scanOffline', checked.signal),
-    }, cabPath, text, checked);
-    for (const update of result.updates) this.#offlineScanUpdates.set(update.identity.updateId, update.title);
+    }, cabPath, checked);
+    this.#offlineScanUpdates.remember(result.updates);
     return result;
-  }
-
-  /** Updates of an offline scan have no content to download or install: refused before the agent is called. */
-  #refuseOfflineScanUpdates(kind: ChangeKind, updateIds: readonly string[]): void {
-    if (kind === 'uninstall') return;
-    const offline = updateIds.filter((id) => this.#offlineScanUpdates.has(id));
-    if (!offline.length) return;
-    const named = offline.map((id) => this.#offlineScanUpdates.get(id) || id).join('; ');
-    throw new InvalidArgumentError('updates', `holds updates of an offline scan, whose catalog has no files to ${kind}: ${named}; `
-      + 'find them with search() to download or install them', 'ERR_WUA_OFFLINE_SCAN_UPDATE');
-  }
-
-  /** An online search found these updates: the agent has their content now. */
-  #foundOnline(result: SearchResult): void {
-    for (const update of result.updates) this.#offlineScanUpdates.delete(update.identity.updateId);
   }
 }

@@ -156,7 +156,8 @@ describe('wua', () => {
     const bare = wua();
     expect(bare.status).toBe(2);
     expect(bare.stderr).toMatch(/error: say which command: .*\bservices\b.*\bscan\b/);
-    expect(bare.stderr).toMatch(/services \[options\]/);
+    expect(bare.stderr).toMatch(/^ {2}services +list the update services/m);
+    expect(bare.stderr).toMatch(/^ {2}scan \[options\] \[criteria\] +find updates in an offline catalog/m);
   });
 });
 

@@ -99,7 +99,7 @@ describe('runOfflineScan on a network drive', () => {
       },
       abortReason: () => undefined,
     };
-    const result = await runOfflineScan(runner, catalog, '', { stagingDirectory: staging });
+    const result = await runOfflineScan(runner, catalog, { stagingDirectory: staging });
     expect(scanned).toHaveLength(1);
     expect(path.dirname(path.dirname(scanned[0]!))).toBe(staging);
     expect(path.basename(scanned[0]!)).toBe('wsusscn2.cab');
@@ -120,7 +120,7 @@ describe('runOfflineScan on a network drive', () => {
       abortReason: () => undefined,
     };
     // A staging folder under a file cannot be made.
-    const failure = await runOfflineScan(runner, catalog, '', { stagingDirectory: path.join(catalog, 'staging') }).catch((error: unknown) => error);
+    const failure = await runOfflineScan(runner, catalog, { stagingDirectory: path.join(catalog, 'staging') }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(WindowsUpdateError);
     expect(failure).toMatchObject({ operation: 'scanOffline', description: expect.stringContaining('could not be copied to') });
     expect(scans).toBe(0);
@@ -138,7 +138,7 @@ describe('runOfflineScan on a network drive', () => {
       scan: async () => { throw new Error('the agent failed'); },
       abortReason: () => undefined,
     };
-    await expect(runOfflineScan(runner, catalog, '', { stagingDirectory: staging })).rejects.toThrow('the agent failed');
+    await expect(runOfflineScan(runner, catalog, { stagingDirectory: staging })).rejects.toThrow('the agent failed');
     expect(readdirSync(staging)).toEqual([]);
   });
 });
