@@ -5,6 +5,7 @@ import type {
   HistoryOperation, InstallationImpact, OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext,
   UpdateType,
 } from './types.js';
+import type { ServiceRegistrationState } from './types.js';
 
 type Names<T extends string> = readonly (T | undefined)[];
 
@@ -24,6 +25,7 @@ export const UPDATE_OPERATIONS: Names<HistoryOperation> = [undefined, 'installat
 export const NOTIFICATION_LEVELS: Names<AutomaticUpdatesNotificationLevel> = [
   'notConfigured', 'disabled', 'notifyBeforeDownload', 'notifyBeforeInstallation', 'scheduledInstallation',
 ];
+export const SERVICE_REGISTRATION_STATES: Names<ServiceRegistrationState> = [undefined, 'notRegistered', 'registrationPending', 'registered'];
 
 /** The facade's name for an agent value; a value newer than this package keeps its number. */
 export function nameOf<T extends string>(names: Names<T>, value: number): T {

@@ -186,6 +186,44 @@ export interface NativeSession {
   acceptEulas(updateIds: string[]): Promise<NativeMark[]>;
 }
 
+// The Session's update-service and offline-scan methods (src/napi/services_wrap.cc), declared
+// apart as the C++ defines them apart; TypeScript merges the two NativeSession declarations.
+// Records come as JSON text in the wire format (src/wire/README.md): one chunk of records.
+
+export interface NativeScanPackageOptions {
+  /** A local path: the agent refuses network paths. */
+  packagePath: string;
+  serviceName: string;
+  searchScope?: number;
+  includePotentiallySupersededUpdates?: boolean;
+}
+
+export interface NativeScanPackageResult {
+  /** The search's result without its updates, as search() resolves it. */
+  search: string;
+  /** A chunk of one Service record: the scan package service. */
+  service: string;
+  /** RemoveService's HRESULT for that service (0 when it is gone). */
+  removalHresult: number;
+}
+
+export interface NativeSession {
+  /** A chunk of Service records (IUpdateServiceManager::Services). */
+  services(): Promise<string>;
+  /** A chunk of one ServiceRegistration record (IUpdateServiceManager2::AddService2); `cabPath` '' for none. */
+  addService(serviceId: string, flags: number, cabPath: string): Promise<string>;
+  removeService(serviceId: string): Promise<void>;
+  /** RegisterServiceWithAU, or UnregisterServiceWithAU when `registered` is false. */
+  setServiceWithAu(serviceId: string, registered: boolean): Promise<void>;
+  /** A chunk of one ServiceRegistration record (IUpdateServiceManager2::QueryServiceRegistration). */
+  serviceRegistration(serviceId: string): Promise<string>;
+  /** Registers the package, searches it (its updates to onChunk, as search() does) and removes it. */
+  scanPackage(operationId: number, criteria: string, options: NativeScanPackageOptions,
+    onChunk: (updatesJson: string) => void): Promise<NativeScanPackageResult>;
+  /** GetDriveType of the volume holding `path` (4: DRIVE_REMOTE, a network drive). */
+  driveType(path: string): Promise<number>;
+}
+
 export interface NativeDiagnostics {
   jsThreadId: number;
   napiVersion: number;

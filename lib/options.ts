@@ -8,6 +8,7 @@ import type {
 } from './types.js';
 import { OPERATION_RESULT_CODES, UPDATE_OPERATIONS } from './enums.js';
 import type { HistoryOfOptions, HistoryOperation, HistoryOptions, OperationResultCode } from './types.js';
+import type { AddServiceOptions, OfflineScanOptions } from './types.js';
 
 export function validateSessionOptions(options: unknown): UpdateSessionOptions {
   if (options === undefined) return {};
@@ -91,6 +92,72 @@ export function searchOptions(options: unknown): { native: NativeSearchOptions; 
       includePotentiallySupersededUpdates: optionalBoolean(given.includePotentiallySupersededUpdates,
         'options.includePotentiallySupersededUpdates'),
     },
+    signal: optionalSignal(given.signal, 'options.signal'),
+  };
+}
+
+const ADD_SERVICE_OPTIONS = ['authorizationCab', 'registerWithAutomaticUpdates', 'allowOnlineRegistration', 'allowPendingRegistration'];
+
+/** AddServiceFlag values (wuapi.h). */
+const ASF_ALLOW_PENDING_REGISTRATION = 0x1;
+const ASF_ALLOW_ONLINE_REGISTRATION = 0x2;
+const ASF_REGISTER_SERVICE_WITH_AU = 0x4;
+
+/**
+ * addService()'s options as AddService2 takes them. A cab goes with neither online nor pending
+ * registration, and no cab needs one of them (the agent fails either with E_INVALIDARG:
+ * IUpdateServiceManager2::AddService2 remarks).
+ */
+export function addServiceOptions(options: unknown): { flags: number; cabPath: string } {
+  const given = optionsObject<AddServiceOptions>(options, ADD_SERVICE_OPTIONS, 'addService');
+  const { authorizationCab } = given;
+  if (authorizationCab !== undefined && (typeof authorizationCab !== 'string' || !authorizationCab)) {
+    throw new InvalidArgumentError('options.authorizationCab', 'must be the path of a cab file', 'ERR_INVALID_ARG_TYPE');
+  }
+  const withAu = optionalBoolean(given.registerWithAutomaticUpdates, 'options.registerWithAutomaticUpdates') ?? false;
+  const online = optionalBoolean(given.allowOnlineRegistration, 'options.allowOnlineRegistration');
+  const pending = optionalBoolean(given.allowPendingRegistration, 'options.allowPendingRegistration');
+  if (authorizationCab !== undefined && (online || pending)) {
+    throw new InvalidArgumentError('options.authorizationCab', 'registers the service at once: it takes neither online nor pending registration');
+  }
+  if (authorizationCab === undefined && online === false && pending === false) {
+    throw new InvalidArgumentError('options', 'needs an authorizationCab, online registration or pending registration');
+  }
+  const flags = (withAu ? ASF_REGISTER_SERVICE_WITH_AU : 0)
+    | (authorizationCab === undefined && online !== false ? ASF_ALLOW_ONLINE_REGISTRATION : 0)
+    | (authorizationCab === undefined && pending !== false ? ASF_ALLOW_PENDING_REGISTRATION : 0);
+  return { flags, cabPath: authorizationCab ?? '' };
+}
+
+/** enableMicrosoftUpdate()'s options, as addService() takes them: with Automatic Updates unless told not to. */
+export function microsoftUpdateOptions(options: unknown): AddServiceOptions {
+  const given = optionsObject<AddServiceOptions>(options, ['registerWithAutomaticUpdates'], 'enableMicrosoftUpdate');
+  return {
+    registerWithAutomaticUpdates: optionalBoolean(given.registerWithAutomaticUpdates, 'options.registerWithAutomaticUpdates') ?? true,
+  };
+}
+
+const OFFLINE_SCAN_OPTIONS = ['includePotentiallySupersededUpdates', 'searchScope', 'stagingDirectory', 'signal'];
+
+/** scanOffline()'s options, checked. */
+export interface CheckedOfflineScanOptions {
+  searchScope?: number;
+  includePotentiallySupersededUpdates?: boolean;
+  stagingDirectory?: string;
+  signal?: AbortSignal;
+}
+
+export function offlineScanOptions(options: unknown): CheckedOfflineScanOptions {
+  const given = optionsObject<OfflineScanOptions>(options, OFFLINE_SCAN_OPTIONS, 'scanOffline');
+  const { stagingDirectory } = given;
+  if (stagingDirectory !== undefined && (typeof stagingDirectory !== 'string' || !stagingDirectory)) {
+    throw new InvalidArgumentError('options.stagingDirectory', 'must be the path of a folder', 'ERR_INVALID_ARG_TYPE');
+  }
+  return {
+    searchScope: optionalEnum(SEARCH_SCOPES, given.searchScope, 'options.searchScope'),
+    includePotentiallySupersededUpdates: optionalBoolean(given.includePotentiallySupersededUpdates,
+      'options.includePotentiallySupersededUpdates'),
+    stagingDirectory,
     signal: optionalSignal(given.signal, 'options.signal'),
   };
 }

@@ -24,6 +24,14 @@ import { SessionWebProxy } from './web-proxy.js';
 import type { HistoryEntry, HistoryOfOptions, HistoryOptions } from './types.js';
 import { agentInfoFrom, statusFrom } from './status.js';
 import type { UpdateStatus } from './types.js';
+import { OfflineScanUpdates, runOfflineScan } from './offline-scan.js';
+import { addServiceOptions, microsoftUpdateOptions, offlineScanOptions } from './options.js';
+import {
+  checkServiceId, MICROSOFT_UPDATE_SERVICE_ID, refuseWindowsUpdateRemoval, registrationFromJson, servicesFromJson,
+} from './services.js';
+import type {
+  AddServiceOptions, OfflineScanOptions, OfflineScanResult, ServiceRecord, ServiceRegistrationRecord,
+} from './types.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -135,6 +143,7 @@ export class UpdateSession implements AsyncDisposable {
       (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)));
     const result = searchResultFromJson(json, await stream.finish());
     if (result.resultCode === 'aborted') throw new AbortError('search', this.#abortReason('search', signal));
+    this.#offlineScanUpdates.foundOnline(result.updates);
     return result;
   }
 
@@ -184,6 +193,7 @@ export class UpdateSession implements AsyncDisposable {
       throw new InvalidArgumentError('kind', "must be 'download', 'install' or 'uninstall'");
     }
     const updateIds = updateIdsOf(updates);
+    this.#offlineScanUpdates.refuse(kind, updateIds);
     const checked = changeOptions(kind, options);
     if (!updateIds.length) {
       this.#requireUsable('plan');
@@ -195,6 +205,7 @@ export class UpdateSession implements AsyncDisposable {
   #change(kind: ChangeKind, updates: unknown, options: ChangeOptions | undefined): UpdateOperation<ChangeResult> {
     return new UpdateOperation(async (emit) => {
       const updateIds = updateIdsOf(updates);
+      this.#offlineScanUpdates.refuse(kind, updateIds);
       const checked = changeOptions(kind, options);
       const { signal, onProgress } = checked;
       if (!updateIds.length) {
@@ -422,5 +433,128 @@ export class UpdateSession implements AsyncDisposable {
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
     return `UpdateSession ${show(this.toJSON(), { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
+
+  // ----- update services (services.ts) and offline scans (offline-scan.ts) -----
+
+  readonly #offlineScanUpdates = new OfflineScanUpdates();
+
+  /**
+   * The update services the agent has registered (IUpdateServiceManager::Services), every
+   * IUpdateService2 property of each. Rejects as describe() does.
+   */
+  async services(): Promise<ServiceRecord[]> {
+    return servicesFromJson(await this.#call('services', (native) => native.services()));
+  }
+
+  /**
+   * Registers an update service (IUpdateServiceManager2::AddService2), by default online now and
+   * otherwise at the agent's next online search (see AddServiceOptions). Resolves with the
+   * registration: `registered`, or `registrationPending` when the agent will register it later
+   * (then `isPendingRegistrationWithAu` says whether it becomes Automatic Updates' service too).
+   * Rejects with InvalidArgumentError for an ID that is not a GUID or options that do not go
+   * together (before the agent is called), and WindowsUpdateError when the agent refuses:
+   * E_ACCESSDENIED (category 'permission': not an administrator, or a remote caller),
+   * WU_E_DS_UNKNOWNSERVICE (a service the update service does not offer), a network error of the
+   * online attempt (with pending registration allowed, the service still stays pending),
+   * WU_E_DS_SERVICEEXPIRED (an expired cab); otherwise as describe() does.
+   */
+  async addService(serviceId: string, options?: AddServiceOptions): Promise<ServiceRegistrationRecord> {
+    const id = checkServiceId(serviceId);
+    const { flags, cabPath } = addServiceOptions(options);
+    return registrationFromJson(await this.#call('addService', (native) => native.addService(id, flags, cabPath)));
+  }
+
+  /**
+   * Opts the machine in to Microsoft Update (service 7971f918-a847-4430-9279-4a52d1efe18d), as
+   * Microsoft's "Opt-In to Microsoft Update" does: online now or else pending, and, unless
+   * `registerWithAutomaticUpdates` is false, as Automatic Updates' service. Resolves and rejects
+   * as addService() does.
+   */
+  async enableMicrosoftUpdate(options?: { registerWithAutomaticUpdates?: boolean }): Promise<ServiceRegistrationRecord> {
+    return this.addService(MICROSOFT_UPDATE_SERVICE_ID, microsoftUpdateOptions(options));
+  }
+
+  /**
+   * Removes an update service (IUpdateServiceManager::RemoveService). Rejects with
+   * InvalidArgumentError for an ID that is not a GUID and for the Windows Update service (code
+   * ERR_WUA_BUILTIN_SERVICE), which the agent keeps, before the agent is called; with
+   * WindowsUpdateError when the agent refuses (E_ACCESSDENIED, WU_E_DS_UNKNOWNSERVICE for a service
+   * it does not know, WU_E_DS_NEEDWINDOWSSERVICE); otherwise as describe() does.
+   */
+  async removeService(serviceId: string): Promise<void> {
+    const id = checkServiceId(serviceId);
+    refuseWindowsUpdateRemoval(id);
+    await this.#call('removeService', (native) => native.removeService(id));
+  }
+
+  /**
+   * Makes a registered service Automatic Updates' service (IUpdateServiceManager::RegisterServiceWithAU).
+   * Rejects with InvalidArgumentError for an ID that is not a GUID (before the agent is called),
+   * WindowsUpdateError when the agent refuses (E_ACCESSDENIED, WU_E_DS_UNKNOWNSERVICE,
+   * WU_E_INVALID_OPERATION for a service that cannot register with Automatic Updates, such as a
+   * scan package service); otherwise as describe() does.
+   */
+  async registerServiceWithAU(serviceId: string): Promise<void> {
+    const id = checkServiceId(serviceId);
+    await this.#call('registerServiceWithAU', (native) => native.setServiceWithAu(id, true));
+  }
+
+  /**
+   * Unregisters a service from Automatic Updates (IUpdateServiceManager::UnregisterServiceWithAU),
+   * which falls back to another one. Rejects as registerServiceWithAU() does, and with
+   * WU_E_DS_NEEDWINDOWSSERVICE for the Windows Update service when no other is registered.
+   */
+  async unregisterServiceWithAU(serviceId: string): Promise<void> {
+    const id = checkServiceId(serviceId);
+    await this.#call('unregisterServiceWithAU', (native) => native.setServiceWithAu(id, false));
+  }
+
+  /**
+   * A service's registration (IUpdateServiceManager2::QueryServiceRegistration): registered, or
+   * pending. Rejects with InvalidArgumentError for an ID that is not a GUID (before the agent is
+   * called), WindowsUpdateError WU_E_DS_UNKNOWNSERVICE for a service neither registered nor
+   * pending; otherwise as describe() does.
+   */
+  async serviceRegistration(serviceId: string): Promise<ServiceRegistrationRecord> {
+    const id = checkServiceId(serviceId);
+    return registrationFromJson(await this.#call('serviceRegistration', (native) => native.serviceRegistration(id)));
+  }
+
+  /**
+   * Searches an offline catalog (a scan package: wsusscn2.cab) without the network: registers it
+   * as a scan package service (AddScanPackageService, named after this package and process),
+   * searches that service only (ServerSelection 'others' with its ID; `criteria` as search()
+   * takes them, by default what is not installed and not hidden) and removes the service again,
+   * also after a failure or an abort. A catalog on a network path (UNC, or a network drive) is
+   * copied to `stagingDirectory` first, since the agent refuses those, and the copy is deleted
+   * after. What scans of processes that died left (services, copies) is removed first: see
+   * `cleanup`. The records say `offline: true` on the result: the catalog holds no files, so
+   * download() and install() refuse them (search() finds them online).
+   *
+   * Rejects with InvalidArgumentError for bad criteria or options, or a catalog that is no file
+   * (before the agent is called); WindowsUpdateError when the agent refuses the catalog
+   * (E_ACCESSDENIED: not an administrator, or a remote caller; TRUST_E_NOSIGNATURE: not signed by
+   * Microsoft; E_OUTOFMEMORY: Microsoft documents offline scans exhausting memory) or the search
+   * fails; AbortError (or TimeoutError) once the copy stops or the agent confirms the abort;
+   * otherwise as search() does.
+   */
+  async scanOffline(cabPath: string, criteria: Criteria = '', options?: OfflineScanOptions): Promise<OfflineScanResult> {
+    if (typeof cabPath !== 'string' || !cabPath) {
+      throw new InvalidArgumentError('cabPath', 'must be the path of a scan package (wsusscn2.cab)', 'ERR_INVALID_ARG_TYPE');
+    }
+    const text = criteriaText(criteria);
+    const checked = offlineScanOptions(options);
+    this.#requireUsable('scanOffline');
+    const result = await runOfflineScan({
+      services: () => this.services(),
+      removeService: async (serviceId) => { await this.#call('scanOffline', (native) => native.removeService(serviceId)); },
+      driveType: (file) => this.#call('scanOffline', (native) => native.driveType(file)),
+      scan: (nativeOptions, onChunk) => this.#track('scanOffline', checked.signal,
+        (native, id) => native.scanPackage(id, text, nativeOptions, onChunk)),
+      abortReason: () => this.#abortReason('scanOffline', checked.signal),
+    }, cabPath, checked);
+    this.#offlineScanUpdates.remember(result.updates);
+    return result;
   }
 }

@@ -718,3 +718,116 @@ export interface UpdateStatus {
   /** One for each null value: why the agent did not give it. */
   warnings: StatusWarning[];
 }
+
+// ----- update services and offline scans -----
+
+/**
+ * Where a service's registration stands (IUpdateServiceRegistration::RegistrationState):
+ * `registered`, the agent can use it now; `registrationPending`, the agent registers it "the next
+ * time the update agent contacts an update service" (an online search), which is not guaranteed
+ * to succeed; `notRegistered`, it is not registered.
+ */
+export type ServiceRegistrationState = 'notRegistered' | 'registrationPending' | 'registered';
+
+/** An update service the agent knows (IUpdateService, IUpdateService2). */
+export interface ServiceRecord {
+  /** IUpdateService::ServiceID: the service's GUID, lower case as the agent gives it. */
+  serviceId: string;
+  /** IUpdateService::Name, e.g. `Microsoft Update`. */
+  name: string;
+  /** IUpdateService::ServiceUrl: where the agent reaches it ('' for none). */
+  serviceUrl: string;
+  /** IUpdateService::SetupPrefix: the prefix of its setup files ('' for none). */
+  setupPrefix: string;
+  /** Managed by an administrator: a WSUS server (IUpdateService::IsManaged). */
+  isManaged: boolean;
+  /** Registered with Automatic Updates (IUpdateService::IsRegisteredWithAU). */
+  isRegisteredWithAu: boolean;
+  /** The service Automatic Updates uses (IUpdateService2::IsDefaultAUService). */
+  isDefaultAuService: boolean;
+  /** Can be registered with Automatic Updates (IUpdateService::CanRegisterWithAU). */
+  canRegisterWithAu: boolean;
+  /** Offers Windows updates (IUpdateService::OffersWindowsUpdates). */
+  offersWindowsUpdates: boolean;
+  /** A scan package service: an offline catalog registered for a search (IUpdateService::IsScanPackageService). */
+  isScanPackageService: boolean;
+  /** When its authorization was issued (IUpdateService::IssueDate); null when the agent gives none. */
+  issueDate: Date | null;
+  /** When its authorization expires (IUpdateService::ExpirationDate); null when the agent gives none. */
+  expirationDate: Date | null;
+  /** The URLs the agent is redirected to for it (IUpdateService::RedirectUrls). */
+  redirectUrls: readonly string[];
+  /** The agent holds a certificate to validate its content with (IUpdateService::ContentValidationCert). */
+  hasContentValidationCert: boolean;
+}
+
+/** A service's registration as the agent keeps it (IUpdateServiceRegistration). */
+export interface ServiceRegistrationRecord {
+  /** IUpdateServiceRegistration::ServiceID. */
+  serviceId: string;
+  registrationState: ServiceRegistrationState;
+  /** Once the pending registration succeeds, the service also becomes Automatic Updates' service (IsPendingRegistrationWithAU). */
+  isPendingRegistrationWithAu: boolean;
+  /** The registered service; null while the registration is pending (nothing is known of it yet). */
+  service: ServiceRecord | null;
+}
+
+/** How addService() registers a service (IUpdateServiceManager2::AddService2 and its AddServiceFlag values). */
+export interface AddServiceOptions {
+  /**
+   * A Microsoft-signed authorization cab on this machine: the agent registers the service from it
+   * at once, offline. Without it the agent fetches the authorization online (and/or later).
+   */
+  authorizationCab?: string;
+  /** Make it Automatic Updates' service once it is registered (asfRegisterServiceWithAU). Default false. */
+  registerWithAutomaticUpdates?: boolean;
+  /** Without a cab: try to register now, online (asfAllowOnlineRegistration). Default true. */
+  allowOnlineRegistration?: boolean;
+  /**
+   * Without a cab: let the agent register it later, at its next online search, if it cannot now
+   * (asfAllowPendingRegistration). Default true.
+   */
+  allowPendingRegistration?: boolean;
+}
+
+export interface OfflineScanOptions {
+  includePotentiallySupersededUpdates?: boolean;
+  searchScope?: SearchScope;
+  /**
+   * The folder a catalog on a network path (UNC, or a network drive) is copied to first, since the
+   * agent refuses those (0x8007007B). Default: the system's temporary folder (os.tmpdir()).
+   */
+  stagingDirectory?: string;
+  signal?: AbortSignal;
+}
+
+/** What an offline scan cleaned up. */
+export interface OfflineScanCleanup {
+  /** The scan's own scan package service was removed (RemoveService); when not, a warning says why. */
+  serviceRemoved: boolean;
+  /** The catalog's local copy was deleted; false when no copy was made (`copied`), or when a warning says why not. */
+  copyRemoved: boolean;
+  /** Scan package services of this package's earlier scans whose process is gone, removed before this scan (service IDs). */
+  sweptServices: string[];
+  /** Local copies of this package's earlier scans whose process is gone, deleted before this scan (folders). */
+  sweptCopies: string[];
+}
+
+/**
+ * A search of an offline catalog (UpdateSession.scanOffline). The catalog describes updates but
+ * holds none of their files: download() and install() refuse these records (they find their
+ * content online, through search()).
+ */
+export interface OfflineScanResult extends SearchResult {
+  /** Always true: the records come from an offline catalog, which holds no installable content. */
+  offline: true;
+  /** The catalog, as an absolute path. */
+  catalogPath: string;
+  /** The file the agent read: the catalog, or its local copy when the catalog is on a network path. */
+  scannedPath: string;
+  /** Whether the catalog was copied to a local folder first. */
+  copied: boolean;
+  /** The scan package service registered for the scan (and removed after it). */
+  service: ServiceRecord;
+  cleanup: OfflineScanCleanup;
+}

@@ -8,6 +8,10 @@ import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/cha
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
+import { scanCommand, type ScanFlags } from './commands/scan.js';
+import {
+  addMicrosoftUpdateCommand, automaticUpdatesCommand, listServicesCommand, registrationCommand, removeServiceCommand,
+} from './commands/services.js';
 import { searchCommand } from './commands/search.js';
 import { detectCommand, settingsCommand } from './commands/settings.js';
 import { showCommand } from './commands/show.js';
@@ -179,6 +183,35 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   const show = program.command('show').argument('<update...>', 'KB numbers (5068781, KB5068781) or update IDs')
     .description('every field of the updates with these KBs or IDs, installed or not, hidden or not, license terms included');
   show.action(run((session, output, signal) => showCommand(session, show.args, output, signal)));
+  // Update services and the offline scan.
+  const services = program.command('services')
+    .description('list the update services (Windows Update, Microsoft Update, WSUS, scan packages), or change them')
+    .action(run((session, output) => listServicesCommand(session, output)));
+  const addMicrosoftUpdate = services.command('add-microsoft-update')
+    .description('opt in to Microsoft Update: register it online now, or else at the next online search')
+    .option('--no-register-au', 'do not make it the Automatic Updates service')
+    .action(run((session, output) => addMicrosoftUpdateCommand(session, output,
+      addMicrosoftUpdate.opts<{ registerAu: boolean }>())));
+  const serviceCommand = (name: string, description: string,
+    action: (session: UpdateSession, output: Output, serviceId: string) => Promise<ExitCode>): void => {
+    const command = services.command(name).argument('<service-id>', 'the service\'s ID (a GUID)').description(description);
+    command.action(run((session, output) => action(session, output, command.args[0]!)));
+  };
+  serviceCommand('remove', 'remove an update service (never the Windows Update service)', removeServiceCommand);
+  serviceCommand('register-au', 'make a registered service the Automatic Updates service',
+    (session, output, id) => automaticUpdatesCommand(session, output, id, true));
+  serviceCommand('unregister-au', 'unregister a service from Automatic Updates',
+    (session, output, id) => automaticUpdatesCommand(session, output, id, false));
+  serviceCommand('registration', "a service's registration: registered, or pending", registrationCommand);
+
+  const scan = addFilterOptions(program.command('scan').argument('[criteria]', 'raw criteria, as wua search takes them')
+    .description('find updates in an offline catalog (wsusscn2.cab) without the network (by default: not installed, not hidden)')
+    .requiredOption('--cab <path>', 'the offline catalog; one on a network path is copied to a local folder first')
+    .option('--staging-dir <dir>', 'where a catalog on a network path is copied (by default: the temporary folder)'));
+  scan.action(run((session, output, signal) => {
+    const [criteria] = scan.args;
+    return scanCommand(session, normalizeFlags({ ...scan.opts<ScanFlags>(), criteria }), output, signal);
+  }));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

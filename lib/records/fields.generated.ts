@@ -1,6 +1,6 @@
 // Generated from src/wire/fields.h by `npm run generate:wire`: edit the table, not this file.
-import { AUTO_DOWNLOAD_MODES, AUTO_SELECTION_MODES, DEPLOYMENT_ACTIONS, DOWNLOAD_PRIORITIES, INSTALLATION_IMPACTS, OPERATION_RESULT_CODES, REBOOT_BEHAVIORS, SERVER_SELECTIONS, UPDATE_OPERATIONS, UPDATE_TYPES, nameOf } from '../enums.js';
-import type { CategoryRecord, DownloadContentRecord, DriverEntryRecord, DriverRecord, HistoryEntryFields, ImageRecord, InstallationBehaviorRecord, UpdateIdentity, UpdateRecord } from '../types.js';
+import { AUTO_DOWNLOAD_MODES, AUTO_SELECTION_MODES, DEPLOYMENT_ACTIONS, DOWNLOAD_PRIORITIES, INSTALLATION_IMPACTS, OPERATION_RESULT_CODES, REBOOT_BEHAVIORS, SERVER_SELECTIONS, SERVICE_REGISTRATION_STATES, UPDATE_OPERATIONS, UPDATE_TYPES, nameOf } from '../enums.js';
+import type { CategoryRecord, DownloadContentRecord, DriverEntryRecord, DriverRecord, HistoryEntryFields, ImageRecord, InstallationBehaviorRecord, ServiceRecord, ServiceRegistrationRecord, UpdateIdentity, UpdateRecord } from '../types.js';
 import { dateFromOle, NO_ITEMS, type Tuple, type WireChunk } from './values.js';
 
 /** What a search has sent once so far, as records name it by index. Shared values are frozen. */
@@ -15,17 +15,19 @@ export class WireTables {
   add(chunk: WireChunk): void {
     for (const text of chunk.texts) this.texts.push(text);
     for (const indexes of chunk.textLists) this.textLists.push(Object.freeze(indexes.map((i) => this.texts[i]!)));
-    for (const t of chunk.shared[1]!) this.sharedCategory.push(Object.freeze(buildCategory(t, this)));
-    for (const t of chunk.shared[2]!) this.sharedBehavior.push(Object.freeze(buildBehavior(t, this)));
-    for (const indexes of chunk.sharedLists[1]!) this.sharedCategoryLists.push(Object.freeze(indexes.map((i) => this.sharedCategory[i]!)));
+    for (const t of chunk.shared[3]!) this.sharedCategory.push(Object.freeze(buildCategory(t, this)));
+    for (const t of chunk.shared[4]!) this.sharedBehavior.push(Object.freeze(buildBehavior(t, this)));
+    for (const indexes of chunk.sharedLists[3]!) this.sharedCategoryLists.push(Object.freeze(indexes.map((i) => this.sharedCategory[i]!)));
   }
 }
 
 /** The number of records on the wire (the length of a chunk's `shared` and `sharedLists`). */
-export const WIRE_RECORD_COUNT = 9;
+export const WIRE_RECORD_COUNT = 11;
 
 /** The table itself, for tests that check the decoder against it. */
 export const WIRE_FIELDS = {
+  Service: [['serviceId', 'Text', '_'], ['name', 'Text', '_'], ['serviceUrl', 'Text', '_'], ['setupPrefix', 'Text', '_'], ['isManaged', 'Bool', '_'], ['isRegisteredWithAu', 'Bool', '_'], ['isDefaultAuService', 'Bool', '_'], ['canRegisterWithAu', 'Bool', '_'], ['offersWindowsUpdates', 'Bool', '_'], ['isScanPackageService', 'Bool', '_'], ['issueDate', 'Date', '_'], ['expirationDate', 'Date', '_'], ['redirectUrls', 'TextList', '_'], ['hasContentValidationCert', 'Bool', '_']],
+  Registration: [['serviceId', 'Text', '_'], ['registrationState', 'Enum', 'SERVICE_REGISTRATION_STATES'], ['isPendingRegistrationWithAu', 'Bool', '_'], ['service', 'OptionalRecord', 'Service']],
   Identity: [['updateId', 'Text', '_'], ['revisionNumber', 'Integer', '_']],
   Category: [['categoryId', 'Text', '_'], ['name', 'Text', '_'], ['type', 'Text', '_'], ['description', 'Text', '_'], ['order', 'Integer', '_'], ['parentId', 'OptionalText', '_']],
   Behavior: [['canRequestUserInput', 'Bool', '_'], ['impact', 'Enum', 'INSTALLATION_IMPACTS'], ['rebootBehavior', 'Enum', 'REBOOT_BEHAVIORS'], ['requiresNetworkConnectivity', 'Bool', '_']],
@@ -36,6 +38,34 @@ export const WIRE_FIELDS = {
   Update: [['identity', 'Record', 'Identity'], ['title', 'Text', '_'], ['description', 'SharedText', '_'], ['type', 'Enum', 'UPDATE_TYPES'], ['kbArticleIds', 'SharedTextList', '_'], ['securityBulletinIds', 'SharedTextList', '_'], ['cveIds', 'SharedTextList', '_'], ['categories', 'SharedRecordList', 'Category'], ['msrcSeverity', 'OptionalSharedText', '_'], ['deploymentAction', 'Enum', 'DEPLOYMENT_ACTIONS'], ['downloadPriority', 'Enum', 'DOWNLOAD_PRIORITIES'], ['autoSelectOnWebSites', 'Bool', '_'], ['autoSelection', 'Enum', 'AUTO_SELECTION_MODES'], ['autoDownload', 'Enum', 'AUTO_DOWNLOAD_MODES'], ['browseOnly', 'Bool', '_'], ['canRequireSource', 'Bool', '_'], ['isBeta', 'Bool', '_'], ['isDownloaded', 'Bool', '_'], ['isHidden', 'Bool', '_'], ['isInstalled', 'Bool', '_'], ['isMandatory', 'Bool', '_'], ['isPresent', 'Bool', '_'], ['isUninstallable', 'Bool', '_'], ['rebootRequired', 'Bool', '_'], ['perUser', 'Bool', '_'], ['eulaAccepted', 'Bool', '_'], ['eulaText', 'OptionalSharedText', '_'], ['deltaCompressedContentAvailable', 'Bool', '_'], ['deltaCompressedContentPreferred', 'Bool', '_'], ['handlerId', 'SharedText', '_'], ['languages', 'SharedTextList', '_'], ['moreInfoUrls', 'SharedTextList', '_'], ['supportUrl', 'SharedText', '_'], ['releaseNotes', 'SharedText', '_'], ['supersededUpdateIds', 'TextList', '_'], ['uninstallationNotes', 'SharedText', '_'], ['uninstallationSteps', 'SharedTextList', '_'], ['maxDownloadSize', 'Number', '_'], ['minDownloadSize', 'Number', '_'], ['recommendedCpuSpeed', 'Integer', '_'], ['recommendedHardDiskSpace', 'Integer', '_'], ['recommendedMemory', 'Integer', '_'], ['deadline', 'Date', '_'], ['lastDeploymentChangeTime', 'Date', '_'], ['installationBehavior', 'SharedRecord', 'Behavior'], ['uninstallationBehavior', 'OptionalSharedRecord', 'Behavior'], ['image', 'OptionalRecord', 'Image'], ['downloadContents', 'RecordList', 'DownloadContent'], ['bundledUpdates', 'RecordList', 'Update'], ['driver', 'OptionalRecord', 'Driver']],
   HistoryEntry: [['operation', 'Enum', 'UPDATE_OPERATIONS'], ['resultCode', 'Enum', 'OPERATION_RESULT_CODES'], ['hresult', 'Number', '_'], ['unmappedResultCode', 'Number', '_'], ['date', 'Date', '_'], ['identity', 'Record', 'Identity'], ['title', 'Text', '_'], ['description', 'SharedText', '_'], ['clientApplicationId', 'SharedText', '_'], ['serverSelection', 'Enum', 'SERVER_SELECTIONS'], ['serviceId', 'SharedText', '_'], ['supportUrl', 'SharedText', '_'], ['uninstallationNotes', 'SharedText', '_'], ['uninstallationSteps', 'SharedTextList', '_'], ['categories', 'SharedRecordList', 'Category']],
 } as const;
+
+export function buildService(t: Tuple, s: WireTables): ServiceRecord {
+  return {
+    serviceId: t[0] as string,
+    name: t[1] as string,
+    serviceUrl: t[2] as string,
+    setupPrefix: t[3] as string,
+    isManaged: t[4] as boolean,
+    isRegisteredWithAu: t[5] as boolean,
+    isDefaultAuService: t[6] as boolean,
+    canRegisterWithAu: t[7] as boolean,
+    offersWindowsUpdates: t[8] as boolean,
+    isScanPackageService: t[9] as boolean,
+    issueDate: dateFromOle(t[10] as number | null),
+    expirationDate: dateFromOle(t[11] as number | null),
+    redirectUrls: (t[12] as string[] | null) ?? NO_ITEMS,
+    hasContentValidationCert: t[13] as boolean,
+  };
+}
+
+export function buildRegistration(t: Tuple, s: WireTables): ServiceRegistrationRecord {
+  return {
+    serviceId: t[0] as string,
+    registrationState: nameOf(SERVICE_REGISTRATION_STATES, t[1] as number),
+    isPendingRegistrationWithAu: t[2] as boolean,
+    service: t[3] === null ? null : buildService(t[3] as Tuple, s),
+  };
+}
 
 export function buildIdentity(t: Tuple, s: WireTables): UpdateIdentity {
   return {

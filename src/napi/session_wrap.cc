@@ -91,18 +91,33 @@ std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const c
 }  // namespace
 
 Napi::Function SessionWrap::Define(Napi::Env env) {
-  return DefineClass(
-      env, "Session",
-      {InstanceMethod<&SessionWrap::Describe>("describe"), InstanceMethod<&SessionWrap::Search>("search"),
-       InstanceMethod<&SessionWrap::Download>("download"), InstanceMethod<&SessionWrap::Install>("install"),
-       InstanceMethod<&SessionWrap::Uninstall>("uninstall"), InstanceMethod<&SessionWrap::Inspect>("inspect"),
-       InstanceMethod<&SessionWrap::Abort>("abort"), InstanceMethod<&SessionWrap::Forget>("forget"),
-       InstanceMethod<&SessionWrap::Status>("status"), InstanceMethod<&SessionWrap::Close>("close"),
-       InstanceMethod<&SessionWrap::AutomaticUpdates>("automaticUpdates"), InstanceMethod<&SessionWrap::DetectNow>("detectNow"),
-       InstanceMethod<&SessionWrap::EnableAutomaticUpdatesService>("enableAutomaticUpdatesService"),
-       InstanceMethod<&SessionWrap::SetHidden>("setHidden"), InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas"),
-       InstanceMethod<&SessionWrap::HistoryPage>("historyPage"), InstanceMethod<&SessionWrap::HistoryOf>("historyOf"),
-       InstanceMethod<&SessionWrap::HistoryCount>("historyCount")});
+  return DefineClass(env, "Session",
+                     {InstanceMethod<&SessionWrap::Describe>("describe"),
+                      InstanceMethod<&SessionWrap::Search>("search"),
+                      InstanceMethod<&SessionWrap::Download>("download"),
+                      InstanceMethod<&SessionWrap::Install>("install"),
+                      InstanceMethod<&SessionWrap::Uninstall>("uninstall"),
+                      InstanceMethod<&SessionWrap::Inspect>("inspect"),
+                      InstanceMethod<&SessionWrap::Abort>("abort"),
+                      InstanceMethod<&SessionWrap::Forget>("forget"),
+                      InstanceMethod<&SessionWrap::Status>("status"),
+                      InstanceMethod<&SessionWrap::Close>("close"),
+                      InstanceMethod<&SessionWrap::AutomaticUpdates>("automaticUpdates"),
+                      InstanceMethod<&SessionWrap::DetectNow>("detectNow"),
+                      InstanceMethod<&SessionWrap::EnableAutomaticUpdatesService>("enableAutomaticUpdatesService"),
+                      InstanceMethod<&SessionWrap::SetHidden>("setHidden"),
+                      InstanceMethod<&SessionWrap::AcceptEulas>("acceptEulas"),
+                      InstanceMethod<&SessionWrap::HistoryPage>("historyPage"),
+                      InstanceMethod<&SessionWrap::HistoryOf>("historyOf"),
+                      InstanceMethod<&SessionWrap::HistoryCount>("historyCount"),
+
+                      InstanceMethod<&SessionWrap::Services>("services"),
+                      InstanceMethod<&SessionWrap::AddService>("addService"),
+                      InstanceMethod<&SessionWrap::RemoveService>("removeService"),
+                      InstanceMethod<&SessionWrap::SetServiceWithAu>("setServiceWithAu"),
+                      InstanceMethod<&SessionWrap::ServiceRegistration>("serviceRegistration"),
+                      InstanceMethod<&SessionWrap::ScanPackage>("scanPackage"),
+                      InstanceMethod<&SessionWrap::DriveType>("driveType")});
 }
 
 SessionWrap::SessionWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SessionWrap>(info), core_(std::make_shared<SessionCore>()) {

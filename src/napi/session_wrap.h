@@ -39,6 +39,15 @@ class SessionWrap : public Napi::ObjectWrap<SessionWrap> {
   Napi::Value DetectNow(const Napi::CallbackInfo& info);
   Napi::Value EnableAutomaticUpdatesService(const Napi::CallbackInfo& info);
 
+  // Update services and offline scans (services_wrap.cc).
+  Napi::Value Services(const Napi::CallbackInfo& info);
+  Napi::Value AddService(const Napi::CallbackInfo& info);
+  Napi::Value RemoveService(const Napi::CallbackInfo& info);
+  Napi::Value SetServiceWithAu(const Napi::CallbackInfo& info);
+  Napi::Value ServiceRegistration(const Napi::CallbackInfo& info);
+  Napi::Value ScanPackage(const Napi::CallbackInfo& info);
+  Napi::Value DriveType(const Napi::CallbackInfo& info);
+
   std::shared_ptr<SessionCore> core_;
 };
 

@@ -230,6 +230,8 @@ std::string Chunk<Record>::Take() {
 
 template class Chunk<UpdateRecord>;
 template class Chunk<HistoryEntryRecord>;
+template class Chunk<ServiceRecord>;
+template class Chunk<RegistrationRecord>;
 
 std::string SearchToJson(const SearchRecord& search) {
   SearchTables tables;

@@ -35,6 +35,8 @@ extern template class Chunk<UpdateRecord>;
 using UpdateChunk = Chunk<UpdateRecord>;
 extern template class Chunk<HistoryEntryRecord>;
 using HistoryChunk = Chunk<HistoryEntryRecord>;
+extern template class Chunk<ServiceRecord>;
+extern template class Chunk<RegistrationRecord>;
 
 // Everything of a search but its updates, in a chunk of its own (no records).
 std::string SearchToJson(const SearchRecord& search);

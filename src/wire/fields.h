@@ -142,9 +142,35 @@
   X(uninstallationSteps, SharedTextList, _)   \
   X(categories, SharedRecordList, Category)
 
+// An update service (IUpdateService2). Dates are null where the agent gives none (0).
+#define WUA_SERVICE_FIELDS(X)      \
+  X(serviceId, Text, _)            \
+  X(name, Text, _)                 \
+  X(serviceUrl, Text, _)           \
+  X(setupPrefix, Text, _)          \
+  X(isManaged, Bool, _)            \
+  X(isRegisteredWithAu, Bool, _)   \
+  X(isDefaultAuService, Bool, _)   \
+  X(canRegisterWithAu, Bool, _)    \
+  X(offersWindowsUpdates, Bool, _) \
+  X(isScanPackageService, Bool, _) \
+  X(issueDate, Date, _)            \
+  X(expirationDate, Date, _)       \
+  X(redirectUrls, TextList, _)     \
+  X(hasContentValidationCert, Bool, _)
+
+// A service's registration (IUpdateServiceRegistration); no service while it is pending.
+#define WUA_REGISTRATION_FIELDS(X)                        \
+  X(serviceId, Text, _)                                   \
+  X(registrationState, Enum, SERVICE_REGISTRATION_STATES) \
+  X(isPendingRegistrationWithAu, Bool, _)                 \
+  X(service, OptionalRecord, Service)
+
 // RECORD(name, fields, JS type): every record on the wire, each after the records it holds. The
 // C++ struct is <name>Record; a record's place in this list is its number on the wire.
 #define WUA_WIRE_RECORDS(RECORD)                                              \
+  RECORD(Service, WUA_SERVICE_FIELDS, ServiceRecord)                          \
+  RECORD(Registration, WUA_REGISTRATION_FIELDS, ServiceRegistrationRecord)    \
   RECORD(Identity, WUA_IDENTITY_FIELDS, UpdateIdentity)                       \
   RECORD(Category, WUA_CATEGORY_FIELDS, CategoryRecord)                       \
   RECORD(Behavior, WUA_BEHAVIOR_FIELDS, InstallationBehaviorRecord)           \

@@ -14,6 +14,10 @@ const COM_SELFTEST = path.resolve(__dirname, '..', '..', 'build', 'sim', 'com-se
 const id = (n: number) => `100000${String(n).padStart(2, '0')}-0000-4000-8000-000000000000`;
 const CATEGORY = 'cd5ffd1e-e932-4e3a-bf74-18bf0b1bbd83';
 const downloaded = { state: { isDownloaded: true } };
+const WINDOWS_UPDATE = {
+  id: '9482f4b4-e343-43b6-b170-9a65bc822c77', name: 'Windows Update', isRegisteredWithAu: true, isDefaultAuService: true,
+};
+const MANAGED = '3da21691-e39d-4da6-8a4b-b43877bcb1b7';
 
 const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
   exclusive: {
@@ -98,7 +102,7 @@ const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
     },
   },
   remote: {
-    minimumChecks: 68,
+    minimumChecks: 74,
     scenario: {
       agent: { logon: { remote: true } },
       updates: [{ id: id(70), title: 'Pending', eulaText: 'terms' }],
@@ -109,6 +113,38 @@ const SECTIONS: Record<string, { scenario: object; minimumChecks: number }> = {
     scenario: {
       agent: { logon: { remote: true, deniedCalls: ['IUpdateSearcher::Search', 'IUpdateSession3::QueryHistory'] } },
       updates: [{ id: id(70), title: 'Pending' }],
+    },
+  },
+  services: {
+    minimumChecks: 40,
+    scenario: {
+      agent: { services: [WINDOWS_UPDATE, { id: MANAGED, name: 'Windows Server Update Service', isManaged: true, canRegisterWithAu: false }] },
+      updates: [{ id: id(70), title: 'Pending' }],
+    },
+  },
+  'services-offline': {
+    minimumChecks: 8,
+    scenario: {
+      agent: { services: [WINDOWS_UPDATE], serviceRegistration: { hresult: hresult('WU_E_PT_WINHTTP_NAME_NOT_RESOLVED') } },
+    },
+  },
+  'services-user': {
+    minimumChecks: 8,
+    scenario: { agent: { isAdministrator: false, services: [WINDOWS_UPDATE] } },
+  },
+  'scan-packages': {
+    minimumChecks: 20,
+    scenario: {
+      updates: [{ id: id(70), title: 'In the package' }, { id: id(71), title: 'In the package too' }, { id: id(72), title: 'Not in it' }],
+      scanPackages: { 'wsusscn2.cab': { updates: [id(70), id(71)] } },
+    },
+  },
+  'scan-packages-network': {
+    minimumChecks: 1,
+    scenario: {
+      agent: { acceptNetworkScanPackages: true },
+      updates: [{ id: id(70), title: 'In the package' }],
+      scanPackages: { 'wsusscn2.cab': { updates: [id(70)] } },
     },
   },
   status: {

@@ -76,6 +76,16 @@ describe('scenario validation', () => {
     [{ agent: { network: { online: false } } }, "agent.network.online: unknown field"],
     [{ agent: { network: { proxy: { userName: 'u' } } } }, 'agent.network.proxy.address: missing required field'],
     [{ agent: { network: { proxy: { address: 'proxy:8080', password: 'p' } } } }, "agent.network.proxy.password: needs a 'userName'"],
+    // Scan packages and update services.
+    [{ scanPackages: { 'wsusscn2.cab': { updates: [A] } } }, "scanPackages.wsusscn2.cab.updates[0]: names an update that is not in 'updates'"],
+    [{ scanPackages: { 'C:\\wsusscn2.cab': { updates: [] } } }, 'must be a file name, without a folder'],
+    [{ scanPackages: { 'wsusscn2.cab': { update: [] } } }, "scanPackages.wsusscn2.cab.update: unknown field (did you mean 'updates'?)"],
+    [{ agent: { services: [{ id: A, name: 'x', scanPackage: 'wsusscn2.cab' }] } },
+      "agent.services[0].scanPackage: only a scan package service ('isScanPackageService': true) has a package"],
+    [{ agent: { services: [{ id: A, name: 'x', isScanPackageService: true, scanPackage: 'wsusscn2.cab' }] } },
+      "agent.services[0].scanPackage: names no package of 'scanPackages'"],
+    [{ agent: { serviceRegistration: { hresult: 1 } } }, 'agent.serviceRegistration.hresult: must be a failure HRESULT, or 0 for none'],
+    [{ agent: { serviceRegistration: { offered: ['Microsoft Update'] } } }, 'agent.serviceRegistration.offered[0]: expected a GUID'],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });

@@ -93,7 +93,10 @@ json::Value ServiceToJson(const ServiceData& s) {
       .Set("isDefaultAuService", s.isDefaultAuService)
       .Set("issueDate", FormatIsoDate(s.issueDate))
       .Set("expirationDate", FormatIsoDate(s.expirationDate))
-      .Set("redirectUrls", StringsToJson(s.redirectUrls));
+      .Set("redirectUrls", StringsToJson(s.redirectUrls))
+      .Set("scanPackage", Utf8(s.scanPackage))
+      .Set("registrationPending", s.registrationPending)
+      .Set("pendingRegistrationWithAu", s.pendingRegistrationWithAu);
   return out;
 }
 
@@ -113,6 +116,9 @@ ServiceData ServiceFromJson(const json::Reader& field) {
   ParseIsoDate(field.Field("issueDate").String(), &s.issueDate);
   ParseIsoDate(field.Field("expirationDate").String(), &s.expirationDate);
   s.redirectUrls = StringsFromJson(field.Field("redirectUrls"));
+  s.scanPackage = field.Field("scanPackage").IsNull() ? u"" : field.Field("scanPackage").String16();
+  s.registrationPending = field.Field("registrationPending").Bool(false);
+  s.pendingRegistrationWithAu = field.Field("pendingRegistrationWithAu").Bool(false);
   return s;
 }
 
@@ -212,6 +218,12 @@ std::string Agent::LoadError() {
 }
 
 std::optional<ServiceData> Agent::FindService(std::u16string_view serviceId) {
+  std::optional<ServiceData> found = FindRegistration(serviceId);
+  if (found && found->registrationPending) found.reset();
+  return found;
+}
+
+std::optional<ServiceData> Agent::FindRegistration(std::u16string_view serviceId) {
   const std::u16string id = wua::NormalizeId(serviceId);
   return Read([&](const MachineState& state) -> std::optional<ServiceData> {
     for (const ServiceData& service : state.services) {

@@ -50,7 +50,7 @@ struct NetworkRequest {
 struct MachineState {
   std::map<std::u16string, UpdateState> updates;  // by update ID
   std::vector<HistoryEntryData> history;          // oldest first
-  std::vector<ServiceData> services;              // registered update services
+  std::vector<ServiceData> services;              // update services, registered or pending
   AutomaticUpdatesState automaticUpdates;
   bool rebootRequired = false;
   std::vector<NetworkRequest> network;  // oldest first
@@ -86,6 +86,8 @@ class Agent {
   std::string LoadError();
   // A registered update service (the scenario's, plus or minus what clients added or removed).
   std::optional<ServiceData> FindService(std::u16string_view serviceId);
+  // The same, or a service whose registration is still pending.
+  std::optional<ServiceData> FindRegistration(std::u16string_view serviceId);
   UpdateState StateOf(const UpdateData& update);
 
   // Applies a change and persists it, under the agent's lock.

@@ -85,16 +85,14 @@ void ServiceManager(const wchar_t* ownPath) {
   CheckHr("RemoveService", S_OK, manager->RemoveService(mu.Get()));
   CheckHr("RemoveService of an unknown service", WU_E_DS_UNKNOWNSERVICE, manager->RemoveService(mu.Get()));
   Bstr wu(kWindowsUpdate);
-  CheckHr("RemoveService of Windows Update", WU_E_DS_INVALIDOPERATION, manager->RemoveService(wu.Get()));
+  CheckHr("RemoveService of Windows Update", WU_E_DS_NEEDWINDOWSSERVICE, manager->RemoveService(wu.Get()));
 
   Bstr scanName(u"offline scan"), missing(u"C:\\\\no\\\\such\\\\wsusscn2.cab"), existing(reinterpret_cast<const char16_t*>(ownPath));
   ComPtr<IUpdateService> scan;
   CheckHr("AddScanPackageService of a missing file", HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND),
           manager->AddScanPackageService(scanName.Get(), missing.Get(), 0, scan.Put()));
-  CheckHr("AddScanPackageService", S_OK, manager->AddScanPackageService(scanName.Get(), existing.Get(), 0, scan.Put()));
-  VARIANT_BOOL isScan = VARIANT_FALSE;
-  if (scan) scan->get_IsScanPackageService(&isScan);
-  Check("a scan package service", isScan == VARIANT_TRUE);
+  CheckHr("AddScanPackageService of a file that is no signed package", TRUST_E_NOSIGNATURE,
+          manager->AddScanPackageService(scanName.Get(), existing.Get(), 0, scan.Put()));
 
   Bstr option(u"AllowWarningUI"), unknownOption(u"Colour");
   VARIANT value;
@@ -937,7 +935,8 @@ void Wua1() {
           c.Installer(c.Collection({c.Find(81).Get()}).Get())->Install(result.Put()));
 }
 
-// "Using WUA From a Remote Computer": what a remote caller may not do fails with E_ACCESSDENIED.
+// "Using WUA From a Remote Computer", and the reference pages of members that "cannot be called
+// from a remote computer": what a remote caller may not do fails with E_ACCESSDENIED.
 // Every member members.h marks as denied remotely has a call here, so the list cannot grow
 // without a test.
 using Call = std::function<HRESULT(Client&)>;
@@ -1012,6 +1011,17 @@ std::map<std::string_view, Call> RemoteCalls() {
          Bstr id(kWindowsUpdate);
          return Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager))->UnregisterServiceWithAU(id.Get());
        }},
+      {"IUpdateServiceManager::RemoveService",
+       [](Client&) {
+         Bstr id(kMicrosoftUpdate);
+         return Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager))->RemoveService(id.Get());
+       }},
+      {"IUpdateServiceManager::AddScanPackageService",
+       [](Client&) {
+         Bstr name(u"offline scan"), file(u"C:\\wsusscn2.cab");
+         ComPtr<IUpdateService> o;
+         return Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager))->AddScanPackageService(name.Get(), file.Get(), 0, o.Put());
+       }},
       {"IAutomaticUpdates::Pause", [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->Pause(); }},
       {"IAutomaticUpdates::Resume", [](Client&) { return Create<IAutomaticUpdates2>(__uuidof(AutomaticUpdates))->Resume(); }},
       {"IAutomaticUpdates::ShowSettingsDialog",
@@ -1073,7 +1083,7 @@ void Remote(bool customList) {
       Check(("a test call for " + std::string(member.name)).c_str(), call != calls.end());
       if (call != calls.end()) CheckDenied(std::string(member.name), call->second(c));
     }
-    Check("Microsoft's list has 21 members here", denied == 21);
+    Check("Microsoft's lists have 23 members here", denied == 23);
     LONG count = 0;
     CheckHr("a remote GetTotalHistoryCount", S_OK, c.searcher->GetTotalHistoryCount(&count));
     return;
@@ -1102,6 +1112,247 @@ void RemoteNever() {
   VARIANT_BOOL hidden = VARIANT_TRUE;
   CheckHr("IsHidden reads remotely", S_OK, c.any ? c.any->get_IsHidden(&hidden) : E_POINTER);
   Check("and nothing was hidden", hidden == VARIANT_FALSE);
+}
+
+// The service manager's documented answers (IUpdateServiceManager and IUpdateServiceManager2
+// reference pages, [MS-UAMG] 3.44): registration with and without a cab, pending or online,
+// Automatic Updates' default service, removal, and the errors of each.
+struct ServiceState {
+  bool listed = false, registeredWithAu = false, defaultAu = false;
+};
+
+ServiceState StateOf(IUpdateServiceManager2* manager, std::u16string_view id) {
+  ServiceState state;
+  ComPtr<IUpdateServiceCollection> services;
+  if (FAILED(manager->get_Services(services.Put()))) return state;
+  LONG count = 0;
+  services->get_Count(&count);
+  for (LONG i = 0; i < count; ++i) {
+    ComPtr<IUpdateService> service;
+    services->get_Item(i, service.Put());
+    Bstr serviceId;
+    service->get_ServiceID(serviceId.Put());
+    if (Text(serviceId) != id) continue;
+    state.listed = true;
+    VARIANT_BOOL withAu = VARIANT_FALSE, isDefault = VARIANT_FALSE;
+    service->get_IsRegisteredWithAU(&withAu);
+    ComPtr<IUpdateService2> service2;
+    if (SUCCEEDED(service.As(service2))) service2->get_IsDefaultAUService(&isDefault);
+    state.registeredWithAu = withAu == VARIANT_TRUE;
+    state.defaultAu = isDefault == VARIANT_TRUE;
+  }
+  return state;
+}
+
+UpdateServiceRegistrationState RegistrationOf(IUpdateServiceManager2* manager, const char16_t* id, HRESULT expected,
+                                              bool* pendingWithAu = nullptr) {
+  Bstr serviceId(id);
+  ComPtr<IUpdateServiceRegistration> registration;
+  CheckHr("QueryServiceRegistration", expected, manager->QueryServiceRegistration(serviceId.Get(), registration.Put()));
+  UpdateServiceRegistrationState state = usrsNotRegistered;
+  if (!registration) return state;
+  registration->get_RegistrationState(&state);
+  VARIANT_BOOL withAu = VARIANT_FALSE;
+  registration->get_IsPendingRegistrationWithAU(&withAu);
+  if (pendingWithAu) *pendingWithAu = withAu == VARIANT_TRUE;
+  ComPtr<IUpdateService2> service;
+  registration->get_Service(service.Put());
+  Check("a registration has its service once registered, none while pending", (state == usrsRegistered) == (service.Get() != nullptr));
+  return state;
+}
+
+constexpr char16_t kManaged[] = u"3da21691-e39d-4da6-8a4b-b43877bcb1b7";
+constexpr char16_t kUnknown[] = u"00000000-1111-4222-8333-444444444444";
+
+void Services() {
+  auto manager = Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager));
+  Bstr mu(kMicrosoftUpdate), wu(kWindowsUpdate), managed(kManaged), unknown(kUnknown), empty, notAnId(u"Microsoft Update");
+  Bstr cab(u"C:\\\\authorization.cab");
+  ComPtr<IUpdateServiceRegistration> registration;
+
+  CheckHr("AddService2 with a cab and pending registration", E_INVALIDARG,
+          manager->AddService2(mu.Get(), asfAllowPendingRegistration, cab.Get(), registration.Put()));
+  CheckHr("AddService2 with neither a cab nor a deferred registration", E_INVALIDARG,
+          manager->AddService2(mu.Get(), 0, empty.Get(), registration.Put()));
+  CheckHr("AddService2 with an unknown flag", E_INVALIDARG,
+          manager->AddService2(mu.Get(), 8 | asfAllowOnlineRegistration, empty.Get(), registration.Put()));
+  CheckHr("AddService2 of a cab that does not exist", HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND),
+          manager->AddService2(mu.Get(), asfRegisterServiceWithAU, cab.Get(), registration.Put()));
+  CheckHr("AddService2 online of a service the update service does not offer", WU_E_DS_UNKNOWNSERVICE,
+          manager->AddService2(unknown.Get(), asfAllowOnlineRegistration, empty.Get(), registration.Put()));
+  RegistrationOf(manager.Get(), kUnknown, WU_E_DS_UNKNOWNSERVICE);
+  CheckHr("QueryServiceRegistration of what is not a service ID", E_INVALIDARG,
+          manager->QueryServiceRegistration(notAnId.Get(), registration.Put()));
+
+  CheckHr("AddService2 pending only", S_OK,
+          manager->AddService2(mu.Get(), asfAllowPendingRegistration | asfRegisterServiceWithAU, empty.Get(), registration.Put()));
+  bool pendingWithAu = false;
+  Check("is pending", RegistrationOf(manager.Get(), kMicrosoftUpdate, S_OK, &pendingWithAu) == usrsRegistrationPending);
+  Check("with Automatic Updates to follow", pendingWithAu);
+  Check("a pending service is not among the services", !StateOf(manager.Get(), kMicrosoftUpdate).listed);
+  CheckHr("RegisterServiceWithAU of a pending service", WU_E_DS_UNKNOWNSERVICE, manager->RegisterServiceWithAU(mu.Get()));
+
+  CheckHr("AddService2 online, with Automatic Updates (Microsoft's opt-in sample: flags 7)", S_OK,
+          manager->AddService2(mu.Get(), asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU, empty.Get(),
+                               registration.Put()));
+  Check("is registered", RegistrationOf(manager.Get(), kMicrosoftUpdate, S_OK, &pendingWithAu) == usrsRegistered && !pendingWithAu);
+  ServiceState muState = StateOf(manager.Get(), kMicrosoftUpdate), wuState = StateOf(manager.Get(), kWindowsUpdate);
+  Check("Microsoft Update is Automatic Updates' default service", muState.listed && muState.registeredWithAu && muState.defaultAu);
+  Check("Windows Update stays registered with AU, no longer its default", wuState.registeredWithAu && !wuState.defaultAu);
+
+  CheckHr("RegisterServiceWithAU of what is not a service ID", WU_E_INVALID_OPERATION, manager->RegisterServiceWithAU(notAnId.Get()));
+  CheckHr("RegisterServiceWithAU of an unknown service", WU_E_DS_UNKNOWNSERVICE, manager->RegisterServiceWithAU(unknown.Get()));
+  CheckHr("RegisterServiceWithAU of a service that cannot register", WU_E_INVALID_OPERATION, manager->RegisterServiceWithAU(managed.Get()));
+  CheckHr("UnregisterServiceWithAU of an unknown service", WU_E_DS_UNKNOWNSERVICE, manager->UnregisterServiceWithAU(unknown.Get()));
+  CheckHr("UnregisterServiceWithAU", S_OK, manager->UnregisterServiceWithAU(mu.Get()));
+  muState = StateOf(manager.Get(), kMicrosoftUpdate);
+  Check("Microsoft Update leaves Automatic Updates", muState.listed && !muState.registeredWithAu && !muState.defaultAu);
+  Check("which falls back to Windows Update", StateOf(manager.Get(), kWindowsUpdate).defaultAu);
+  CheckHr("UnregisterServiceWithAU of Windows Update, the only one left", WU_E_DS_NEEDWINDOWSSERVICE,
+          manager->UnregisterServiceWithAU(wu.Get()));
+  CheckHr("RegisterServiceWithAU", S_OK, manager->RegisterServiceWithAU(mu.Get()));
+  Check("makes it the default again",
+        StateOf(manager.Get(), kMicrosoftUpdate).defaultAu && !StateOf(manager.Get(), kWindowsUpdate).defaultAu);
+
+  CheckHr("RemoveService of Windows Update", WU_E_DS_NEEDWINDOWSSERVICE, manager->RemoveService(wu.Get()));
+  CheckHr("RemoveService of what is not a service ID", E_INVALIDARG, manager->RemoveService(notAnId.Get()));
+  CheckHr("RemoveService", S_OK, manager->RemoveService(mu.Get()));
+  Check("removes it", !StateOf(manager.Get(), kMicrosoftUpdate).listed);
+  Check("and AU falls back to Windows Update", StateOf(manager.Get(), kWindowsUpdate).defaultAu);
+  CheckHr("RemoveService of an unknown service", WU_E_DS_UNKNOWNSERVICE, manager->RemoveService(mu.Get()));
+
+  Client c;
+  ComPtr<IUpdateSearcher> searcher = c.searcher;
+  searcher->put_ServerSelection(ssOthers);
+  Bstr criteria(u"IsInstalled=0");
+  ComPtr<ISearchResult> result;
+  CheckHr("a search of ssOthers without a ServiceID", WU_E_DS_UNKNOWNSERVICE, searcher->Search(criteria.Get(), result.Put()));
+  searcher->put_ServiceID(unknown.Get());
+  CheckHr("a search of ssOthers with an unknown ServiceID", WU_E_DS_UNKNOWNSERVICE, searcher->Search(criteria.Get(), result.Put()));
+  searcher->put_ServiceID(managed.Get());
+  CheckHr("a search of ssOthers with a registered ServiceID", S_OK, searcher->Search(criteria.Get(), result.Put()));
+}
+
+// Online registration that meets a network failure: alone it fails and registers nothing; with
+// pending registration allowed, it fails and stays pending (AddService2 remarks).
+void ServicesOffline() {
+  auto manager = Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager));
+  Bstr mu(kMicrosoftUpdate), empty;
+  ComPtr<IUpdateServiceRegistration> registration;
+  const HRESULT offline = static_cast<HRESULT>(0x8024402C);
+  CheckHr("AddService2 online only", offline, manager->AddService2(mu.Get(), asfAllowOnlineRegistration, empty.Get(), registration.Put()));
+  RegistrationOf(manager.Get(), kMicrosoftUpdate, WU_E_DS_UNKNOWNSERVICE);
+  CheckHr("AddService2 online and pending", offline,
+          manager->AddService2(mu.Get(), asfAllowPendingRegistration | asfAllowOnlineRegistration | asfRegisterServiceWithAU, empty.Get(),
+                               registration.Put()));
+  bool pendingWithAu = false;
+  Check("stays pending", RegistrationOf(manager.Get(), kMicrosoftUpdate, S_OK, &pendingWithAu) == usrsRegistrationPending && pendingWithAu);
+  Check("Windows Update stays AU's default", StateOf(manager.Get(), kWindowsUpdate).defaultAu);
+}
+
+// Every change to the service manager needs an administrator; reading does not.
+void ServicesUser() {
+  auto manager = Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager));
+  Bstr mu(kMicrosoftUpdate), wu(kWindowsUpdate), empty, name(u"offline scan"), file(u"C:\\wsusscn2.cab");
+  ComPtr<IUpdateServiceRegistration> registration;
+  ComPtr<IUpdateService> service;
+  CheckHr("AddService2", E_ACCESSDENIED, manager->AddService2(mu.Get(), 7, empty.Get(), registration.Put()));
+  CheckHr("RemoveService", E_ACCESSDENIED, manager->RemoveService(mu.Get()));
+  CheckHr("RegisterServiceWithAU", E_ACCESSDENIED, manager->RegisterServiceWithAU(wu.Get()));
+  CheckHr("UnregisterServiceWithAU", E_ACCESSDENIED, manager->UnregisterServiceWithAU(wu.Get()));
+  CheckHr("AddScanPackageService", E_ACCESSDENIED, manager->AddScanPackageService(name.Get(), file.Get(), 0, service.Put()));
+  Check("Services still reads", StateOf(manager.Get(), kWindowsUpdate).listed);
+  RegistrationOf(manager.Get(), kWindowsUpdate, S_OK);
+}
+
+// Scan packages ("Using WUA to Scan for Updates Offline", AddScanPackageService, UpdateServiceOption):
+// a signed package registers a service that offers the package's updates to a search of
+// ssOthers with its ID; the registration goes with the IUpdateService unless registered with
+// usoNonVolatileService; unsigned files, missing files and network paths are refused.
+void ScanPackages(bool networkAccepted) {
+  wchar_t temp[MAX_PATH];
+  ::GetTempPathW(MAX_PATH, temp);
+  const std::wstring folder = std::wstring(temp) + L"wua-selftest-" + std::to_wstring(::GetCurrentProcessId());
+  ::CreateDirectoryW(folder.c_str(), nullptr);
+  const auto write = [&](const wchar_t* name) {
+    const std::wstring path = folder + L"\\" + name;
+    HANDLE file = ::CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (file != INVALID_HANDLE_VALUE) ::CloseHandle(file);
+    return path;
+  };
+  const std::wstring signedPath = write(L"WSUSSCN2.CAB"), otherPath = write(L"other.cab");
+  auto manager = Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager));
+  Bstr name(u"offline scan"), empty, package(reinterpret_cast<const char16_t*>(signedPath.c_str())),
+      other(reinterpret_cast<const char16_t*>(otherPath.c_str())), missing(u"C:\\\\no\\\\such\\\\wsusscn2.cab"),
+      unc(u"\\\\server\\share\\wsusscn2.cab"), longUnc(u"\\\\?\\UNC\\server\\share\\wsusscn2.cab");
+  ComPtr<IUpdateService> service;
+  if (networkAccepted) {
+    CheckHr("a UNC path, when the scenario accepts one, is looked for", HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND),
+            manager->AddScanPackageService(name.Get(), unc.Get(), 0, service.Put()));
+    ::DeleteFileW(signedPath.c_str());
+    ::DeleteFileW(otherPath.c_str());
+    ::RemoveDirectoryW(folder.c_str());
+    return;
+  }
+  CheckHr("a UNC path", HRESULT_FROM_WIN32(ERROR_INVALID_NAME), manager->AddScanPackageService(name.Get(), unc.Get(), 0, service.Put()));
+  CheckHr("a long UNC path", HRESULT_FROM_WIN32(ERROR_INVALID_NAME),
+          manager->AddScanPackageService(name.Get(), longUnc.Get(), 0, service.Put()));
+  CheckHr("a missing file", HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND),
+          manager->AddScanPackageService(name.Get(), missing.Get(), 0, service.Put()));
+  CheckHr("an unsigned file", TRUST_E_NOSIGNATURE, manager->AddScanPackageService(name.Get(), other.Get(), 0, service.Put()));
+  CheckHr("no name", E_INVALIDARG, manager->AddScanPackageService(empty.Get(), package.Get(), 0, service.Put()));
+  CheckHr("an unknown flag", E_INVALIDARG, manager->AddScanPackageService(name.Get(), package.Get(), 2, service.Put()));
+
+  CheckHr("AddScanPackageService", S_OK, manager->AddScanPackageService(name.Get(), package.Get(), 0, service.Put()));
+  Bstr serviceId, serviceName;
+  VARIANT_BOOL isScan = VARIANT_FALSE, canRegister = VARIANT_TRUE;
+  if (service) {
+    service->get_ServiceID(serviceId.Put());
+    service->get_Name(serviceName.Put());
+    service->get_IsScanPackageService(&isScan);
+    service->get_CanRegisterWithAU(&canRegister);
+  }
+  Check("a scan package service, by the name given", isScan == VARIANT_TRUE && Text(serviceName) == u"offline scan");
+  Check("that cannot register with Automatic Updates", canRegister == VARIANT_FALSE);
+  Check("listed among the services", StateOf(manager.Get(), Text(serviceId)).listed);
+  CheckHr("RegisterServiceWithAU of it", WU_E_INVALID_OPERATION, manager->RegisterServiceWithAU(serviceId.Get()));
+
+  Client c;
+  c.searcher->put_ServerSelection(ssOthers);
+  c.searcher->put_ServiceID(serviceId.Get());
+  ComPtr<IUpdateCollection> found = Search(c.searcher.Get(), u"IsInstalled=0");
+  LONG count = CountOf(found.Get());
+  bool onlyThePackage = count == 2;
+  for (LONG i = 0; i < count && onlyThePackage; ++i) {
+    ComPtr<IUpdate> update;
+    found->get_Item(i, update.Put());
+    ComPtr<IUpdateIdentity> identity;
+    update->get_Identity(identity.Put());
+    Bstr id;
+    identity->get_UpdateID(id.Put());
+    onlyThePackage = Text(id) == Id(70) || Text(id) == Id(71);
+  }
+  Check("a search of the service finds the package's updates, and only those", onlyThePackage);
+
+  service.Reset();
+  Check("releasing the service removes its registration", !StateOf(manager.Get(), Text(serviceId)).listed);
+  CheckHr("and a search of it fails", WU_E_DS_UNKNOWNSERVICE, [&] {
+    Bstr criteria(u"IsInstalled=0");
+    ComPtr<ISearchResult> result;
+    return c.searcher->Search(criteria.Get(), result.Put());
+  }());
+
+  CheckHr("AddScanPackageService, non-volatile", S_OK,
+          manager->AddScanPackageService(name.Get(), package.Get(), usoNonVolatileService, service.Put()));
+  if (service) service->get_ServiceID(serviceId.Put());
+  service.Reset();
+  Check("outlives its IUpdateService", StateOf(manager.Get(), Text(serviceId)).listed);
+  CheckHr("until RemoveService", S_OK, manager->RemoveService(serviceId.Get()));
+  Check("removes it", !StateOf(manager.Get(), Text(serviceId)).listed);
+
+  ::DeleteFileW(signedPath.c_str());
+  ::DeleteFileW(otherPath.c_str());
+  ::RemoveDirectoryW(folder.c_str());
 }
 
 }  // namespace
@@ -1143,6 +1394,14 @@ int wmain(int argc, wchar_t** argv) {
     Status();
   } else if (section == L"wua1") {
     Wua1();
+  } else if (section == L"services") {
+    Services();
+  } else if (section == L"services-offline") {
+    ServicesOffline();
+  } else if (section == L"services-user") {
+    ServicesUser();
+  } else if (section == L"scan-packages" || section == L"scan-packages-network") {
+    ScanPackages(section == L"scan-packages-network");
   } else {
     std::printf("unknown section\n");
     return 2;

@@ -26,8 +26,9 @@ struct Member {
   std::string_view name;
   MemberKind kind;
   // Listed in "Using WUA From a Remote Computer" (learn.microsoft.com/windows/win32/wua_sdk/
-  // using-wua-from-a-remote-computer) as not available to remote users and applications: what a
-  // remote logon denies unless the scenario gives its own list.
+  // using-wua-from-a-remote-computer) as not available to remote users and applications, or said
+  // by its own reference page to fail with E_ACCESSDENIED because it "cannot be called from a
+  // remote computer": what a remote logon denies unless the scenario gives its own list.
   bool deniedRemotely = false;
   // Denied to every remote logon, whatever the scenario's list: the member's own reference page
   // says it cannot be used remotely, and [MS-UAMG] leaves it off the DCOM wire (its slot is an
@@ -81,9 +82,12 @@ inline constexpr Member kMembers[] = {
     {"IUpdateServiceManager::get_Services", MemberKind::kCall},
     {"IUpdateServiceManager::AddService", MemberKind::kCall, true},
     {"IUpdateServiceManager::RegisterServiceWithAU", MemberKind::kCall, true},
-    {"IUpdateServiceManager::RemoveService", MemberKind::kCall},
+    // RemoveService and AddScanPackageService, by their reference pages: E_ACCESSDENIED, "This
+    // method cannot be called from a remote computer" (PowerShell/PowerShell#15207 met it for
+    // AddScanPackageService over WinRM).
+    {"IUpdateServiceManager::RemoveService", MemberKind::kCall, true},
     {"IUpdateServiceManager::UnregisterServiceWithAU", MemberKind::kCall, true},
-    {"IUpdateServiceManager::AddScanPackageService", MemberKind::kCall},
+    {"IUpdateServiceManager::AddScanPackageService", MemberKind::kCall, true},
     {"IUpdateServiceManager::SetOption", MemberKind::kCall},
     {"IUpdateServiceManager2::QueryServiceRegistration", MemberKind::kCall},
     {"IUpdateServiceManager2::AddService2", MemberKind::kCall},

@@ -423,7 +423,7 @@ UpdateData ReadUpdate(const Reader& field) {
 ServiceData ReadService(const Reader& field) {
   field.OnlyKeys({"id", "name", "serviceUrl", "setupPrefix", "contentValidationCert", "isManaged", "isRegisteredWithAu",
                   "isScanPackageService", "canRegisterWithAu", "offersWindowsUpdates", "isDefaultAuService", "issueDate", "expirationDate",
-                  "redirectUrls"});
+                  "redirectUrls", "scanPackage"});
   ServiceData s;
   s.serviceId = Guid(field.Field("id"));
   s.name = field.Field("name").String16();
@@ -439,6 +439,11 @@ ServiceData ReadService(const Reader& field) {
   if (!field.Field("issueDate").IsNull()) s.issueDate = Date(field.Field("issueDate"));
   if (!field.Field("expirationDate").IsNull()) s.expirationDate = Date(field.Field("expirationDate"));
   s.redirectUrls = Strings16(field.Field("redirectUrls"));
+  if (!field.Field("scanPackage").IsNull()) {
+    if (!s.isScanPackageService)
+      field.Field("scanPackage").Fail("only a scan package service ('isScanPackageService': true) has a package");
+    s.scanPackage = wua::NormalizeId(field.Field("scanPackage").String16());
+  }
   return s;
 }
 
@@ -497,7 +502,7 @@ AgentData ReadAgent(const Reader& field) {
   if (field.IsNull()) return a;
   field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
                   "rebootRequiredBeforeInstallation", "isAdministrator", "installerBusy", "agentInfoAvailable", "automaticUpdates",
-                  "services", "history", "faults", "delays", "logon", "network"});
+                  "services", "acceptNetworkScanPackages", "serviceRegistration", "history", "faults", "delays", "logon", "network"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
@@ -526,6 +531,17 @@ AgentData ReadAgent(const Reader& field) {
   }
   if (const Reader services = field.Field("services"); !services.IsNull()) {
     for (size_t i = 0; i < services.Size(); ++i) a.services.push_back(ReadService(services.Item(i)));
+  }
+  a.acceptNetworkScanPackages = field.Field("acceptNetworkScanPackages").Bool(false);
+  // The service Microsoft's "Opt-In to Microsoft Update" sample registers online.
+  a.registrableServices = {u"7971f918-a847-4430-9279-4a52d1efe18d"};
+  if (const Reader registration = field.Field("serviceRegistration"); !registration.IsNull()) {
+    registration.OnlyKeys({"offered", "hresult"});
+    if (!registration.Field("offered").IsNull()) a.registrableServices = Guids(registration.Field("offered"));
+    a.onlineRegistrationHresult = ReadHresult(registration.Field("hresult"));
+    if (SUCCEEDED(a.onlineRegistrationHresult) && a.onlineRegistrationHresult != S_OK) {
+      registration.Field("hresult").Fail("must be a failure HRESULT, or 0 for none");
+    }
   }
   if (const Reader history = field.Field("history"); !history.IsNull()) {
     for (size_t i = 0; i < history.Size(); ++i) a.history.push_back(ReadHistoryEntry(history.Item(i)));
@@ -604,8 +620,29 @@ CategoryData ReadCategory(const Reader& field) {
   return c;
 }
 
+// scanPackages: file name -> { updates: [update IDs of the catalog] }.
+std::vector<ScanPackageData> ReadScanPackages(const Reader& field, const Scenario& scenario) {
+  std::vector<ScanPackageData> packages;
+  if (field.IsNull()) return packages;
+  if (!field.IsObject()) field.Fail("expected an object of file names and packages");
+  for (const std::string& name : field.Keys()) {
+    const Reader package = field.Field(name);
+    if (name.empty() || name.find_first_of("\\/:") != std::string::npos) package.Fail("must be a file name, without a folder");
+    package.OnlyKeys({"updates"});
+    ScanPackageData data;
+    data.file = wua::NormalizeId(json::ToUtf16(name));
+    const Strings ids = Guids(package.Field("updates"));
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (!scenario.FindUpdate(ids[i])) package.Field("updates").Item(i).Fail("names an update that is not in 'updates'");
+    }
+    data.updateIds.insert(ids.begin(), ids.end());
+    packages.push_back(std::move(data));
+  }
+  return packages;
+}
+
 Scenario ReadScenario(const Reader& root) {
-  root.OnlyKeys({"name", "description", "agent", "categories", "updates", "search", "download", "install", "uninstall"});
+  root.OnlyKeys({"name", "description", "agent", "categories", "updates", "search", "download", "install", "uninstall", "scanPackages"});
   Scenario s;
   s.name = root.Field("name").String("unnamed");
   s.agent = ReadAgent(root.Field("agent"));
@@ -622,6 +659,13 @@ Scenario ReadScenario(const Reader& root) {
   s.install = ReadJobBehavior(root.Field("install"));
   s.uninstall = ReadJobBehavior(root.Field("uninstall"));
   s.BuildIndexes();
+  s.scanPackages = ReadScanPackages(root.Field("scanPackages"), s);
+  for (size_t i = 0; i < s.agent.services.size(); ++i) {
+    const std::u16string& package = s.agent.services[i].scanPackage;
+    if (!package.empty() && !s.FindScanPackage(package)) {
+      root.Field("agent").Field("services").Item(i).Field("scanPackage").Fail("names no package of 'scanPackages'");
+    }
+  }
 
   // References between entries must resolve, as they always do in the real agent's data store.
   for (size_t i = 0; i < s.categories.size(); ++i) {
@@ -690,6 +734,16 @@ std::vector<const UpdateData*> Scenario::UnitsOf(const UpdateData& update) const
 const UpdateData* Scenario::FindUpdate(std::u16string_view updateId) const {
   auto found = updateIndex.find(wua::NormalizeId(std::u16string(updateId)));
   return found == updateIndex.end() ? nullptr : &updates[found->second];
+}
+
+const ScanPackageData* Scenario::FindScanPackage(std::u16string_view fileName) const {
+  // File names compare without regard to case, as Windows compares them (ASCII folding suffices
+  // for the names scenarios give).
+  const std::u16string name = wua::NormalizeId(std::u16string(fileName));
+  for (const ScanPackageData& package : scanPackages) {
+    if (package.file == name) return &package;
+  }
+  return nullptr;
 }
 
 const CategoryData* Scenario::FindCategory(std::u16string_view categoryId) const {

@@ -110,6 +110,20 @@ struct ServiceData {
        isDefaultAuService = false;
   double issueDate = 0, expirationDate = 0;
   Strings redirectUrls;
+  // A scan package service's package: the file name, a key of Scenario::scanPackages.
+  std::u16string scanPackage;
+  // Registered with asfAllowPendingRegistration and not yet registered: absent from Services,
+  // pending in QueryServiceRegistration (UpdateServiceRegistrationState usrsRegistrationPending).
+  bool registrationPending = false;
+  // The pending registration also registers the service with Automatic Updates once it succeeds.
+  bool pendingRegistrationWithAu = false;
+};
+
+// A scan package (wsusscn2.cab): the catalog updates a scan package service registered from it
+// offers. Its file only needs to exist; its name says which package it is.
+struct ScanPackageData {
+  std::u16string file;  // the file name, lower case, without a folder
+  std::unordered_set<std::u16string> updateIds;
 };
 
 struct HistoryEntryData {
@@ -158,6 +172,14 @@ struct AgentData {
   bool serviceEnabled = true, automaticUpdatesRequired = false;
   std::optional<double> lastSearchSuccessDate, lastInstallationSuccessDate;
   std::vector<ServiceData> services;
+  // Whether AddScanPackageService accepts a package on a network path (UNC or a network drive),
+  // which the real agent refuses (services.cc).
+  bool acceptNetworkScanPackages = false;
+  // Online registration of a service (AddService2 with asfAllowOnlineRegistration): the service
+  // IDs the update service offers (Microsoft Update by default), and the failure an attempt meets
+  // (a network error, say), S_OK for none.
+  Strings registrableServices;
+  HRESULT onlineRegistrationHresult = S_OK;
   std::vector<HistoryEntryData> history;
   // Member ("IUpdateSearcher::Search") -> HRESULT returned by every call to it.
   std::map<std::string, HRESULT> faults;
@@ -187,10 +209,13 @@ struct Scenario {
   std::vector<UpdateData> updates;
   SearchData search;
   Behavior download, install, uninstall;  // defaults for updates with no behaviour of their own
+  std::vector<ScanPackageData> scanPackages;
 
   // Both take an ID in any case.
   const UpdateData* FindUpdate(std::u16string_view updateId) const;
   const CategoryData* FindCategory(std::u16string_view categoryId) const;
+  // By file name, in any case; null for a file that is no package of the scenario.
+  const ScanPackageData* FindScanPackage(std::u16string_view fileName) const;
   void BuildIndexes();
   // Whether another update of the catalog bundles this one.
   bool IsBundled(const std::u16string& updateId) const { return bundledIds.count(updateId) != 0; }

@@ -120,21 +120,36 @@ class SearchRun {
     if (!criteria) return Fail(WU_E_INVALID_CRITERIA, criteriaProblem);
     if (behavior.disconnectAtPercent >= 0) return Fail(RPC_E_DISCONNECTED, u"the agent went away during the search");
     if (FAILED(behavior.hresult)) return Fail(behavior.hresult, u"the scenario fails searches");
-    if (request_.serverSelection == ssOthers && !Agent::Instance().FindService(request_.serviceId)) {
-      return Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
+    // ssOthers searches "the update server identified by the value of the ServiceID ADM element"
+    // ([MS-UAMG] 3.38.4.11), which starts out NULL (3.38.3): without an ID there is no server to
+    // search, and the agent's answer for a service it does not have is WU_E_DS_UNKNOWNSERVICE (as
+    // xWindowsUpdate#90 met it for an unregistered Microsoft Update).
+    std::optional<ServiceData> service;
+    if (request_.serverSelection == ssOthers) {
+      if (request_.serviceId.empty()) return Fail(WU_E_DS_UNKNOWNSERVICE, u"ServerSelection ssOthers needs a ServiceID");
+      service = Agent::Instance().FindService(request_.serviceId);
+      if (!service) return Fail(WU_E_DS_UNKNOWNSERVICE, u"no update service has this ID");
     }
+    // A scan package service offers what its package lists ("Using WUA to Scan for Updates
+    // Offline"), and nothing of the rest of the catalog.
+    const ScanPackageData* package = service && service->isScanPackageService ? scenario_->FindScanPackage(service->scanPackage) : nullptr;
+    if (service && service->isScanPackageService && !package) return Fail(WU_E_DS_UNKNOWNSERVICE, u"the scan package is gone");
     // An online search asks the server; one with Online off reads what the agent already holds,
     // which users of peers found they must ask for explicitly, since an "offline" scan left online
     // still goes to the network and fails there with 0x8024402C (potatoqualitee/kbupdate#197,
     // #240). The simulator's local data is its catalog.
     // ServiceID counts only with ssOthers (IUpdateSearcher::ServiceID).
     const UpdateOrigin origin{request_.serverSelection, request_.serverSelection == ssOthers ? request_.serviceId : u""};
-    NetworkRequest network;
-    network.call = "search";
-    network.online = request_.online;
-    network.serverSelection = origin.serverSelection;
-    network.serviceId = origin.serviceId;
-    if (HRESULT hr = ReachNetwork(std::move(network), request_.webProxy.Get()); FAILED(hr)) return hr;
+    // A scan package is a file on this machine, searched where no network is ("Using WUA to Scan
+    // for Updates Offline"): only a search of a server reaches the network.
+    if (!package) {
+      NetworkRequest network;
+      network.call = "search";
+      network.online = request_.online;
+      network.serverSelection = origin.serverSelection;
+      network.serviceId = origin.serviceId;
+      if (HRESULT hr = ReachNetwork(std::move(network), request_.webProxy.Get()); FAILED(hr)) return hr;
+    }
     const std::vector<const UpdateData*> matching = Agent::Instance().Read([&](const MachineState& state) {
       const std::unordered_set<std::u16string> superseded =
           request_.includeSuperseded ? std::unordered_set<std::u16string>{} : SupersededUpdates(state);
@@ -146,6 +161,7 @@ class SearchRun {
       const bool listBundled = scenario_->search.listBundledUpdates;
       for (const UpdateData& u : scenario_->updates) {
         if (!listBundled && scenario_->IsBundled(u.updateId)) continue;
+        if (package && !package->updateIds.count(u.updateId)) continue;
         if (criteria->Matches(FactsOf(u, state.Of(u))) && !superseded.count(u.updateId)) out.push_back(&u);
       }
       return out;
