@@ -70,6 +70,12 @@ describe('scenario validation', () => {
     [{ updates: [{ id: A, title: 'x', install: { jobHresult: '0x80240022' } }] }, 'updates[0].install.jobHresult: unknown field'],
     [{ install: { jobHresult: 'all failed' } }, 'install.jobHresult: expected an HRESULT'],
     [{ search: { listBundledUpdates: 'yes' } }, 'search.listBundledUpdates: expected a boolean'],
+    // A wedge ignores RequestAbort, which hangUntilAbort waits for.
+    [{ install: { wedged: true, hangUntilAbort: true } }, 'install.wedged: a wedged call ignores RequestAbort: not with hangUntilAbort'],
+    [{ search: { wedged: 'forever' } }, 'search.wedged: expected a boolean'],
+    [{ agent: { wedgedCalls: ['IUpdateServiceManager2::AddServce2'] } },
+      "agent.wedgedCalls[0]: names no member the simulator checks here (did you mean 'IUpdateServiceManager2::AddService2'?)"],
+    [{ agent: { wedgedCalls: ['IUpdate::get_Title'] } }, "agent.wedgedCalls[0]: is a getter of an update: name it in that update's 'faults'"],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });
