@@ -7,5 +7,6 @@ export {
   SessionClosedError, UnsupportedPlatformError, WindowsUpdateError,
 } from './errors.js';
 export { PermissionError } from './errors.js';
+export { AgentUnresponsiveError, type UnresponsiveReason } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';
