@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
 import { infoCommand } from './commands/info.js';
+import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
 import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
 import { searchCommand } from './commands/search.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
@@ -19,6 +20,7 @@ interface GlobalFlags {
   verbose?: boolean;
   timeout?: number;
   clientId?: string;
+  grace?: number;
 }
 
 // The package's own version: both lib/cli and dist/cli sit two levels below package.json.
@@ -75,12 +77,14 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       const output = new Output({ json: Boolean(flags.json), progress: Boolean(flags.progress), verbose: Boolean(flags.verbose) });
       const signal = flags.timeout ? AbortSignal.any([controller.signal, AbortSignal.timeout(flags.timeout * 1000)]) : controller.signal;
       const session = new UpdateSession({ clientApplicationId: flags.clientId ?? 'wua' });
+      const deadline = hardDeadline(signal, flags.grace ?? DEFAULT_GRACE_SECONDS, command.name(), output);
       try {
         exitCode = await action(session, output, signal);
       } catch (error) {
         exitCode = reportError(error, output);
       } finally {
         await session.close().catch(() => {});
+        deadline.cancel();
       }
     };
 
@@ -99,6 +103,8 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .option('--progress', 'with --json: newline-delimited JSON events, then the result')
     .option('--verbose', 'show stacks and details of errors')
     .option('--timeout <seconds>', 'abort the operation after this many seconds', positiveSeconds)
+    .option('--grace <seconds>', `after Ctrl-C or --timeout, how long the agent has to confirm the abort before wua ends without it (default ${DEFAULT_GRACE_SECONDS})`,
+      positiveSeconds)
     .option('--client-id <name>', 'client application ID recorded in the update history', 'wua')
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n\n${MORE_HELP}`)
     .exitOverride()
