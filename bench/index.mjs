@@ -4,6 +4,8 @@
 //                 the same properties with the addon's reader (bench/native/read_updates.cc)
 //   p99 delay     the event loop's 99th-percentile delay while search, download, install run
 //   growth        memory after 1,000 search cycles minus memory after a warm-up
+//   isolation     the same read through a session isolated in a child process against it in
+//                 process, the time to start a session's child, and the kill latency (isolation.mjs)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +13,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { ALL, EVERYTHING, measureDelay, median, ROOT, searchDelay, UpdateSession } from './measure.mjs';
+import { isolationFigures } from './isolation.mjs';
 
 const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
 const READ_PAIRS = 15;
-const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10 };
+const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10, isolatedReadRatio: 1.5 };
 
 // scripts/bench.mjs writes the catalog before this process starts, so that generating it leaves
 // no garbage here to be released while memory is measured.
@@ -110,6 +113,9 @@ async function main() {
   globalThis.gc?.();
   const install = await measureDelay(() => session.install(busyUpdateIds, { onProgress: () => {} }));
 
+  globalThis.gc?.();
+  const isolation = await isolationFigures(session);
+
   await session.close();
   rmSync(work, { recursive: true, force: true });
 
@@ -125,6 +131,7 @@ async function main() {
     searchCycles: SEARCH_CYCLES,
     rssGrowthMb: Number(mb(after.rss - before.rss).toFixed(2)),
     heapGrowthMb: Number(mb(after.heapUsed - before.heapUsed).toFixed(2)),
+    ...isolation,
   };
   const verdict = (value, target) => (value <= target ? 'ok' : 'MISSED');
   const rows = [
@@ -136,6 +143,14 @@ async function main() {
     [`event loop p99 delay during install (${busyUpdateIds.length} updates)`, `${figures.installP99DelayMs} ms`, `< ${TARGETS.p99DelayMs} ms ${verdict(figures.installP99DelayMs, TARGETS.p99DelayMs)}`],
     [`RSS growth over ${SEARCH_CYCLES} search cycles`, `${figures.rssGrowthMb} MB`, `< ${TARGETS.growthMb} MB ${verdict(figures.rssGrowthMb, TARGETS.growthMb)}`],
     [`JS heap growth over ${SEARCH_CYCLES} search cycles`, `${figures.heapGrowthMb} MB`, ''],
+    ['isolated: read all fields of 10,000 updates', `${figures.isolatedReadMs} ms`, ''],
+    ['isolated: the same read in process', `${figures.inProcessReadMs} ms`, ''],
+    ['isolated: ratio isolated / in process (median)', `${figures.isolatedReadRatio}x`,
+      `<= ${TARGETS.isolatedReadRatio}x ${verdict(figures.isolatedReadRatio, TARGETS.isolatedReadRatio)}`],
+    ['isolated: event loop p99 delay during search', `${figures.isolatedSearchP99DelayMs} ms`,
+      `< ${TARGETS.p99DelayMs} ms ${verdict(figures.isolatedSearchP99DelayMs, TARGETS.p99DelayMs)}`],
+    ['isolated: a session\'s child started, first answer', `${figures.childStartMs} ms`, ''],
+    [`isolated: kill latency after a ${figures.killGraceMs} ms grace`, `${figures.killLatencyMs} ms`, ''],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padEnd(12)}  target`);

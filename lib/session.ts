@@ -39,6 +39,11 @@ function notify(onProgress: ((progress: Progress) => void) | undefined, event: P
   }
 }
 
+/**
+ * One agent session. With `isolation: 'process'` (see UpdateSessionOptions), every call below may
+ * also reject with AgentUnresponsiveError: the agent did not confirm the call's abort within
+ * `graceMs`, did not answer close() within it, or the child process that held the session ended.
+ */
 export class UpdateSession implements AsyncDisposable {
   readonly #options: UpdateSessionOptions;
   #native: NativeSession | undefined;
