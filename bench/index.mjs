@@ -8,6 +8,8 @@
 //                 same 10,000 updates, in pairs one right after the other (the machine is then
 //                 switched to the same catalog with that history, through the simulated agent's
 //                 control export)
+//   isolation     the same read through a session isolated in a child process against it in
+//                 process, the time to start a session's child, and the kill latency (isolation.mjs)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +17,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { ALL, EVERYTHING, measureDelay, median, ROOT, searchDelay, UpdateSession } from './measure.mjs';
+import { isolationFigures } from './isolation.mjs';
 
 const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
 const READ_PAIRS = 15;
 const HISTORY_PAIRS = 9;
-const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10, historyRatio: 1 };
+const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10, historyRatio: 1, isolatedReadRatio: 1.5 };
 
 // scripts/bench.mjs writes the catalog before this process starts, so that generating it leaves
 // no garbage here to be released while memory is measured.
@@ -156,6 +159,10 @@ async function main() {
   const download = await measureDelay(() => session.download(busyUpdateIds, { onProgress: () => {} }));
   globalThis.gc?.();
   const install = await measureDelay(() => session.install(busyUpdateIds, { onProgress: () => {} }));
+
+  globalThis.gc?.();
+  const isolation = await isolationFigures(session);
+
   await session.close();
 
   playScenario(process.env.WUA_BENCH_HISTORY, path.join(work, 'history-state.json'));
@@ -185,6 +192,7 @@ async function main() {
     historySearchMs: Number(history.searchMs.toFixed(1)),
     historyRatio: Number(median(history.ratios).toFixed(2)),
     historyRatioPairs: history.ratios.map((ratio) => Number(ratio.toFixed(2))),
+    ...isolation,
   };
   const verdict = (value, target) => (value <= target ? 'ok' : 'MISSED');
   const rows = [
@@ -200,6 +208,14 @@ async function main() {
     [`search of the same ${figures.updates.toLocaleString('en')} updates, in the same pairs`, `${figures.historySearchMs} ms`, ''],
     ['ratio history / search (median of the pairs)', `${figures.historyRatio}x`,
       `<= ${TARGETS.historyRatio}x ${verdict(figures.historyRatio, TARGETS.historyRatio)}`],
+    ['isolated: read all fields of 10,000 updates', `${figures.isolatedReadMs} ms`, ''],
+    ['isolated: the same read in process', `${figures.inProcessReadMs} ms`, ''],
+    ['isolated: ratio isolated / in process (median)', `${figures.isolatedReadRatio}x`,
+      `<= ${TARGETS.isolatedReadRatio}x ${verdict(figures.isolatedReadRatio, TARGETS.isolatedReadRatio)}`],
+    ['isolated: event loop p99 delay during search', `${figures.isolatedSearchP99DelayMs} ms`,
+      `< ${TARGETS.p99DelayMs} ms ${verdict(figures.isolatedSearchP99DelayMs, TARGETS.p99DelayMs)}`],
+    ['isolated: a session\'s child started, first answer', `${figures.childStartMs} ms`, ''],
+    [`isolated: kill latency after a ${figures.killGraceMs} ms grace`, `${figures.killLatencyMs} ms`, ''],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padEnd(12)}  target`);

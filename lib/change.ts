@@ -6,6 +6,7 @@
 // operation: one stream of progress, one merged result.
 import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES } from './enums.js';
 import { AbortError, agentError, describeHresult, isAbortError, outcomeLabel, WindowsUpdateError } from './errors.js';
+import { AgentUnresponsiveError } from './errors.js';
 import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
 import type { CheckedChangeOptions } from './options.js';
 import type {
@@ -172,10 +173,49 @@ function settle(kind: ChangeKind, result: ChangeResult, runner: JobRunner): Chan
 }
 
 /**
+ * What an operation did when the agent stopped answering during one of its jobs: the finished
+ * jobs' outcomes, the updates of the unanswered job `inProgress` (their outcome is unknown), and
+ * those of later jobs `notStarted`.
+ */
+function unanswered(order: string[], finished: ReadonlyMap<string, UpdateOutcome>, jobs: ChangeResult[], steps: PlannedStep[],
+  current: PlannedStep): ChangeResult {
+  const outcomes = new Map(finished);
+  let reached = false;
+  for (const step of steps) {
+    reached ||= step === current;
+    if (!reached) continue;
+    for (const update of step.updates) {
+      if (outcomes.has(update.updateId)) continue;
+      outcomes.set(update.updateId, step === current
+        ? { ...notRun(update, step.step, 'notStarted'), resultCode: 'inProgress', reason: 'the agent stopped answering during its job: outcome unknown' }
+        : notRun(update, step.step, 'notStarted', 0, 'the agent stopped answering during an earlier job'));
+    }
+  }
+  const merged = merge(order, outcomes, jobs);
+  return { ...merged, resultCode: 'inProgress' };
+}
+
+/**
  * Runs a download, install or uninstall of `updateIds` (not empty) to its end, reporting
  * progress to `emit`. Rejects as UpdateSession.download() documents.
  */
 export async function runChange(kind: ChangeKind, updateIds: string[], options: CheckedChangeOptions,
+  runner: JobRunner, emit: (progress: Progress) => void): Promise<ChangeResult> {
+  // An isolated session whose agent stopped answering: the error names this operation, with its
+  // last progress (the jobs' own results are added where they are known, below).
+  let lastProgress: Progress | undefined;
+  try {
+    return await runJobs(kind, updateIds, options, runner, (progress) => {
+      lastProgress = progress;
+      emit(progress);
+    });
+  } catch (error) {
+    if (!(error instanceof AgentUnresponsiveError)) throw error;
+    throw error.withContext(kind, { lastProgress, cause: runner.abortReason() });
+  }
+}
+
+async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedChangeOptions,
   runner: JobRunner, emit: (progress: Progress) => void): Promise<ChangeResult> {
   const indexOf = new Map(updateIds.map((id, index) => [id, index]));
   // `weight`: the updates the job stands for in the overall percentage, those a failed download
@@ -223,6 +263,9 @@ export async function runChange(kind: ChangeKind, updateIds: string[], options: 
     try {
       done = await job(step.step, waiting.map((update) => update.updateId), before, step.updates.length, total);
     } catch (error) {
+      if (error instanceof AgentUnresponsiveError && jobs.length) {
+        throw error.withContext(kind, { result: unanswered(updateIds, outcomes, jobs, plan.steps, step) });
+      }
       if (!jobs.length) throw error;
       // Aborted between two jobs: what the earlier ones did stays in the result.
       if (isAbortError(error)) {

@@ -4,6 +4,7 @@
 import { AGENT_HRESULTS, SYSTEM_HRESULTS, type HresultRow } from './hresult-table.js';
 import { hintFor } from './hints.js';
 import type { ChangeResult, ErrorCategory } from './types.js';
+import type { Progress } from './types.js';
 
 export interface HresultInfo {
   hresult: number;
@@ -249,5 +250,79 @@ export class HistoryChangedError extends Error {
     this.name = 'HistoryChangedError';
     this.read = read;
     this.total = total;
+  }
+}
+
+/** Why an isolated session's process was ended while a call was waiting for the agent. */
+export type UnresponsiveReason =
+  /** The call's operation was aborted and the agent did not confirm within the grace period. */
+  | 'abortIgnored'
+  /** close() was called and the agent did not answer within the grace period. */
+  | 'closeIgnored'
+  /** The process ended by itself or was ended from outside (a crash, a task manager). */
+  | 'exited';
+
+/**
+ * A session with `isolation: 'process'` ended the child process that held its agent session,
+ * because the agent did not answer: an aborted operation that the agent did not confirm within
+ * the grace period (`graceMs`), a close() it did not answer, or a process that ended on its own.
+ * Every call that was waiting for that process rejects with this error; the session's next call
+ * starts a fresh process. What the agent did with the call is unknown: the Windows Update service
+ * may still finish an install that its client gave up on.
+ */
+export class AgentUnresponsiveError extends Error {
+  readonly code = 'ERR_WUA_AGENT_UNRESPONSIVE';
+  /** The facade operation, or the agent call, that was left without an answer. */
+  readonly operation: string;
+  readonly reason: UnresponsiveReason;
+  /** The grace period that passed (ms), for 'abortIgnored' and 'closeIgnored'. */
+  readonly graceMs: number | undefined;
+  /** How the process ended: its exit code, or the signal that ended it. */
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  /**
+   * For an install or uninstall that ran several agent jobs: what the finished jobs did. The
+   * updates of the job that did not answer are `inProgress`, with a `reason`; those of later jobs
+   * are `notStarted`.
+   */
+  readonly result: ChangeResult | undefined;
+  /** For a download, install or uninstall: the last progress the agent reported before it stopped answering. */
+  readonly lastProgress: Progress | undefined;
+
+  constructor(operation: string, details: {
+    reason: UnresponsiveReason; graceMs?: number; exitCode?: number | null; signal?: string | null;
+    result?: ChangeResult; lastProgress?: Progress; cause?: unknown;
+  }) {
+    const how = details.reason === 'abortIgnored'
+      ? `the agent did not confirm the abort within ${details.graceMs} ms, so the process holding the session was ended`
+      : details.reason === 'closeIgnored'
+        ? `the agent did not answer close() within ${details.graceMs} ms, so the process holding the session was ended`
+        : `the process holding the session ended (${details.signal ? `signal ${details.signal}` : `exit code ${details.exitCode ?? 'unknown'}`}) before the agent answered`;
+    super(`${operation}: no answer from the agent: ${how}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'AgentUnresponsiveError';
+    this.operation = operation;
+    this.reason = details.reason;
+    this.graceMs = details.graceMs;
+    this.exitCode = details.exitCode ?? null;
+    this.signal = details.signal ?? null;
+    this.result = details.result;
+    this.lastProgress = details.lastProgress;
+  }
+
+  /** @internal The same failure, as the facade operation that met it reports it. */
+  withContext(operation: string, extra: { result?: ChangeResult; lastProgress?: Progress; cause?: unknown }): AgentUnresponsiveError {
+    return new AgentUnresponsiveError(operation, {
+      reason: this.reason, graceMs: this.graceMs, exitCode: this.exitCode, signal: this.signal,
+      result: extra.result ?? this.result, lastProgress: extra.lastProgress ?? this.lastProgress,
+      cause: extra.cause ?? this.cause,
+    });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name, message: this.message, code: this.code, operation: this.operation, reason: this.reason,
+      ...(this.graceMs === undefined ? {} : { graceMs: this.graceMs }), exitCode: this.exitCode, signal: this.signal,
+      ...(this.result ? { result: this.result } : {}), ...(this.lastProgress ? { lastProgress: this.lastProgress } : {}),
+    };
   }
 }

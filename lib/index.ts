@@ -7,6 +7,7 @@ export {
   SessionClosedError, UnsupportedPlatformError, WindowsUpdateError,
 } from './errors.js';
 export { PermissionError } from './errors.js';
+export { AgentUnresponsiveError, type UnresponsiveReason } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';
 export { UpdateHistory } from './history.js';

@@ -5,6 +5,8 @@ import { automaticUpdatesFromNative } from './automatic-updates.js';
 import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } from './change.js';
 import { criteriaText, type Criteria } from './criteria.js';
 import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
+import { openIsolatedSession } from './isolation/isolated-session.js';
+import { type IsolationSettings, isolationSettings } from './isolation/options.js';
 import { eulaResultFrom, hideResultFrom, nothingToMark } from './marks.js';
 import { type HistoryRunner, readHistoryOf, UpdateHistory } from './history.js';
 import { loadBinding, type NativeSession } from './native.js';
@@ -54,6 +56,11 @@ function notify(onProgress: ((progress: Progress) => void) | undefined, event: P
   }
 }
 
+/**
+ * One agent session. With `isolation: 'process'` (see UpdateSessionOptions), every call below may
+ * also reject with AgentUnresponsiveError: the agent did not confirm the call's abort within
+ * `graceMs`, did not answer close() within it, or the child process that held the session ended.
+ */
 export class UpdateSession implements AsyncDisposable {
   readonly #options: UpdateSessionOptions;
   readonly #webProxy: SessionWebProxy | undefined;
@@ -62,20 +69,19 @@ export class UpdateSession implements AsyncDisposable {
   #closed = false;
   #nextOperationId = 1;
   readonly #running = new Map<number, Promise<unknown>>();
+  readonly #isolation: IsolationSettings;
 
   constructor(options?: UpdateSessionOptions) {
     this.#options = validateSessionOptions(options);
     this.#webProxy = SessionWebProxy.from(options?.webProxy);
+    this.#isolation = isolationSettings(options);
   }
 
   /** The native session, opened on first use so that constructing one never throws off Windows. */
   #nativeSession(operation = 'call'): NativeSession {
     if (this.#closed) throw new SessionClosedError(operation);
     if (!this.#native) {
-      const native = new (loadBinding().Session)({
-        clientApplicationId: this.#options.clientApplicationId,
-        ...(this.#webProxy ? { webProxy: this.#webProxy.handOver() } : {}),
-      });
+      const native = this.#openNative();
       this.#native = native;
       this.#records = new RecordTracker((updateIds) => native.forget(updateIds.join('\n')));
     }
@@ -385,6 +391,41 @@ export class UpdateSession implements AsyncDisposable {
     await Promise.allSettled(this.#running.values());
     this.#records?.close();
     await native.close().catch((error: unknown) => { throw fromNativeError(error, 'close'); });
+  }
+
+  // ----- process isolation (lib/isolation/) -----
+
+  /**
+   * The ID of the process that holds this session's agent session: this process's, without
+   * isolation; with `isolation: 'process'`, the child's, or undefined while none runs (before the
+   * first call, after close(), and from the end of a child that did not answer to the next call).
+   */
+  get processId(): number | undefined {
+    if (this.#isolation.isolation !== 'process') return process.pid;
+    return (this.#native as { processId?: number } | undefined)?.processId;
+  }
+
+  /** The addon's session here, or with `isolation: 'process'` one in a child process that this session owns. */
+  #openNative(): NativeSession {
+    const options = {
+      clientApplicationId: this.#options.clientApplicationId,
+      ...(this.#webProxy ? { webProxy: this.#webProxy.handOver() } : {}),
+    };
+    if (this.#isolation.isolation !== 'process') return new (loadBinding().Session)(options);
+    // Another platform, or an addon that does not load, fails here as it does in process.
+    loadBinding();
+    return openIsolatedSession(options, this.#isolation.graceMs, { childLost: () => this.#childLost() });
+  }
+
+  /**
+   * The child process of an isolated session is gone, and the agent's objects behind its records
+   * with it: records collected from now on have nothing to release there.
+   */
+  #childLost(): void {
+    const native = this.#native;
+    if (!native || this.#closed) return;
+    this.#records?.close();
+    this.#records = new RecordTracker((updateIds) => native.forget(updateIds.join('\n')));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

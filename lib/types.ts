@@ -341,7 +341,10 @@ export interface UpdateOutcome {
   rebootRequired: boolean;
   /** The agent job this outcome comes from (an install's downloads are a step of their own). */
   step: ChangeKind;
-  /** Why the package did not start this update: set with resultCode 'notStarted'. */
+  /**
+   * Why the package did not start this update: set with resultCode 'notStarted'; or why its
+   * outcome is unknown: set with 'inProgress' when the agent stopped answering during its job.
+   */
   reason?: string;
 }
 
@@ -830,4 +833,25 @@ export interface OfflineScanResult extends SearchResult {
   /** The scan package service registered for the scan (and removed after it). */
   service: ServiceRecord;
   cleanup: OfflineScanCleanup;
+}
+
+// ----- process isolation -----
+
+/**
+ * Where a session's agent calls run: `'none'`, in this process (on threads of the addon), or
+ * `'process'`, in a child process that the session starts and owns, so that a call the agent
+ * never answers can be ended by ending that process.
+ */
+export type Isolation = 'none' | 'process';
+
+// Options of `new UpdateSession()` for isolation, declared apart from its other options above.
+export interface UpdateSessionOptions {
+  /** `'none'` by default. See Isolation. */
+  isolation?: Isolation;
+  /**
+   * With `isolation: 'process'`: how long the agent has to confirm an abort (the operation's
+   * signal fired, or close() was called) before the session ends its process, in ms. 10,000 by
+   * default.
+   */
+  graceMs?: number;
 }

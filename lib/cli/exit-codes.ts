@@ -40,7 +40,8 @@ export function exitCodeOf(outcome: Outcome): ExitCode {
 export const EXIT_CODE_HELP = `Exit status (when several apply, the first in this list wins):
   2     usage error (bad arguments; nothing reached the agent)
   130   aborted (Ctrl-C or --timeout), once the agent confirmed
-  1     failure (the agent or the package reported an error; nothing succeeded)
+  1     failure (the agent or the package reported an error; nothing succeeded; or the agent did
+        not confirm an abort within --grace seconds, and wua ended without it)
   4     partly failed: some updates failed, others succeeded
   3010  success, and a restart is needed to finish
   0     success (also: nothing to do, or already installed)

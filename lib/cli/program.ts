@@ -7,6 +7,7 @@ import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
+import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
 import { type MarkCommand, markCommand, type MarkFlags } from './commands/marks.js';
 import { scanCommand, type ScanFlags } from './commands/scan.js';
 import {
@@ -28,6 +29,7 @@ interface GlobalFlags {
   verbose?: boolean;
   timeout?: number;
   clientId?: string;
+  grace?: number;
 }
 
 // The package's own version: both lib/cli and dist/cli sit two levels below package.json.
@@ -90,6 +92,7 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       const output = new Output({ json: Boolean(flags.json), progress: Boolean(flags.progress), verbose: Boolean(flags.verbose) });
       const signal = flags.timeout ? AbortSignal.any([controller.signal, AbortSignal.timeout(flags.timeout * 1000)]) : controller.signal;
       let session: UpdateSession | undefined;
+      const deadline = hardDeadline(signal, flags.grace ?? DEFAULT_GRACE_SECONDS, command.name(), output);
       try {
         const webProxy = webProxyFromFlags(flags);
         session = new UpdateSession({ clientApplicationId: flags.clientId ?? 'wua', ...(webProxy ? { webProxy } : {}) });
@@ -98,6 +101,7 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
         exitCode = reportError(error, output);
       } finally {
         await session?.close().catch(() => {});
+        deadline.cancel();
       }
     };
 
@@ -116,6 +120,8 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .option('--progress', 'with --json: newline-delimited JSON events, then the result')
     .option('--verbose', 'show stacks and details of errors')
     .option('--timeout <seconds>', 'abort the operation after this many seconds', positiveSeconds)
+    .option('--grace <seconds>', `after Ctrl-C or --timeout, how long the agent has to confirm the abort before wua ends without it (default ${DEFAULT_GRACE_SECONDS})`,
+      positiveSeconds)
     .option('--client-id <name>', 'client application ID recorded in the update history', 'wua')
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n\n${MORE_HELP}`)
     .exitOverride()

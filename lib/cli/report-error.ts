@@ -3,6 +3,7 @@
 import { CommanderError } from 'commander';
 
 import { InvalidArgumentError, isAbortError, WindowsUpdateError } from '../errors.js';
+import { AgentUnresponsiveError } from '../errors.js';
 import { hintFor } from '../hints.js';
 import { ExitCode, exitCodeOf } from './exit-codes.js';
 import type { Output } from './output.js';
@@ -34,6 +35,9 @@ export function hintOf(error: unknown): string | undefined {
   if (error instanceof WindowsUpdateError) return hintFor({ name: error.code, category: error.category }, 'cli');
   if (isUsage(error)) return 'see wua --help';
   if (error instanceof NotFoundError) return 'wua search --json (with --installed or --hidden) lists what the agent offers';
+  if (error instanceof AgentUnresponsiveError) {
+    return 'the Windows Update service did not answer; restarting it (net stop wuauserv, net start wuauserv) or repairing its data store may help';
+  }
   return undefined;
 }
 
@@ -53,6 +57,7 @@ export function errorBody(error: unknown): Record<string, unknown> {
     const { result: _result, ...body } = error.toJSON();
     return { ...body, hint };
   }
+  if (error instanceof AgentUnresponsiveError) return { ...error.toJSON(), hint };
   const code = (error as { code?: unknown } | null)?.code;
   return {
     name: isUsage(error) ? 'UsageError' : (error as Error | null)?.name ?? 'Error',

@@ -29,7 +29,7 @@ const sessions = sessionsPerTest();
 describe('an aborted job keeps its partial result', () => {
   it('a timed-out install rejects with a TimeoutError that carries the finished outcomes and the restart need', async () => {
     useScenario(rebootThenHang());
-    const session = sessions.open();
+    const session = await sessions.openStarted();
     const failure = await session.install([REBOOTS, HANGS], { signal: AbortSignal.timeout(500) }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AbortError);
     expect(failure).toMatchObject({
@@ -51,7 +51,7 @@ describe('an aborted job keeps its partial result', () => {
 
   it('an AbortController abort carries the result too, with the caller\'s reason as its cause', async () => {
     useScenario(rebootThenHang('download'));
-    const session = sessions.open();
+    const session = await sessions.openStarted();
     const controller = new AbortController();
     const download = session.download([REBOOTS, HANGS], { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('operator said stop')), 300);
@@ -63,7 +63,7 @@ describe('an aborted job keeps its partial result', () => {
 
   it('close() aborts what runs, and the operation keeps its partial result, caused by the closed session', async () => {
     useScenario(rebootThenHang());
-    const session = sessions.open();
+    const session = await sessions.openStarted();
     const install = session.install([REBOOTS, HANGS]).catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await session.close();

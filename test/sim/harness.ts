@@ -99,6 +99,8 @@ export interface SimulatorStatus {
   module: string;
   moduleReferences: number;
   rebootRequired: boolean;
+  /** Calls of this process that a wedge holds now (see releaseWedges). */
+  wedgedCalls: number;
 }
 
 export function simulatorStatus(): SimulatorStatus {
@@ -153,6 +155,30 @@ export function automaticUpdatesState(): { serviceEnabled: boolean; detections: 
 export function executionState(): number {
   return control<number>('executionState');
 }
+
+export interface ListedProcess {
+  pid: number;
+  parentPid: number;
+  /** The executable's file name. */
+  executable: string;
+}
+
+/** The processes the system lists now (a Toolhelp snapshot: Wine's tasklist is a stub). */
+export function processes(): ListedProcess[] {
+  return control<ListedProcess[]>('processes');
+}
+
+/**
+ * Lets go of every call a wedge holds in this process (a scenario's `wedged` behaviour or
+ * `agent.wedgedCalls`): each then fails as if the agent had gone away (RPC_E_DISCONNECTED).
+ * Returns how many were held. A wedge played in the test's own process must be released before
+ * the process exits, since the addon waits for its session's thread then; it is done on exit in
+ * any case. A child process's wedges end with the child.
+ */
+export function releaseWedges(): number {
+  return loaded ? control<number>('releaseWedges') : 0;
+}
+process.on('exit', () => releaseWedges());
 
 /** A symbolic HRESULT as scenario files write it ("0x8024001E"). */
 export function hresult(name: string): string {

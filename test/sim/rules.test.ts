@@ -239,6 +239,24 @@ SECTIONS['bundles-listed'] = {
   scenario: { ...SECTIONS.bundles!.scenario, search: { listBundledUpdates: true } },
 };
 
+// A wedged agent (README.md, "Wedges"): the search and AddService2, then a download and an install.
+SECTIONS['wedge-search'] = {
+  minimumChecks: 6,
+  scenario: {
+    agent: { wedgedCalls: ['IUpdateServiceManager2::AddService2'] },
+    search: { wedged: true },
+  },
+};
+SECTIONS['wedge-jobs'] = {
+  minimumChecks: 7,
+  scenario: {
+    updates: [
+      { id: id(90), title: 'Download that never ends', download: { wedged: true } },
+      { id: id(91), title: 'Install that never ends', install: { wedged: true }, ...downloaded },
+    ],
+  },
+};
+
 describe.each(Object.keys(SECTIONS))('the simulator rule section %s', (section) => {
   it('passes against its scenario', () => {
     const { scenario, minimumChecks } = SECTIONS[section]!;

@@ -86,6 +86,12 @@ describe('scenario validation', () => {
       "agent.services[0].scanPackage: names no package of 'scanPackages'"],
     [{ agent: { serviceRegistration: { hresult: 1 } } }, 'agent.serviceRegistration.hresult: must be a failure HRESULT, or 0 for none'],
     [{ agent: { serviceRegistration: { offered: ['Microsoft Update'] } } }, 'agent.serviceRegistration.offered[0]: expected a GUID'],
+    // A wedge ignores RequestAbort, which hangUntilAbort waits for.
+    [{ install: { wedged: true, hangUntilAbort: true } }, 'install.wedged: a wedged call ignores RequestAbort: not with hangUntilAbort'],
+    [{ search: { wedged: 'forever' } }, 'search.wedged: expected a boolean'],
+    [{ agent: { wedgedCalls: ['IUpdateServiceManager2::AddServce2'] } },
+      "agent.wedgedCalls[0]: names no member the simulator checks here (did you mean 'IUpdateServiceManager2::AddService2'?)"],
+    [{ agent: { wedgedCalls: ['IUpdate::get_Title'] } }, "agent.wedgedCalls[0]: is a getter of an update: name it in that update's 'faults'"],
   ])('rejects %j', (scenario, message) => {
     expect(() => useScenario({ name: 'bad', ...scenario })).toThrow(message);
   });

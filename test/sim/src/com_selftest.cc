@@ -3,6 +3,7 @@
 // hiding, the collections' rules) against the `basic` scenario (test/sim/selftest.test.ts), and,
 // given a section name, the rules taken from Microsoft's documentation against the scenario of
 // that section (test/sim/rules.test.ts), with no client logic deciding anything in between.
+// The `wedge-*` sections check that a wedged call never returns.
 // Prints every failure, then "N passed, N failed".
 #include <windows.h>
 
@@ -1355,6 +1356,105 @@ void ScanPackages(bool networkAccepted) {
   ::RemoveDirectoryW(folder.c_str());
 }
 
+// Whether `call`, run on a thread of its own, is still running `milliseconds` later. A call that
+// never returns keeps its thread; the process's end takes it.
+bool StillRunningAfter(std::function<void()> call, DWORD milliseconds) {
+  struct Shared {
+    std::function<void()> call;
+    volatile LONG done = 0;
+  };
+  auto* shared = new Shared{std::move(call)};  // leaked with the thread if it never returns
+  HANDLE thread = ::CreateThread(
+      nullptr, 0,
+      [](void* argument) -> DWORD {
+        auto* s = static_cast<Shared*>(argument);
+        {
+          wua::com::ScopedApartment apartment;
+          s->call();
+        }
+        ::InterlockedExchange(&s->done, 1);
+        return 0;
+      },
+      shared, 0, nullptr);
+  if (!thread) return false;
+  const bool running = ::WaitForSingleObject(thread, milliseconds) == WAIT_TIMEOUT;
+  ::CloseHandle(thread);
+  return running;
+}
+
+bool IsCompleted(ISearchJob* job) {
+  VARIANT_BOOL completed = VARIANT_FALSE;
+  if (job) job->get_IsCompleted(&completed);
+  return completed == VARIANT_TRUE;
+}
+
+bool IsCompleted(IInstallationJob* job) {
+  VARIANT_BOOL completed = VARIANT_FALSE;
+  if (job) job->get_IsCompleted(&completed);
+  return completed == VARIANT_TRUE;
+}
+
+// A wedge: the scenario's search and AddService2 never return, and RequestAbort does not end the
+// search, while the agent's other members still answer.
+void WedgedSearch() {
+  Client c;
+  VARIANT state;
+  ::VariantInit(&state);
+  Bstr criteria(u"IsInstalled=0");
+  ComPtr<ISearchJob> job;
+  CheckHr("BeginSearch starts a wedged search", S_OK, c.searcher->BeginSearch(criteria.Get(), nullptr, state, job.Put()));
+  CheckHr("RequestAbort is taken", S_OK, job ? job->RequestAbort() : E_POINTER);
+  ::Sleep(500);
+  Check("but the search never completes", job && !IsCompleted(job.Get()));
+  ComPtr<IUpdateSearcher> searcher = c.searcher;
+  Check("a synchronous Search never returns", StillRunningAfter(
+                                                  [searcher] {
+                                                    Bstr text(u"IsInstalled=0");
+                                                    ComPtr<ISearchResult> result;
+                                                    searcher->Search(text.Get(), result.Put());
+                                                  },
+                                                  500));
+  Check("AddService2 never returns", StillRunningAfter(
+                                         [] {
+                                           auto manager = Create<IUpdateServiceManager2>(__uuidof(UpdateServiceManager));
+                                           Bstr id(kMicrosoftUpdate), empty;
+                                           ComPtr<IUpdateServiceRegistration> registration;
+                                           manager->AddService2(id.Get(), asfAllowPendingRegistration | asfAllowOnlineRegistration,
+                                                                empty.Get(), registration.Put());
+                                         },
+                                         500));
+  LONG count = -1;
+  CheckHr("while the agent's other members answer", S_OK, c.searcher->GetTotalHistoryCount(&count));
+  job.Detach();  // its thread never ends: the process's end takes it
+}
+
+// A wedged download and install: neither returns, and RequestAbort does not end the install.
+void WedgedJobs() {
+  Client c;
+  ComPtr<IUpdate> download = c.Find(90), install = c.Find(91);
+  ComPtr<IUpdateCollection> downloads = c.Collection({download.Get()}), installs = c.Collection({install.Get()});
+  ComPtr<IUpdateDownloader> downloader = c.Downloader(downloads.Get());
+  Check("a synchronous Download never returns", downloader && StillRunningAfter(
+                                                                  [downloader] {
+                                                                    ComPtr<IDownloadResult> result;
+                                                                    downloader->Download(result.Put());
+                                                                  },
+                                                                  500));
+  ComPtr<IUpdateInstaller> installer = c.Installer(installs.Get());
+  VARIANT state;
+  ::VariantInit(&state);
+  ComPtr<IInstallationJob> job;
+  CheckHr("BeginInstall starts a wedged install", S_OK,
+          installer ? installer->BeginInstall(nullptr, nullptr, state, job.Put()) : E_POINTER);
+  CheckHr("RequestAbort is taken", S_OK, job ? job->RequestAbort() : E_POINTER);
+  ::Sleep(500);
+  Check("but the install never completes", job && !IsCompleted(job.Get()));
+  VARIANT_BOOL busy = VARIANT_FALSE;
+  CheckHr("IsBusy answers", S_OK, installer ? installer->get_IsBusy(&busy) : E_POINTER);
+  Check("and says an installation runs", busy == VARIANT_TRUE);
+  job.Detach();
+}
+
 }  // namespace
 
 int wmain(int argc, wchar_t** argv) {
@@ -1402,10 +1502,18 @@ int wmain(int argc, wchar_t** argv) {
     ServicesUser();
   } else if (section == L"scan-packages" || section == L"scan-packages-network") {
     ScanPackages(section == L"scan-packages-network");
+  } else if (section == L"wedge-search") {
+    WedgedSearch();
+  } else if (section == L"wedge-jobs") {
+    WedgedJobs();
   } else {
     std::printf("unknown section\n");
     return 2;
   }
   std::printf("%d passed, %d failed\n", passed, failed);
+  std::fflush(stdout);
+  // A wedged call keeps its thread (and the objects it holds) for good: the process ends without
+  // waiting for it, as the process holding a wedged agent must.
+  if (section.rfind(L"wedge", 0) == 0) ::ExitProcess(failed == 0 ? 0 : 1);
   return failed == 0 ? 0 : 1;
 }

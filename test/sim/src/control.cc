@@ -3,6 +3,9 @@
 // COM clients never reach this; in hosts other than Node it is never called, and its Node-API
 // imports are delay-loaded, so the DLL loads in cscript and regsvr32 as well.
 #include <node_api.h>
+#include <windows.h>
+
+#include <tlhelp32.h>
 
 #include <string>
 
@@ -10,6 +13,7 @@
 #include "diagnostics.h"
 #include "json.h"
 #include "module.h"
+#include "wedge.h"
 
 namespace sim {
 
@@ -26,6 +30,25 @@ json::Value LiveObjects() {
   for (const auto& [name, count] : Diagnostics::LiveObjects()) classes.Set(name, count);
   json::Value out = json::Value::Object();
   out.Set("total", Diagnostics::LiveObjectTotal()).Set("classes", std::move(classes));
+  return out;
+}
+
+// The processes the system lists now (a Toolhelp snapshot, which Wine implements where its
+// tasklist is a stub): for tests that check which processes are left.
+json::Value Processes() {
+  json::Value out = json::Value::Array();
+  HANDLE snapshot = ::CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+  if (snapshot == INVALID_HANDLE_VALUE) throw std::runtime_error("CreateToolhelp32Snapshot failed");
+  PROCESSENTRY32W entry{};
+  entry.dwSize = sizeof entry;
+  for (BOOL more = ::Process32FirstW(snapshot, &entry); more; more = ::Process32NextW(snapshot, &entry)) {
+    json::Value process = json::Value::Object();
+    process.Set("pid", static_cast<double>(entry.th32ProcessID))
+        .Set("parentPid", static_cast<double>(entry.th32ParentProcessID))
+        .Set("executable", Utf8(entry.szExeFile));
+    out.Push(std::move(process));
+  }
+  ::CloseHandle(snapshot);
   return out;
 }
 
@@ -60,7 +83,8 @@ json::Value Run(const std::string& command, const std::string& argument) {
         .Set("loadError", agent.LoadError())
         .Set("module", Utf8(ModulePath()))
         .Set("moduleReferences", ModuleReferences())
-        .Set("rebootRequired", agent.Read([](const MachineState& state) { return state.rebootRequired; }));
+        .Set("rebootRequired", agent.Read([](const MachineState& state) { return state.rebootRequired; }))
+        .Set("wedgedCalls", Wedges::Held());
     return out;
   }
   if (command == "network") {
@@ -73,6 +97,12 @@ json::Value Run(const std::string& command, const std::string& argument) {
   if (command == "automaticUpdates") {
     const AutomaticUpdatesState au = agent.Read([](const MachineState& state) { return state.automaticUpdates; });
     return json::Value::Object().Set("serviceEnabled", au.serviceEnabled).Set("detections", static_cast<int64_t>(au.detections));
+  }
+  if (command == "processes") return Processes();
+  if (command == "releaseWedges") {
+    const long held = Wedges::Held();
+    Wedges::ReleaseAll();
+    return json::Value(static_cast<double>(held));
   }
   if (command == "executionState") {
     // Wine keeps one execution state per process (NtSetThreadExecutionState) where Windows keeps

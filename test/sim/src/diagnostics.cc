@@ -7,6 +7,7 @@
 #include "agent.h"
 #include "json.h"
 #include "object.h"
+#include "wedge.h"
 
 namespace sim {
 
@@ -80,6 +81,11 @@ HRESULT Diagnostics::Enter(const char* member) {
   if (const auto& logon = scenario->agent.logon; logon.remote && (logon.deniedCalls.count(member) != 0 || IsNeverRemote(member))) {
     return Fail(E_ACCESSDENIED, json::ToUtf16(std::string(member) + " is not allowed from a remote session"));
   }
+  // The real agent has been seen to never return from a call at all: AddService2 on a corrupt
+  // data store (PowerShell/PowerShell#17899, where setup hung registering Microsoft Update), a
+  // monitoring plugin's query that never came back (Icinga/icinga2#4755). Such a call ends only
+  // with its process.
+  if (scenario->agent.wedgedCalls.count(member) != 0) return Wedges::Hold();
   auto fault = scenario->agent.faults.find(member);
   if (fault == scenario->agent.faults.end()) return S_OK;
   return Fail(fault->second, json::ToUtf16(std::string("fault injected by the scenario at ") + member));

@@ -7,6 +7,7 @@
 #include "com/apartment.h"
 #include "com/bstr.h"
 #include "network.h"
+#include "wedge.h"
 
 namespace sim {
 
@@ -453,6 +454,16 @@ long long Operation::BytesOf(const UpdateData& update) const {
 
 UpdateOutcome Operation::RunUnit(const UnitPlace& place, const UpdateData& unit, const Behavior& behavior, bool* aborted,
                                  bool* disconnected) {
+  // An update whose download or installer never ends, whatever RequestAbort asks: installs
+  // reported stuck at "Installing - 0%" (PowerShell/PowerShell#17343, chocolatey-community/
+  // boxstarter#150), and a job that only the process's end stops (see searcher.cc for
+  // Microsoft's advice to time such operations out). Released by the test process only, it then
+  // goes away as a disconnected agent does.
+  if (behavior.wedged) {
+    Wedges::Hold();
+    *disconnected = true;
+    return UpdateOutcome{orcFailed, RPC_E_DISCONNECTED, false};
+  }
   if (behavior.hangUntilAbort) {
     abort_.UntilAborted();
     *aborted = true;

@@ -145,7 +145,7 @@ InstallationBehaviorData Combine(const std::vector<InstallationBehaviorData>& ch
 }
 
 #define BEHAVIOR_KEYS \
-  "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", "disconnectAtPercent", "rebootRequired"
+  "durationMs", "progressSteps", "resultCode", "hresult", "failCall", "hangUntilAbort", "disconnectAtPercent", "rebootRequired", "wedged"
 
 Behavior ReadBehaviorFields(const Reader& field) {
   Behavior behavior;
@@ -162,6 +162,8 @@ Behavior ReadBehaviorFields(const Reader& field) {
   }
   if (behavior.failCall && SUCCEEDED(behavior.hresult)) field.Field("hresult").Fail("failCall needs a failure HRESULT");
   behavior.hangUntilAbort = field.Field("hangUntilAbort").Bool(false);
+  behavior.wedged = field.Field("wedged").Bool(false);
+  if (behavior.wedged && behavior.hangUntilAbort) field.Field("wedged").Fail("a wedged call ignores RequestAbort: not with hangUntilAbort");
   behavior.disconnectAtPercent = static_cast<int>(field.Field("disconnectAtPercent").Integer(-1));
   if (behavior.disconnectAtPercent > 100) field.Field("disconnectAtPercent").Fail("must be from 0 to 100");
   if (!field.Field("rebootRequired").IsNull()) behavior.rebootRequired = field.Field("rebootRequired").Bool();
@@ -502,7 +504,8 @@ AgentData ReadAgent(const Reader& field) {
   if (field.IsNull()) return a;
   field.OnlyKeys({"apiMajorVersion", "apiMinorVersion", "productVersion", "oemHardwareSupportLink", "rebootRequired",
                   "rebootRequiredBeforeInstallation", "isAdministrator", "installerBusy", "agentInfoAvailable", "automaticUpdates",
-                  "services", "acceptNetworkScanPackages", "serviceRegistration", "history", "faults", "delays", "logon", "network"});
+                  "services", "acceptNetworkScanPackages", "serviceRegistration", "history", "faults", "delays", "logon", "network",
+                  "wedgedCalls"});
   a.apiMajorVersion = static_cast<long>(field.Field("apiMajorVersion").Integer(a.apiMajorVersion));
   a.apiMinorVersion = static_cast<long>(field.Field("apiMinorVersion").Integer(a.apiMinorVersion));
   if (!field.Field("productVersion").IsNull()) a.productVersion = field.Field("productVersion").String16();
@@ -561,6 +564,13 @@ AgentData ReadAgent(const Reader& field) {
     }
   }
   if (const Reader network = field.Field("network"); !network.IsNull()) a.network = ReadNetwork(network);
+  if (const Reader wedged = field.Field("wedgedCalls"); !wedged.IsNull()) {
+    for (size_t i = 0; i < wedged.Size(); ++i) {
+      const std::string member = wedged.Item(i).String();
+      CheckMember(wedged.Item(i), member, {MemberKind::kCall});
+      a.wedgedCalls.insert(member);
+    }
+  }
   if (const Reader logon = field.Field("logon"); !logon.IsNull()) {
     logon.OnlyKeys({"remote", "interactiveUser", "deniedCalls"});
     a.logon.remote = logon.Field("remote").Bool(false);

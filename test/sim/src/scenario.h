@@ -29,6 +29,7 @@ struct Behavior {
   HRESULT hresult = S_OK;              // the HRESULT of a failed result, or of the call
   bool failCall = false;               // the call itself fails with `hresult`
   bool hangUntilAbort = false;         // never finishes unless RequestAbort is called
+  bool wedged = false;                 // never finishes, and RequestAbort does not end it (wedge.h)
   int disconnectAtPercent = -1;        // the agent goes away (RPC_E_DISCONNECTED) there
   std::optional<bool> rebootRequired;  // overrides the update's installation behaviour
   // Top level only: what IDownloadResult/IInstallationResult::HResult report for the whole job,
@@ -185,6 +186,8 @@ struct AgentData {
   std::map<std::string, HRESULT> faults;
   // Member -> milliseconds every call to it takes before doing its work.
   std::map<std::string, int> delays;
+  // Members whose every call never returns (wedge.h).
+  std::set<std::string, std::less<>> wedgedCalls;
   // The logon the client runs under, as the real agent sees it on a server.
   struct Logon {
     bool remote = false;                             // a remote caller, or a shell reached remotely (SSH, WinRM)

@@ -14,6 +14,7 @@
 #include "history.h"
 #include "json.h"
 #include "network.h"
+#include "wedge.h"
 
 namespace sim {
 
@@ -113,6 +114,13 @@ class SearchRun {
     } catch (const CriteriaError& error) {
       criteriaProblem = json::ToUtf16(std::string(error.what()) + " at position " + std::to_string(error.position + 1));
     }
+    // A search that never ends and that RequestAbort does not end either: users report searches
+    // stuck for hours (ansible-collections/ansible.windows#463, where the module's own timeout
+    // was the only way out), and Microsoft's "Guidelines for Asynchronous WUA Operations"
+    // (learn.microsoft.com/windows/win32/wua_sdk/guidelines-for-asynchronous-wua-operations) say
+    // that asynchronous operations "do not guarantee any particular completion speed" and advise
+    // callers to implement their own time-out.
+    if (behavior.wedged) return Wedges::Hold();
     if (behavior.hangUntilAbort) abort_.UntilAborted();
     if (behavior.hangUntilAbort || !abort_.Sleep(behavior.durationMs)) {
       return OutObject(result, SearchResult::Create(scenario_, orcAborted, std::vector<ComPtr<IUpdate>>{}));
