@@ -29,6 +29,11 @@ export interface SnapshotOptions<T> {
   operation: string;
   /** Whether two entries are one: how the entry of overlap is found again. */
   same: (a: T, b: T) => boolean;
+  /**
+   * Whether the caller may want entries after `entry`, the last of a page: when not, no further
+   * page is read ahead (a read since a date ends at the first older entry).
+   */
+  wantsAfter?: (entry: T) => boolean;
 }
 
 /**
@@ -91,7 +96,8 @@ export class HistorySnapshot<T> {
         remaining -= entries.length;
         last = entries.at(-1) ?? last;
         const count = Math.min(pageSize, remaining) + 1;
-        this.#pending = remaining > 0 ? this.#fetch(position, count) : undefined;
+        const wanted = last === undefined || (this.#options.wantsAfter?.(last) ?? true);
+        this.#pending = remaining > 0 && wanted ? this.#fetch(position, count) : undefined;
         for (const entry of entries) {
           if (this.#options.signal?.aborted) throw new AbortError(this.#options.operation, this.#options.signal.reason);
           yield entry;

@@ -93,6 +93,7 @@ export class UpdateHistory implements AsyncIterableIterator<HistoryEntry> {
         {
           start: checked.start, limit: filtered ? Infinity : checked.count, pageSize: HISTORY_PAGE_SIZE, signal,
           operation: 'history', same: sameEntry,
+          ...(checked.since ? { wantsAfter: (entry: HistoryEntry) => entry.date.getTime() >= checked.since!.getTime() } : {}),
         },
       );
     }

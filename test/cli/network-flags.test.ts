@@ -12,7 +12,7 @@ import { hresult, networkRequests, useScenario } from '../sim/harness.js';
 const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
 const UPDATE = '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';
 const DOWNLOADED = '8c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f';
-const SCAN_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const OTHER_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const PASSWORD = 'Pr0xy-S3cret-in-the-env';
 const PROXY = { address: 'proxy.corp.example:8080', userName: 'CORP\\svc-wua', password: PASSWORD };
 const NAME_NOT_RESOLVED = Number(hresult('WU_E_PT_WINHTTP_NAME_NOT_RESOLVED'));
@@ -40,7 +40,7 @@ function machine(network: object): object {
     name: 'cli-network',
     agent: {
       network,
-      services: [{ id: SCAN_SERVICE, name: 'Offline scan', isScanPackageService: true, canRegisterWithAu: false }],
+      services: [{ id: OTHER_SERVICE, name: 'A third-party update service', canRegisterWithAu: false }],
     },
     updates: [
       { id: UPDATE, title: 'Needs downloading', kbArticleIds: ['5091001'], maxDownloadSize: 100 },
@@ -87,13 +87,13 @@ describe('--server and --service-id', () => {
     expect(wua('search', '--server', 'windows-update').status).toBe(0);
     expect(wua('search', '--server', 'managed').status).toBe(0);
     expect(wua('search', '--server', 'default').status).toBe(0);
-    expect(wua('search', '--service-id', SCAN_SERVICE.toUpperCase(), '--offline').status).toBe(0);
+    expect(wua('search', '--service-id', OTHER_SERVICE.toUpperCase(), '--offline').status).toBe(0);
     expect(wua('uninstall', '--all', '--dry-run', '--server', 'managed').status).toBe(0);
     expect(where()).toEqual([
       { call: 'search', online: true, serverSelection: 2, serviceId: '' },
       { call: 'search', online: true, serverSelection: 1, serviceId: '' },
       { call: 'search', online: true, serverSelection: 0, serviceId: '' },
-      { call: 'search', online: false, serverSelection: 3, serviceId: SCAN_SERVICE },
+      { call: 'search', online: false, serverSelection: 3, serviceId: OTHER_SERVICE },
       { call: 'search', online: true, serverSelection: 1, serviceId: '' },
     ]);
   });
@@ -108,7 +108,7 @@ describe('--server and --service-id', () => {
   it.each<[string[], RegExp]>([
     [['search', '--server', 'wsus'], /argument 'wsus' is invalid. Allowed choices are windows-update, managed, default/],
     [['search', '--service-id', 'scan-package'], /--service-id takes an update service ID \(a GUID/],
-    [['download', '--all', '--service-id', SCAN_SERVICE, '--server', 'managed'], /--service-id picks the service to search; it cannot be combined with --server/],
+    [['download', '--all', '--service-id', OTHER_SERVICE, '--server', 'managed'], /--service-id picks the service to search; it cannot be combined with --server/],
     [['search', '--proxy'], /option '--proxy <url>' argument missing/],
   ])('are usage errors (status 2) when wrong: %j, before anything reaches the agent', (args, message) => {
     useScenario(machine({ reachable: true }));

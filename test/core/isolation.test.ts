@@ -64,7 +64,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = LATE_MS
 
 /** A session whose child runs and answers: its first call starts the child. */
 async function started(session: UpdateSession): Promise<number> {
-  await session.agentInfo();
+  // A call that reads neither IUpdateSession::ReadOnly (which a test wedges) nor an update.
+  await session.historyCount();
   const pid = session.processId;
   if (pid === undefined) throw new Error('no child process runs');
   expect(pid).not.toBe(process.pid);

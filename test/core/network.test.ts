@@ -9,7 +9,7 @@ import { sessionsPerTest } from './sessions.js';
 
 const UPDATE = '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';
 const DOWNLOADED = '8c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f';
-const SCAN_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const OTHER_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const NAME_NOT_RESOLVED = Number(hresult('WU_E_PT_WINHTTP_NAME_NOT_RESOLVED'));
 
 const sessions = sessionsPerTest({ clientApplicationId: 'network tests' });
@@ -20,7 +20,7 @@ function airGapped(network: object = { reachable: false }): object {
     name: 'air-gapped',
     agent: {
       network,
-      services: [{ id: SCAN_SERVICE, name: 'Offline scan', isScanPackageService: true, canRegisterWithAu: false }],
+      services: [{ id: OTHER_SERVICE, name: 'A third-party update service', canRegisterWithAu: false }],
     },
     updates: [
       { id: UPDATE, title: 'Needs downloading', kbArticleIds: ['5091001'], maxDownloadSize: 100 },
@@ -54,11 +54,11 @@ describe('a search', () => {
     const session = sessions.open();
     await session.search('', { serverSelection: 'windowsUpdate' });
     await session.search('', { serverSelection: 'managedServer', online: false });
-    await session.search('', { serverSelection: 'others', serviceId: SCAN_SERVICE, online: false });
+    await session.search('', { serverSelection: 'others', serviceId: OTHER_SERVICE, online: false });
     expect(networkRequests().map(({ online, serverSelection, serviceId }) => ({ online, serverSelection, serviceId }))).toEqual([
       { online: true, serverSelection: 2, serviceId: '' },
       { online: false, serverSelection: 1, serviceId: '' },
-      { online: false, serverSelection: 3, serviceId: SCAN_SERVICE },
+      { online: false, serverSelection: 3, serviceId: OTHER_SERVICE },
     ]);
   });
 });

@@ -53,6 +53,16 @@ const same = (a: number, b: number): boolean => a === b;
 const options = (start: number, limit: number, pageSize: number) => ({ start, limit, pageSize, same, operation: 'history' });
 
 describe('reading the history as it stood at the first page', () => {
+  it('reads no page ahead once the caller wants nothing after a page (a read since a date)', async () => {
+    const history = new FakeHistory(25);
+    // Entries are numbered oldest first: "since entry 17" wants nothing older than 17.
+    const snapshot = new HistorySnapshot(history.read, { ...options(0, Infinity, 10), wantsAfter: (entry: number) => entry >= 17 });
+    const { given, error } = await readAll(snapshot);
+    expect(error).toBeUndefined();
+    expect(given).toEqual([24, 23, 22, 21, 20, 19, 18, 17, 16, 15]);
+    expect(history.reads).toEqual([{ start: 0, count: 10 }]);
+  });
+
   it('gives every entry once, in pages of the size asked, with one entry of overlap', async () => {
     const history = new FakeHistory(25);
     const snapshot = new HistorySnapshot(history.read, options(0, Infinity, 10));
