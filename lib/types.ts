@@ -566,23 +566,7 @@ export interface WebProxySettings {
  * @internal A history entry as the wire carries it (src/wire/fields.h); HistoryEntry is what
  * callers get, with the fields the package derives.
  */
-export interface HistoryEntryFields {
-  operation: HistoryOperation;
-  resultCode: OperationResultCode;
-  hresult: number;
-  unmappedResultCode: number;
-  date: Date | null;
-  identity: UpdateIdentity;
-  title: string;
-  description: string;
-  clientApplicationId: string;
-  serverSelection: ServerSelection;
-  serviceId: string;
-  supportUrl: string;
-  uninstallationNotes: string;
-  uninstallationSteps: readonly string[];
-  categories: readonly CategoryRecord[];
-}
+export type HistoryEntryFields = Omit<HistoryEntry, 'code' | 'date'> & { date: Date | null };
 
 /**
  * One install or uninstall in the agent's history (IUpdateHistoryEntry, IUpdateHistoryEntry2).

@@ -1,12 +1,10 @@
 // `wua hide`, `wua unhide` and `wua accept-eulas` as a child process, the way scripts run them:
 // the outcome table, one JSON document with --json, dry runs and exit statuses.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { useScenario } from '../sim/harness.js';
+import { type WuaRun as Run, wua } from './spawn-wua.js';
 
-const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
 const A = 'a1a1a1a1-0000-4000-8000-000000000001';
 const B = 'b2b2b2b2-0000-4000-8000-000000000002';
 const MANDATORY = 'c3c3c3c3-0000-4000-8000-000000000003';
@@ -15,19 +13,6 @@ const HIDDEN = 'e5e5e5e5-0000-4000-8000-000000000005';
 const LICENSED = 'f6f6f6f6-0000-4000-8000-000000000006';
 const TERMS = ['MICROSOFT SOFTWARE LICENSE TERMS', ...Array.from({ length: 12 }, (_, i) => `${i + 1}. Clause ${i + 1} of the terms, `
   + 'which says what may be done with the software and what may not.')].join('\n');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wua(...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 interface Line {
   updateId: string;

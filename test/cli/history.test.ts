@@ -1,25 +1,14 @@
 // `wua history` as a child process, the way scripts run it: the table, the JSON document, the
 // filters and the usage errors.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { ENTRIES, historyScenario, newestFirst } from '../core/history-scenario.js';
 import { hresult, useScenario } from '../sim/harness.js';
+import { type WuaRun as Run, wua as wuaCommand } from './spawn-wua.js';
 
-const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function wua(...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, 'history', ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return wuaCommand('history', ...args);
 }
 
 interface HistoryDoc {

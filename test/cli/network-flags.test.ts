@@ -2,38 +2,18 @@
 // the simulated agent records where each search and download went and through which proxy, and
 // plays an air-gapped machine and one behind an authenticating proxy. A proxy password comes
 // from the environment and shows up nowhere, whatever goes wrong.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { hresult, networkRequests, useScenario } from '../sim/harness.js';
+import { wua, wuaWith } from './spawn-wua.js';
 
-const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
 const UPDATE = '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';
 const DOWNLOADED = '8c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f';
 const OTHER_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const PASSWORD = 'Pr0xy-S3cret-in-the-env';
 const PROXY = { address: 'proxy.corp.example:8080', userName: 'CORP\\svc-wua', password: PASSWORD };
 const NAME_NOT_RESOLVED = Number(hresult('WU_E_PT_WINHTTP_NAME_NOT_RESOLVED'));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wuaWith(extraEnv: Record<string, string>, ...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...extraEnv };
-  delete env.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function wua(...args: string[]): Run {
-  return wuaWith({}, ...args);
-}
 
 function machine(network: object): object {
   return {

@@ -1,32 +1,18 @@
 // `wua services` and `wua scan` as a child process, the way scripts run them: tables, one JSON
 // document, exit statuses, and the agent's refusals worded for the command line.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { useScenario } from '../sim/harness.js';
+import { type WuaRun as Run, wua } from './spawn-wua.js';
 
-const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
 const WINDOWS_UPDATE = '9482f4b4-e343-43b6-b170-9a65bc822c77';
 const MICROSOFT_UPDATE = '7971f918-a847-4430-9279-4a52d1efe18d';
 const WSUS = '3da21691-e39d-4da6-8a4b-b43877bcb1b7';
 const PENDING = 'c1c1c1c1-1111-4111-8111-c1c1c1c1c1c1';
 const INSTALLED = 'c2c2c2c2-2222-4222-8222-c2c2c2c2c2c2';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wua(...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const json = <T = Record<string, unknown>>(run: Run): T => JSON.parse(run.stdout) as T;
 

@@ -1,26 +1,10 @@
 // `wua settings` and `wua detect` as a child process: the Automatic Updates state as a table and
 // as JSON, the detection the simulator saw start, and the errors with their statuses.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { automaticUpdatesState, useScenario } from '../sim/harness.js';
+import { wua } from './spawn-wua.js';
 
-const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wua(...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 function machine(automaticUpdates: object, agent: object = {}): object {
   return { name: 'cli-automatic-updates', agent: { automaticUpdates, ...agent } };

@@ -16,6 +16,7 @@ export function wuaWith(env: Record<string, string>, ...args: string[]): WuaRun 
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
   if (!('COLUMNS' in env)) delete base.COLUMNS;
   const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env: base, timeout: 60_000 });
+  if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

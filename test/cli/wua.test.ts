@@ -1,34 +1,16 @@
 // The `wua` tool as a child process, the way scripts run it: output, JSON, exit statuses.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { hresult, useScenario } from '../sim/harness.js';
+import { type WuaRun as Run, wua, wuaWith } from './spawn-wua.js';
 
-const WUA = path.resolve(__dirname, '..', '..', 'dist', 'cli', 'wua.js');
 const CU = '9f3e2a71-0b4c-4d8e-8a61-3c5b7d9e1f20';
 const REDIST = 'c7e1f5a2-3d9b-4e6c-8f0a-1b2c3d4e5f60';
 const INSTALLED = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
 const CU_TITLE = '2026-11 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5068781)';
 const FAILS = hresult('WU_E_UH_INSTALLERFAILURE');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wuaWith(env: Record<string, string>, ...args: string[]): Run {
-  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
-  if (!('COLUMNS' in env)) delete base.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env: base, timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function wua(...args: string[]): Run {
-  return wuaWith({}, ...args);
-}
 
 function json<T = Record<string, unknown>>(run: Run): T {
   return JSON.parse(run.stdout) as T;
