@@ -2,7 +2,7 @@
 // (child_process.fork with its IPC channel, V8 serialization), an Electron main process
 // (Electron's utilityProcess, which needs no ELECTRON_RUN_AS_NODE and so works when an app turns
 // the RunAsNode fuse off), or Electron run as Node (fork, with ELECTRON_RUN_AS_NODE kept).
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -69,6 +69,25 @@ export const startChild: StartChild = (events) => {
   return electron ? startUtilityProcess(electron, events) : startForked(events);
 };
 
+const FORK_ATTEMPTS = 3;
+const FORK_RETRY_MS = 25;
+
+/**
+ * @internal CreateProcess now and then fails for a moment and throws at once (`spawn UNKNOWN`: a
+ * scan of the executable, a loaded machine): a start is tried again twice, a moment apart, before
+ * the call that needed the child fails with it.
+ */
+export function forkRetrying(start: () => ChildProcess): ChildProcess {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return start();
+    } catch (error) {
+      if (attempt >= FORK_ATTEMPTS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, FORK_RETRY_MS);
+    }
+  }
+}
+
 function startForked(events: ChildEvents): ChildProcessHandle {
   let exited = false;
   const exit = (details: ChildExit): void => {
@@ -78,14 +97,14 @@ function startForked(events: ChildEvents): ChildProcessHandle {
   };
   // The same runtime as this process (node.exe, or an Electron executable run as Node), without
   // this process's own flags (an inspector port, a test runner's loaders).
-  const child = fork(childScript(), [], {
+  const child = forkRetrying(() => fork(childScript(), [], {
     execPath: process.execPath,
     execArgv: [],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     windowsHide: true,
     env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
-  });
+  }));
   child.on('message', (message) => events.message(message as FromChild));
   child.on('exit', (exitCode, signal) => exit({ exitCode, signal }));
   child.on('error', (error) => {

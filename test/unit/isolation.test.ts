@@ -1,12 +1,15 @@
 // Process isolation's parts that need no agent: its options, checked when the session is made,
 // the errors that cross from the child process, and the platform check that comes before any
 // child is started.
+import type { ChildProcess } from 'node:child_process';
+
 import { describe, expect, it } from 'vitest';
 
 import {
   AddonLoadError, AgentUnresponsiveError, InvalidArgumentError, UnsupportedPlatformError, UpdateSession,
 } from '../../lib/index.js';
 import { fromNativeError } from '../../lib/errors.js';
+import { forkRetrying } from '../../lib/isolation/host.js';
 import { DEFAULT_GRACE_MS, isolationSettings } from '../../lib/isolation/options.js';
 import { deserializeError, serializeError } from '../../lib/isolation/protocol.js';
 
@@ -87,5 +90,25 @@ describe('AgentUnresponsiveError', () => {
       name: 'AgentUnresponsiveError', message: named.message, code: 'ERR_WUA_AGENT_UNRESPONSIVE', operation: 'install',
       reason: 'abortIgnored', graceMs: 2_000, exitCode: 1, signal: 'SIGTERM',
     });
+  });
+});
+
+describe('starting a child', () => {
+  it('tries a start that CreateProcess refuses for a moment again, and fails with the third refusal', () => {
+    const refusal = Object.assign(new Error('spawn UNKNOWN'), { code: 'UNKNOWN' });
+    let attempts = 0;
+    const child = { pid: 42 } as unknown as ChildProcess;
+    expect(forkRetrying(() => {
+      attempts += 1;
+      if (attempts < 3) throw refusal;
+      return child;
+    })).toBe(child);
+    expect(attempts).toBe(3);
+    attempts = 0;
+    expect(() => forkRetrying(() => {
+      attempts += 1;
+      throw refusal;
+    })).toThrow(refusal);
+    expect(attempts).toBe(3);
   });
 });
