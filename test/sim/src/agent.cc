@@ -370,7 +370,9 @@ void Agent::SaveState() {
         .Set("eulaAccepted", s.eulaAccepted)
         .Set("isPresent", s.isPresent)
         .Set("rebootRequired", s.rebootRequired);
-    updates.Set(Utf8(id), std::move(entry));
+    // A search saves the state (its network request), so this runs once per search: Add, as the
+    // map's keys are unique.
+    updates.Add(Utf8(id), std::move(entry));
   }
   json::Value history = json::Value::Array();
   for (const auto& h : state_.history) history.Push(HistoryToJson(h));

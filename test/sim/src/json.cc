@@ -522,6 +522,12 @@ const Value* Value::Find(std::string_view key) const {
   return nullptr;
 }
 
+Value& Value::Add(std::string key, Value value) {
+  if (!IsObject()) ThrowWrongKind(Kind::Object, kind());
+  std::get<Members>(data_).emplace_back(std::move(key), std::move(value));
+  return *this;
+}
+
 Value& Value::Set(std::string key, Value value) {
   if (!IsObject()) ThrowWrongKind(Kind::Object, kind());
   auto& members = std::get<Members>(data_);

@@ -97,6 +97,14 @@ const std::vector<std::pair<std::string, std::function<void()>>> kCases = {
        CheckEqual(Parse("1E+2").AsNumber(), 100.0, "exponent with sign");
        CheckEqual(Parse("\"a\"").AsString(), std::string("a"), "string");
      }},
+    {"Add appends members whose keys are new, in order, where Set replaces",
+     [] {
+       Value object = Value::Object().Add("a", int64_t{1}).Add("b", true);
+       object.Set("a", int64_t{2});
+       CheckEqual(object.AsObject().size(), size_t{2}, "two members");
+       CheckEqual(object.AsObject()[1].first, std::string("b"), "second key");
+       CheckEqual(object.Find("a")->AsNumber(), 2.0, "Set replaced the value Add gave");
+     }},
     {"nested document keeps member order",
      [] {
        const Value value = Parse(R"({"z": [1, {"b": null, "a": [true]}], "y": {}})");
