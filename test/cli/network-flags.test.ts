@@ -5,28 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
+import { NAME_NOT_RESOLVED, networkMachine, OTHER_SERVICE, UPDATE } from '../core/network-machine.js';
 import { hresult, networkRequests, useScenario } from '../sim/harness.js';
 import { wua, wuaWith } from './spawn-wua.js';
 
-const UPDATE = '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';
-const DOWNLOADED = '8c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f';
-const OTHER_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const PASSWORD = 'Pr0xy-S3cret-in-the-env';
 const PROXY = { address: 'proxy.corp.example:8080', userName: 'CORP\\svc-wua', password: PASSWORD };
-const NAME_NOT_RESOLVED = Number(hresult('WU_E_PT_WINHTTP_NAME_NOT_RESOLVED'));
 
 function machine(network: object): object {
-  return {
-    name: 'cli-network',
-    agent: {
-      network,
-      services: [{ id: OTHER_SERVICE, name: 'A third-party update service', canRegisterWithAu: false }],
-    },
-    updates: [
-      { id: UPDATE, title: 'Needs downloading', kbArticleIds: ['5091001'], maxDownloadSize: 100 },
-      { id: DOWNLOADED, title: 'Downloaded earlier', kbArticleIds: ['5091002'], state: { isDownloaded: true } },
-    ],
-  };
+  return networkMachine('cli-network', network);
 }
 
 const where = (): { call: string; online: boolean; serverSelection: number; serviceId: string }[] =>

@@ -4,29 +4,16 @@
 import { describe, expect, it } from 'vitest';
 
 import { WindowsUpdateError } from '../../lib/index.js';
-import { hresult, networkRequests, useScenario } from '../sim/harness.js';
+import { networkRequests, useScenario } from '../sim/harness.js';
+import { DOWNLOADED, NAME_NOT_RESOLVED, networkMachine, OTHER_SERVICE, UPDATE } from './network-machine.js';
 import { sessionsPerTest } from './sessions.js';
 
-const UPDATE = '7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';
-const DOWNLOADED = '8c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f';
-const OTHER_SERVICE = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
-const NAME_NOT_RESOLVED = Number(hresult('WU_E_PT_WINHTTP_NAME_NOT_RESOLVED'));
 
 const sessions = sessionsPerTest({ clientApplicationId: 'network tests' });
 
 /** An air-gapped machine: the agent holds its data, and no update server can be reached. */
 function airGapped(network: object = { reachable: false }): object {
-  return {
-    name: 'air-gapped',
-    agent: {
-      network,
-      services: [{ id: OTHER_SERVICE, name: 'A third-party update service', canRegisterWithAu: false }],
-    },
-    updates: [
-      { id: UPDATE, title: 'Needs downloading', kbArticleIds: ['5091001'], maxDownloadSize: 100 },
-      { id: DOWNLOADED, title: 'Downloaded earlier', kbArticleIds: ['5091002'], state: { isDownloaded: true } },
-    ],
-  };
+  return networkMachine('air-gapped', network);
 }
 
 describe('a search', () => {
