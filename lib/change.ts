@@ -5,8 +5,9 @@
 // mixes it with others (InstallationImpact; WU_E_EXCLUSIVE_INSTALL_CONFLICT). The jobs make one
 // operation: one stream of progress, one merged result.
 import { DOWNLOAD_PHASES, INSTALLATION_IMPACTS, nameOf, OPERATION_RESULT_CODES } from './enums.js';
-import { AbortError, agentError, describeHresult, isAbortError, outcomeLabel, WindowsUpdateError } from './errors.js';
-import { AgentUnresponsiveError } from './errors.js';
+import {
+  AbortError, agentError, AgentUnresponsiveError, describeHresult, isAbortError, outcomeLabel, WindowsUpdateError,
+} from './errors.js';
 import type { NativeBehavior, NativeChangeOptions, NativeChangeResult, NativeInspected, NativeProgress } from './native.js';
 import type { CheckedChangeOptions } from './options.js';
 import type {

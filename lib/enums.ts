@@ -2,10 +2,9 @@
 // Index = the agent's numeric value (SDK wuapi.h); a hole means the agent has no such value.
 import type {
   AutoDownloadMode, AutomaticUpdatesNotificationLevel, AutoSelectionMode, DeploymentAction, DownloadPhase, DownloadPriority,
-  HistoryOperation, InstallationImpact, OperationResultCode, RebootBehavior, SearchScope, ServerSelection, UpdateExceptionContext,
-  UpdateType,
+  HistoryOperation, InstallationImpact, OperationResultCode, RebootBehavior, SearchScope, ServerSelection, ServiceRegistrationState,
+  UpdateExceptionContext, UpdateType,
 } from './types.js';
-import type { ServiceRegistrationState } from './types.js';
 
 type Names<T extends string> = readonly (T | undefined)[];
 

@@ -3,8 +3,7 @@
 // in hresult-table.ts.
 import { AGENT_HRESULTS, SYSTEM_HRESULTS, type HresultRow } from './hresult-table.js';
 import { hintFor } from './hints.js';
-import type { ChangeResult, ErrorCategory } from './types.js';
-import type { Progress } from './types.js';
+import type { ChangeResult, ErrorCategory, Progress } from './types.js';
 
 export interface HresultInfo {
   hresult: number;

@@ -3,13 +3,11 @@ export { UpdateSession, type SessionInfo } from './session.js';
 export { isSupported, supportStatus, type SupportStatus } from './platform.js';
 export { UpdateOperation } from './operation.js';
 export {
-  AbortError, AddonLoadError, describeHresult, hresultHex, type HresultInfo, InvalidArgumentError, isAbortError,
-  SessionClosedError, UnsupportedPlatformError, WindowsUpdateError,
+  AbortError, AddonLoadError, AgentUnresponsiveError, describeHresult, HistoryChangedError, hresultHex, type HresultInfo,
+  InvalidArgumentError, isAbortError, PermissionError, SessionClosedError, type UnresponsiveReason, UnsupportedPlatformError,
+  WindowsUpdateError,
 } from './errors.js';
-export { PermissionError } from './errors.js';
-export { AgentUnresponsiveError, type UnresponsiveReason } from './errors.js';
 export * from './types.js';
 export * from './criteria.js';
 export { UpdateHistory } from './history.js';
-export { HistoryChangedError } from './errors.js';
 export { MICROSOFT_UPDATE_SERVICE_ID, WINDOWS_UPDATE_SERVICE_ID } from './services.js';

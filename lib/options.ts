@@ -1,14 +1,14 @@
 // Checking what callers pass, before anything reaches the agent: every option by name and type.
-import { choices, DOWNLOAD_PRIORITIES, SEARCH_SCOPES, SERVER_SELECTIONS, valueOf } from './enums.js';
+import {
+  choices, DOWNLOAD_PRIORITIES, OPERATION_RESULT_CODES, SEARCH_SCOPES, SERVER_SELECTIONS, UPDATE_OPERATIONS, valueOf,
+} from './enums.js';
 import { InvalidArgumentError } from './errors.js';
 import { isGuid } from './ids.js';
 import type { NativeChangeOptions, NativeSearchOptions } from './native.js';
 import type {
-  ChangeKind, DownloadOptions, InstallOptions, Progress, SearchOptions, UpdateSessionOptions,
+  AddServiceOptions, ChangeKind, DownloadOptions, HistoryOfOptions, HistoryOperation, HistoryOptions, InstallOptions,
+  OfflineScanOptions, OperationResultCode, Progress, SearchOptions, UpdateSessionOptions,
 } from './types.js';
-import { OPERATION_RESULT_CODES, UPDATE_OPERATIONS } from './enums.js';
-import type { HistoryOfOptions, HistoryOperation, HistoryOptions, OperationResultCode } from './types.js';
-import type { AddServiceOptions, OfflineScanOptions } from './types.js';
 
 export function validateSessionOptions(options: unknown): UpdateSessionOptions {
   if (options === undefined) return {};

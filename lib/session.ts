@@ -5,35 +5,31 @@ import { automaticUpdatesFromNative } from './automatic-updates.js';
 import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } from './change.js';
 import { criteriaText, type Criteria } from './criteria.js';
 import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
+import { type HistoryRunner, readHistoryOf, UpdateHistory } from './history.js';
 import { openIsolatedSession } from './isolation/isolated-session.js';
 import { type IsolationSettings, isolationSettings } from './isolation/options.js';
 import { eulaResultFrom, hideResultFrom, nothingToMark } from './marks.js';
-import { type HistoryRunner, readHistoryOf, UpdateHistory } from './history.js';
 import { loadBinding, type NativeSession } from './native.js';
+import { OfflineScanUpdates, runOfflineScan } from './offline-scan.js';
 import { UpdateOperation, underSignal } from './operation.js';
-import { changeOptions, searchOptions, validateSessionOptions } from './options.js';
+import {
+  addServiceOptions, changeOptions, microsoftUpdateOptions, offlineScanOptions, searchOptions, validateSessionOptions,
+} from './options.js';
 import { searchResultFromJson } from './records/decode.js';
 import { updateIdsOf } from './records/references.js';
 import { UpdateStream } from './records/stream.js';
 import { RecordTracker } from './records/tracker.js';
-import type {
-  AgentInfo, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions, InstallOptions, Progress, SearchOptions,
-  SearchResult, UninstallOptions, UpdateReference, UpdateSessionOptions,
-} from './types.js';
-import type { EulaResult, HideResult } from './types.js';
-import type { AutomaticUpdatesStatus, WebProxySettings } from './types.js';
-import { SessionWebProxy } from './web-proxy.js';
-import type { HistoryEntry, HistoryOfOptions, HistoryOptions } from './types.js';
-import { agentInfoFrom, statusFrom } from './status.js';
-import type { UpdateStatus } from './types.js';
-import { OfflineScanUpdates, runOfflineScan } from './offline-scan.js';
-import { addServiceOptions, microsoftUpdateOptions, offlineScanOptions } from './options.js';
 import {
   checkServiceId, MICROSOFT_UPDATE_SERVICE_ID, refuseWindowsUpdateRemoval, registrationFromJson, servicesFromJson,
 } from './services.js';
+import { agentInfoFrom, statusFrom } from './status.js';
 import type {
-  AddServiceOptions, OfflineScanOptions, OfflineScanResult, ServiceRecord, ServiceRegistrationRecord,
+  AddServiceOptions, AgentInfo, AutomaticUpdatesStatus, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions,
+  EulaResult, HideResult, HistoryEntry, HistoryOfOptions, HistoryOptions, InstallOptions, OfflineScanOptions,
+  OfflineScanResult, Progress, SearchOptions, SearchResult, ServiceRecord, ServiceRegistrationRecord, UninstallOptions,
+  UpdateReference, UpdateSessionOptions, UpdateStatus, WebProxySettings,
 } from './types.js';
+import { SessionWebProxy } from './web-proxy.js';
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */

@@ -2,8 +2,7 @@
 // --proxy, checked before anything reaches the agent. The proxy's credentials come from the
 // environment only, never from argv (which other users of the machine can read), and no message
 // here quotes a --proxy value, since a password typed into it would be quoted with it.
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 
 import { isGuid } from '../ids.js';
 import type { SearchOptions, ServerSelection, WebProxyOptions } from '../types.js';

@@ -2,8 +2,7 @@
 // and a hint worded for the command line; a stack only with --verbose.
 import { CommanderError } from 'commander';
 
-import { InvalidArgumentError, isAbortError, WindowsUpdateError } from '../errors.js';
-import { AgentUnresponsiveError } from '../errors.js';
+import { AgentUnresponsiveError, InvalidArgumentError, isAbortError, WindowsUpdateError } from '../errors.js';
 import { hintFor } from '../hints.js';
 import { ExitCode, exitCodeOf } from './exit-codes.js';
 import type { Output } from './output.js';
