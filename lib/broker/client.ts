@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import net from 'node:net';
 
-import { BrokerUnavailableError, PermissionError } from '../errors.js';
+import { BrokerUnavailableError, InvalidArgumentError, PermissionError } from '../errors.js';
 import type { ChildEvents, ChildExit, ChildProcessHandle } from '../isolation/host.js';
 import type { FromChild, ToChild } from '../isolation/protocol.js';
 import { ADMITTED, encodeMessage, HELLO, MessageReader } from './frames.js';
@@ -152,7 +152,7 @@ export async function jobRequest(message: Extract<ClientMessage, { type: 'jobs' 
         if ('error' in answer.value) {
           done = true;
           const { message: text, code, name } = answer.value.error;
-          reject(Object.assign(new Error(text), { code, name }));
+          reject(code === 'ERR_INVALID_ARG_VALUE' ? new InvalidArgumentError('the job', text) : Object.assign(new Error(text), { code, name }));
         } else if (onReply(answer.value)) {
           done = true;
           resolve();
