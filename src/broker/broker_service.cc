@@ -11,9 +11,9 @@
 //    it over the host's stdin/stdout, one frame per piece of traffic (broker_frames.h);
 //  - when the agent host leaves (idle, or told to by a stop), the service stops.
 // Nothing here parses what a client says beyond the hello: the agent host validates every call.
-#include <windows.h>
 #include <aclapi.h>
 #include <sddl.h>
+#include <windows.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -29,8 +29,7 @@ namespace {
 
 constexpr wchar_t kServiceName[] = L"WindowsUpdateAgentBroker";
 constexpr wchar_t kPipeName[] = L"\\\\.\\pipe\\windows-update-agent-broker";
-constexpr wchar_t kParametersKey[] =
-    L"SYSTEM\\CurrentControlSet\\Services\\WindowsUpdateAgentBroker\\Parameters";
+constexpr wchar_t kParametersKey[] = L"SYSTEM\\CurrentControlSet\\Services\\WindowsUpdateAgentBroker\\Parameters";
 // SYSTEM and BUILTIN\Administrators, full access; P: no inherited ACE widens it.
 constexpr wchar_t kPipeSddl[] = L"D:P(A;;GA;;;SY)(A;;GA;;;BA)";
 constexpr DWORD kPipeBuffer = 64 * 1024;
@@ -71,8 +70,7 @@ void ReportStatus(DWORD state, DWORD exit_code = NO_ERROR, DWORD wait_hint = 0) 
 DWORD ReadParameter(const wchar_t* name, DWORD fallback) {
   DWORD value = 0;
   DWORD size = sizeof(value);
-  if (RegGetValueW(HKEY_LOCAL_MACHINE, kParametersKey, name, RRF_RT_REG_DWORD, nullptr, &value, &size) !=
-      ERROR_SUCCESS) {
+  if (RegGetValueW(HKEY_LOCAL_MACHINE, kParametersKey, name, RRF_RT_REG_DWORD, nullptr, &value, &size) != ERROR_SUCCESS) {
     return fallback;
   }
   return value;
@@ -175,13 +173,13 @@ bool ClientAllowed(HANDLE pipe) {
   DWORD admins_size = sizeof(admins);
   DWORD system_size = sizeof(system);
   BOOL member = FALSE;
-  if (CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, admins, &admins_size) &&
-      CheckTokenMembership(token, admins, &member) && member) {
+  if (CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, admins, &admins_size) && CheckTokenMembership(token, admins, &member) &&
+      member) {
     allowed = true;
   }
   member = FALSE;
-  if (!allowed && CreateWellKnownSid(WinLocalSystemSid, nullptr, system, &system_size) &&
-      CheckTokenMembership(token, system, &member) && member) {
+  if (!allowed && CreateWellKnownSid(WinLocalSystemSid, nullptr, system, &system_size) && CheckTokenMembership(token, system, &member) &&
+      member) {
     allowed = true;
   }
   CloseHandle(token);
@@ -271,15 +269,13 @@ HANDLE CreatePipeInstance(bool first, SECURITY_ATTRIBUTES* attributes) {
   // Remote clients are refused: the broker is for shells on this machine (SSH, WinRM and
   // PsExec sessions all run their commands here).
   DWORD pipe_mode = PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS;
-  return CreateNamedPipeW(kPipeName, open_mode, pipe_mode, PIPE_UNLIMITED_INSTANCES, kPipeBuffer, kPipeBuffer, 0,
-                          attributes);
+  return CreateNamedPipeW(kPipeName, open_mode, pipe_mode, PIPE_UNLIMITED_INSTANCES, kPipeBuffer, kPipeBuffer, 0, attributes);
 }
 
 DWORD WINAPI AcceptClients(void* parameter) {
   HANDLE pipe = parameter;
   SECURITY_ATTRIBUTES attributes = {sizeof(attributes), nullptr, FALSE};
-  ConvertStringSecurityDescriptorToSecurityDescriptorW(kPipeSddl, SDDL_REVISION_1, &attributes.lpSecurityDescriptor,
-                                                       nullptr);
+  ConvertStringSecurityDescriptorToSecurityDescriptorW(kPipeSddl, SDDL_REVISION_1, &attributes.lpSecurityDescriptor, nullptr);
   for (;;) {
     OVERLAPPED overlapped = {};
     overlapped.hEvent = CreateEventW(nullptr, TRUE, FALSE, nullptr);
@@ -319,8 +315,8 @@ bool StartAgentHost(const std::wstring& folder, DWORD idle_seconds) {
   SetHandleInformation(g_host_stdin, HANDLE_FLAG_INHERIT, 0);
   SetHandleInformation(g_host_stdout, HANDLE_FLAG_INHERIT, 0);
   std::wstring log_path = folder + L"\\broker.log";
-  HANDLE log = CreateFileW(log_path.c_str(), FILE_APPEND_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE, &inheritable,
-                           OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+  HANDLE log = CreateFileW(log_path.c_str(), FILE_APPEND_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE, &inheritable, OPEN_ALWAYS,
+                           FILE_ATTRIBUTE_NORMAL, nullptr);
   std::wstring node = folder + L"\\node.exe";
   std::wstring script = folder + L"\\package\\dist\\broker\\agent-host.js";
   std::wstring command = L"\"" + node + L"\" \"" + script + L"\" --idle-seconds=" + std::to_wstring(idle_seconds);
@@ -331,8 +327,8 @@ bool StartAgentHost(const std::wstring& folder, DWORD idle_seconds) {
   startup.hStdOutput = child_stdout;
   startup.hStdError = log != INVALID_HANDLE_VALUE ? log : nullptr;
   PROCESS_INFORMATION process = {};
-  BOOL started = CreateProcessW(node.c_str(), command.data(), nullptr, nullptr, TRUE,
-                                CREATE_NO_WINDOW | CREATE_SUSPENDED, nullptr, folder.c_str(), &startup, &process);
+  BOOL started = CreateProcessW(node.c_str(), command.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW | CREATE_SUSPENDED, nullptr,
+                                folder.c_str(), &startup, &process);
   CloseHandle(child_stdin);
   CloseHandle(child_stdout);
   if (log != INVALID_HANDLE_VALUE) CloseHandle(log);
@@ -367,8 +363,7 @@ void WINAPI ServiceMain(DWORD, wchar_t**) {
   if (!g_status_handle) return;
   ReportStatus(SERVICE_START_PENDING, NO_ERROR, 10000);
   SECURITY_ATTRIBUTES attributes = {sizeof(attributes), nullptr, FALSE};
-  if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(kPipeSddl, SDDL_REVISION_1,
-                                                            &attributes.lpSecurityDescriptor, nullptr)) {
+  if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(kPipeSddl, SDDL_REVISION_1, &attributes.lpSecurityDescriptor, nullptr)) {
     ReportStatus(SERVICE_STOPPED, GetLastError());
     return;
   }
@@ -403,9 +398,8 @@ void WINAPI ServiceMain(DWORD, wchar_t**) {
 constexpr wchar_t kFolderSddl[] = L"O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)";
 // Rights that let a holder change what the service runs: write or append data, add files or
 // folders, delete, change the DACL or the owner, and the generic rights that include them.
-constexpr ACCESS_MASK kWriteRights = FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA | FILE_WRITE_ATTRIBUTES |
-                                     FILE_DELETE_CHILD | DELETE | WRITE_DAC | WRITE_OWNER | GENERIC_WRITE |
-                                     GENERIC_ALL | MAXIMUM_ALLOWED;
+constexpr ACCESS_MASK kWriteRights = FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA | FILE_WRITE_ATTRIBUTES | FILE_DELETE_CHILD |
+                                     DELETE | WRITE_DAC | WRITE_OWNER | GENERIC_WRITE | GENERIC_ALL | MAXIMUM_ALLOWED;
 
 // The user running the install, when its token holds Administrators: where the file system makes a
 // file's creator its owner whatever owner is asked for (Wine does), that owner is an administrator.
@@ -419,9 +413,8 @@ void FindInstallingAdministrator() {
   BOOL member = FALSE;
   static BYTE user_buffer[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
   DWORD size = sizeof(user_buffer);
-  if (CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, admins, &admins_size) &&
-      CheckTokenMembership(nullptr, admins, &member) && member &&
-      GetTokenInformation(token, TokenUser, user_buffer, size, &size)) {
+  if (CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, admins, &admins_size) && CheckTokenMembership(nullptr, admins, &member) &&
+      member && GetTokenInformation(token, TokenUser, user_buffer, size, &size)) {
     g_installing_administrator = reinterpret_cast<TOKEN_USER*>(user_buffer)->User.Sid;
   }
   CloseHandle(token);
@@ -445,8 +438,8 @@ bool OnlyAdministratorsWrite(const std::wstring& path, bool own_only, std::wstri
   PSID owner = nullptr;
   PACL dacl = nullptr;
   PSECURITY_DESCRIPTOR descriptor = nullptr;
-  DWORD error = GetNamedSecurityInfoW(path.c_str(), SE_FILE_OBJECT, OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION,
-                                      &owner, nullptr, &dacl, nullptr, &descriptor);
+  DWORD error = GetNamedSecurityInfoW(path.c_str(), SE_FILE_OBJECT, OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION, &owner, nullptr,
+                                      &dacl, nullptr, &descriptor);
   if (error != ERROR_SUCCESS) {
     *problem = L"cannot read the security of " + path + L" (error " + std::to_wstring(error) + L")";
     return false;
@@ -467,9 +460,9 @@ bool OnlyAdministratorsWrite(const std::wstring& path, bool own_only, std::wstri
     auto* ace = reinterpret_cast<ACCESS_ALLOWED_ACE*>(header);
     if ((ace->Mask & kWriteRights) && !IsTrustedSid(&ace->SidStart)) {
       wchar_t* text = nullptr;
-    ConvertSidToStringSidW(&ace->SidStart, &text);
-    *problem = path + L" lets " + (text ? text : L"a SID") + L" change it (only Administrators and SYSTEM may)";
-    if (text) LocalFree(text);
+      ConvertSidToStringSidW(&ace->SidStart, &text);
+      *problem = path + L" lets " + (text ? text : L"a SID") + L" change it (only Administrators and SYSTEM may)";
+      if (text) LocalFree(text);
       ok = false;
     }
   }
@@ -486,9 +479,8 @@ bool Secure(const std::wstring& path, PSECURITY_DESCRIPTOR descriptor, std::wstr
   GetSecurityDescriptorDacl(descriptor, &present, &dacl, &defaulted);
   GetSecurityDescriptorOwner(descriptor, &owner, &defaulted);
   DWORD error = SetNamedSecurityInfoW(const_cast<wchar_t*>(path.c_str()), SE_FILE_OBJECT,
-                                      OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION |
-                                          PROTECTED_DACL_SECURITY_INFORMATION,
-                                      owner, nullptr, dacl, nullptr);
+                                      OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, owner,
+                                      nullptr, dacl, nullptr);
   if (error != ERROR_SUCCESS) {
     *problem = L"cannot set the security of " + path + L" (error " + std::to_wstring(error) + L")";
     return false;

@@ -22,8 +22,7 @@ std::wstring EnvironmentValue(const wchar_t* name) {
   const DWORD length = ::GetEnvironmentVariableW(name, buffer, static_cast<DWORD>(std::size(buffer)));
   if (length > 0 && length < std::size(buffer)) return std::wstring(buffer, length);
   DWORD size = sizeof(buffer);
-  if (::RegGetValueW(HKEY_LOCAL_MACHINE, kMachineScenarioKey, name, RRF_RT_REG_SZ, nullptr, buffer, &size) ==
-      ERROR_SUCCESS) {
+  if (::RegGetValueW(HKEY_LOCAL_MACHINE, kMachineScenarioKey, name, RRF_RT_REG_SZ, nullptr, buffer, &size) == ERROR_SUCCESS) {
     return std::wstring(buffer);
   }
   return std::wstring();
