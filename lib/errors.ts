@@ -325,3 +325,15 @@ export class AgentUnresponsiveError extends Error {
     };
   }
 }
+
+/**
+ * The broker service (`wua broker install`) is not installed, could not be started, or dropped the
+ * connection before it answered. `isolation: 'broker'` sessions and `wua job` reject with it.
+ */
+export class BrokerUnavailableError extends Error {
+  readonly code = 'ERR_WUA_BROKER_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BrokerUnavailableError';
+  }
+}

@@ -33,6 +33,9 @@ const REPAIR_STORE = 'run DISM /Online /Cleanup-Image /RestoreHealth, then sfc /
 const RESET_DATASTORE = 'stop wuauserv, rename C:\\Windows\\SoftwareDistribution, start wuauserv and search again'
   + ' (the local update history is lost)';
 const LOCAL_ONLY = 'run it on the machine itself, e.g. as a scheduled task under SYSTEM';
+// The broker service runs the calls as a local service for administrators (lib/broker/).
+const THROUGH_BROKER = { api: `open the session with isolation: 'broker' (after wua broker install), or ${LOCAL_ONLY}`,
+  cli: `run it with --via broker (after wua broker install), or ${LOCAL_ONLY}` };
 const TLS = 'check the clock, the root certificates (an outdated root store or a TLS inspection proxy'
   + ' whose root the machine does not trust) and that TLS 1.2 is enabled';
 const WSUS_OR_PROXY = 'check the WSUS address (WUServer policy) or the proxy, and that the server is up';
@@ -218,7 +221,10 @@ const CODE_HINTS: Readonly<Record<string, Hint>> = {
   WU_E_SYSPREP_IN_PROGRESS: 'Sysprep is running: retry after it has finished',
   WU_E_UNKNOWN_SERVICE: 'the update service is no longer registered with Automatic Updates: register it again, or use another service',
   WU_E_NO_UI_SUPPORT: 'the Windows Update UI is not available here: use the API or the command line',
-  WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED: `only administrators may act on per-machine updates: run from an elevated process; over SSH, WinRM or other remote logons ${LOCAL_ONLY}`,
+  WU_E_PER_MACHINE_UPDATE_ACCESS_DENIED: {
+    api: `only administrators may act on per-machine updates: run from an elevated process; over SSH, WinRM or other remote logons ${THROUGH_BROKER.api}`,
+    cli: `only administrators may act on per-machine updates: run from an elevated process; over SSH, WinRM or other remote logons ${THROUGH_BROKER.cli}`,
+  },
   WU_E_UNSUPPORTED_SEARCHSCOPE: 'the search scope is not supported for this search: use the default scope',
   WU_E_BAD_FILE_URL: 'the URL does not point to a file: give the path of the file itself',
   WU_E_REVERT_NOT_ALLOWED: 'this update cannot be reverted',
@@ -401,9 +407,14 @@ const CODE_HINTS: Readonly<Record<string, Hint>> = {
   WU_E_METADATA_NOOP: 'there was no metadata to verify: nothing to do',
 
   // ----- system codes users meet most -----
-  E_ACCESSDENIED: 'access denied: run from an elevated (administrator) process. Elevated but remote, it is expected: Microsoft'
-    + ' denies downloads, installs, EULA acceptance and hiding to remote callers, and users meet the same over SSH and'
-    + ` WinRM sessions; ${LOCAL_ONLY}`,
+  E_ACCESSDENIED: {
+    api: 'access denied: run from an elevated (administrator) process. Elevated but remote, it is expected: Microsoft'
+      + ' denies downloads, installs, EULA acceptance and hiding to remote callers, and users meet the same over SSH and'
+      + ` WinRM sessions; ${THROUGH_BROKER.api}`,
+    cli: 'access denied: run from an elevated (administrator) process. Elevated but remote, it is expected: Microsoft'
+      + ' denies downloads, installs, EULA acceptance and hiding to remote callers, and users meet the same over SSH and'
+      + ` WinRM sessions; ${THROUGH_BROKER.cli}`,
+  },
   E_ABORT: 'the operation was aborted; run it again if it is still wanted',
   E_FAIL: 'the agent reported an unspecified failure: see the update history and the Windows Update log',
   E_UNEXPECTED: 'the agent reported an unexpected failure: retry from a new session; see the Windows Update log if it recurs',

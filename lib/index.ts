@@ -11,3 +11,10 @@ export * from './types.js';
 export * from './criteria.js';
 export { UpdateHistory } from './history.js';
 export { MICROSOFT_UPDATE_SERVICE_ID, WINDOWS_UPDATE_SERVICE_ID } from './services.js';
+// The broker service for remote shells (lib/broker/): isolation: 'broker' sessions use it.
+export { BrokerUnavailableError } from './errors.js';
+export {
+  brokerStatus, installBroker, uninstallBroker, DEFAULT_IDLE_SECONDS as BROKER_DEFAULT_IDLE_SECONDS,
+  type BrokerInstallOptions, type BrokerStatus,
+} from './broker/service.js';
+export type { JobInfo as BrokerJob, JobState as BrokerJobState } from './broker/jobs.js';

@@ -6,6 +6,7 @@ import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } fro
 import { criteriaText, type Criteria } from './criteria.js';
 import { AbortError, fromNativeError, InvalidArgumentError, SessionClosedError, UnsupportedPlatformError } from './errors.js';
 import { type HistoryRunner, readHistoryOf, UpdateHistory } from './history.js';
+import { openBrokerSession } from './broker/session.js';
 import { openIsolatedSession } from './isolation/isolated-session.js';
 import { type IsolationSettings, isolationSettings } from './isolation/options.js';
 import { eulaResultFrom, hideResultFrom, nothingToMark } from './marks.js';
@@ -397,7 +398,7 @@ export class UpdateSession implements AsyncDisposable {
    * first call, after close(), and from the end of a child that did not answer to the next call).
    */
   get processId(): number | undefined {
-    if (this.#isolation.isolation !== 'process') return process.pid;
+    if (this.#isolation.isolation === 'none') return process.pid;
     return (this.#native as { processId?: number } | undefined)?.processId;
   }
 
@@ -407,6 +408,7 @@ export class UpdateSession implements AsyncDisposable {
       clientApplicationId: this.#options.clientApplicationId,
       ...(this.#webProxy ? { webProxy: this.#webProxy.handOver() } : {}),
     };
+    if (this.#isolation.isolation === 'broker') return openBrokerSession(options, this.#isolation.graceMs, { childLost: () => this.#childLost() });
     if (this.#isolation.isolation !== 'process') return new (loadBinding().Session)(options);
     // Another platform, or an addon that does not load, fails here as it does in process.
     loadBinding();

@@ -822,18 +822,24 @@ export interface OfflineScanResult extends SearchResult {
 // ----- process isolation -----
 
 /**
- * Where a session's agent calls run: `'none'`, in this process (on threads of the addon), or
+ * Where a session's agent calls run: `'none'`, in this process (on threads of the addon),
  * `'process'`, in a child process that the session starts and owns, so that a call the agent
- * never answers can be ended by ending that process.
+ * never answers can be ended by ending that process, or `'broker'`, in a child process of the
+ * broker service (`wua broker install`), which runs as LocalSystem and so is not refused the
+ * downloads, installs and searches the agent refuses a remote or non-interactive logon (SSH,
+ * WinRM). Through the broker, calls behave as with `'process'`; a download or install whose
+ * client disconnects runs to its end. Only members of Administrators and SYSTEM may connect: any
+ * other caller's calls reject with a PermissionError (E_ACCESSDENIED), and a missing broker with a
+ * BrokerUnavailableError. The service is started on demand.
  */
-export type Isolation = 'none' | 'process';
+export type Isolation = 'none' | 'process' | 'broker';
 
 // Options of `new UpdateSession()` for isolation, declared apart from its other options above.
 export interface UpdateSessionOptions {
   /** `'none'` by default. See Isolation. */
   isolation?: Isolation;
   /**
-   * With `isolation: 'process'`: how long the agent has to confirm an abort (the operation's
+   * With `isolation: 'process'` or `'broker'`: how long the agent has to confirm an abort (the operation's
    * signal fired, or close() was called) before the session ends its process, in ms. 10,000 by
    * default.
    */

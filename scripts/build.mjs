@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { run } from './lib/mingw.mjs';
-import { buildAddon } from './lib/native-build.mjs';
+import { buildAddon, buildBrokerHost } from './lib/native-build.mjs';
 import { ROOT } from './lib/paths.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,6 +22,7 @@ export async function buildNative() {
     await run(process.execPath, [nodeGyp, 'rebuild'], { cwd: ROOT });
     return path.join(ROOT, 'build', 'Release', 'windows_update_agent.node');
   }
+  await buildBrokerHost();
   return buildAddon();
 }
 

@@ -5,6 +5,10 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
+import {
+  brokerInstallCommand, type BrokerInstallFlags, brokerStatusCommand, brokerUninstallCommand, detachCommand, type DetachFlags,
+  jobAbortCommand, jobFollowCommand, jobListCommand, jobStatusCommand,
+} from './commands/broker.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
@@ -30,7 +34,12 @@ interface GlobalFlags {
   timeout?: number;
   clientId?: string;
   grace?: number;
+  via?: Via;
 }
+
+/** Where `--via` runs the agent calls: here, in a child process, or in the broker service. */
+type Via = 'local' | 'process' | 'broker';
+const ISOLATION_OF: Record<Via, 'none' | 'process' | 'broker'> = { local: 'none', process: 'process', broker: 'broker' };
 
 // The package's own version: both lib/cli and dist/cli sit two levels below package.json.
 const { version: VERSION } = createRequire(__filename)('../../package.json') as { version: string };
@@ -95,13 +104,29 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       const deadline = hardDeadline(signal, flags.grace ?? DEFAULT_GRACE_SECONDS, command.name(), output);
       try {
         const webProxy = webProxyFromFlags(flags);
-        session = new UpdateSession({ clientApplicationId: flags.clientId ?? 'wua', ...(webProxy ? { webProxy } : {}) });
+        session = new UpdateSession({
+          clientApplicationId: flags.clientId ?? 'wua', ...(webProxy ? { webProxy } : {}),
+          ...(flags.via && flags.via !== 'local' ? { isolation: ISOLATION_OF[flags.via] } : {}),
+        });
         exitCode = await action(session, output, signal);
       } catch (error) {
         exitCode = reportError(error, output);
       } finally {
         await session?.close().catch(() => {});
         deadline.cancel();
+      }
+    };
+
+  // The broker's commands: no agent session of their own.
+  const runAlone = (action: (output: Output) => Promise<ExitCode>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const command = args.at(-1) as Command;
+      const flags = command.optsWithGlobals<GlobalFlags>();
+      const output = new Output({ json: Boolean(flags.json), progress: Boolean(flags.progress), verbose: Boolean(flags.verbose) });
+      try {
+        exitCode = await action(output);
+      } catch (error) {
+        exitCode = reportError(error, output);
       }
     };
 
@@ -123,6 +148,8 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .option('--grace <seconds>', `after Ctrl-C or --timeout, how long the agent has to confirm the abort before wua ends without it (default ${DEFAULT_GRACE_SECONDS})`,
       positiveSeconds)
     .option('--client-id <name>', 'client application ID recorded in the update history', 'wua')
+    .addOption(new Option('--via <where>', 'where the agent calls run: local (here), process (a child process), or broker (the broker '
+      + 'service, for SSH, WinRM and other remote shells the agent refuses; see wua broker)').choices(['local', 'process', 'broker']).env('WUA_VIA'))
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n\n${MORE_HELP}`)
     .exitOverride()
     .showHelpAfterError('(run wua --help for usage)');
@@ -136,9 +163,15 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     }));
 
   const change = (kind: ChangeKind, description: string, extra: (command: Command) => Command): void => {
-    const command = extra(addNetworkOptions(addSelectOptions(program.command(kind).description(description))));
-    command.action(run((session, output, signal) =>
-      changeCommand(kind, session, normalizeFlags(command.opts<ChangeFlags>()), output, signal)));
+    const command = extra(addNetworkOptions(addSelectOptions(program.command(kind).description(description))))
+      .option('--detach', 'run it as a job of the broker service, print the job\'s ID and end (see wua job)');
+    command.action(async (...args: unknown[]) => {
+      if (command.opts<{ detach?: boolean }>().detach) {
+        await runAlone((output) => detachCommand(kind, argv, command.opts<DetachFlags>(), output))(...args);
+        return;
+      }
+      await run((session, output, signal) => changeCommand(kind, session, normalizeFlags(command.opts<ChangeFlags>()), output, signal))(...args);
+    });
   };
   change('download', 'download updates', (c) => c
     .addOption(new Option('--priority <priority>', 'download priority').choices(['low', 'normal', 'high', 'extraHigh']))
@@ -219,6 +252,8 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     return scanCommand(session, normalizeFlags({ ...scan.opts<ScanFlags>(), criteria }), output, signal);
   }));
 
+  addBrokerCommands(program, runAlone);
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -236,4 +271,38 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     process.off('SIGINT', onInterrupt);
   }
   return exitCode;
+}
+
+function idleSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) throw new InvalidOptionArgument('a whole number of seconds from 1 to 86400 is needed.');
+  return seconds;
+}
+
+/** `wua broker ...` and `wua job ...` (commands/broker.ts). */
+function addBrokerCommands(program: Command,
+  runAlone: (action: (output: Output) => Promise<ExitCode>) => (...args: unknown[]) => Promise<void>): void {
+  const broker = program.command('broker')
+    .description('the broker service, which runs agent calls for administrators in SSH, WinRM and other remote shells (see the README)');
+  const install = broker.command('install')
+    .description('install (or upgrade) the service: copies what it runs into a folder only administrators can change, registers it as LocalSystem, demand start')
+    .option('--folder <dir>', 'the folder the service runs from (default: %ProgramFiles%\\windows-update-agent\\broker)')
+    .option('--idle <seconds>', 'how long the service stays up with no client, no running job and no unread result (default 300)', idleSeconds);
+  install.action(runAlone((output) => brokerInstallCommand(install.opts<BrokerInstallFlags>(), output)));
+  broker.command('uninstall').description('stop and remove the service, its folder and its registry keys')
+    .action(runAlone((output) => brokerUninstallCommand(output)));
+  broker.command('status').description('whether the service is installed and running, its version, folder and jobs')
+    .action(runAlone((output) => brokerStatusCommand(output)));
+
+  const job = program.command('job')
+    .description('jobs of the broker service: downloads, installs and uninstalls started with --detach');
+  job.command('list').description('the jobs the broker holds, running or with a result kept')
+    .action(runAlone((output) => jobListCommand(output)));
+  const jobCommand = (name: string, description: string, action: (id: string, output: Output) => Promise<ExitCode>): void => {
+    const command = job.command(name).argument('<id>', 'the job\'s ID, as --detach printed it').description(description);
+    command.action(runAlone((output) => action(command.args[0]!, output)));
+  };
+  jobCommand('status', 'a job\'s state, progress and result (exit status: the job\'s own once it has finished)', jobStatusCommand);
+  jobCommand('follow', 'a job\'s progress until it ends, then its result, as the command itself would print them', jobFollowCommand);
+  jobCommand('abort', 'ask a running job to abort (as Ctrl-C would); wua job follow shows when the agent confirmed it', jobAbortCommand);
 }

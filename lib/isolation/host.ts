@@ -13,6 +13,11 @@ export interface ChildExit {
   signal: string | null;
   /** Why the process could not be started, when it was not. */
   error?: Error;
+  /**
+   * An error every waiting call rejects with as it is, rather than an AgentUnresponsiveError: a
+   * broker that is not installed, or that refused this caller (lib/broker/client.ts).
+   */
+  failure?: Error;
 }
 
 /** A started child process, whichever runtime started it. */

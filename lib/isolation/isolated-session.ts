@@ -218,6 +218,10 @@ export class IsolatedSession {
     child.calls.clear();
     child.process.setReferenced(false);
     for (const call of calls) {
+      if (exit.failure) {
+        call.reject(exit.failure);
+        continue;
+      }
       call.reject(new AgentUnresponsiveError(call.method, {
         reason: ending.reason, graceMs: ending.graceMs, exitCode: exit.exitCode, signal: exit.signal, cause: exit.error,
       }));

@@ -19,14 +19,14 @@ export interface IsolationSettings {
 
 export function isolationSettings(options: unknown): IsolationSettings {
   const { isolation = 'none', graceMs } = (options ?? {}) as UpdateSessionOptions;
-  if (isolation !== 'none' && isolation !== 'process') {
-    throw new InvalidArgumentError('options.isolation', "must be 'none' or 'process'");
+  if (isolation !== 'none' && isolation !== 'process' && isolation !== 'broker') {
+    throw new InvalidArgumentError('options.isolation', "must be 'none', 'process' or 'broker'");
   }
   if (graceMs === undefined) return { isolation, graceMs: DEFAULT_GRACE_MS };
   if (typeof graceMs !== 'number') throw new InvalidArgumentError('options.graceMs', 'must be a number of milliseconds', 'ERR_INVALID_ARG_TYPE');
   if (!Number.isFinite(graceMs) || graceMs < 0 || graceMs > MAX_GRACE_MS) {
     throw new InvalidArgumentError('options.graceMs', `must be from 0 to ${MAX_GRACE_MS} milliseconds`);
   }
-  if (isolation !== 'process') throw new InvalidArgumentError('options.graceMs', "is only used with isolation 'process'");
+  if (isolation === 'none') throw new InvalidArgumentError('options.graceMs', "is only used with isolation 'process' or 'broker'");
   return { isolation, graceMs };
 }

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildDll, ensureDir, importedDlls, nodeApiImportLibraries, run, TOOL_PREFIX } from './mingw.mjs';
-import { BUILD_DIR, PREBUILD_FILE, ROOT } from './paths.mjs';
+import { buildDll, buildExe, ensureDir, importedDlls, nodeApiImportLibraries, run, TOOL_PREFIX } from './mingw.mjs';
+import { BROKER_FILE, BUILD_DIR, PREBUILD_FILE, ROOT } from './paths.mjs';
 
 // DLLs that ship with every Windows; anything else would make require() fail on some machine.
 const SYSTEM_DLLS = new Set(['kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'oleaut32.dll', 'user32.dll',
@@ -59,4 +59,28 @@ export async function buildAddon() {
   ensureDir(path.dirname(PREBUILD_FILE));
   await run(`${TOOL_PREFIX}strip`, ['--strip-unneeded', '-o', PREBUILD_FILE, dll]);
   return PREBUILD_FILE;
+}
+
+/**
+ * The broker's service host (src/broker/), shipped beside the addon: `wua broker install` copies it
+ * into the folder the service runs from. Like the addon, it may import only DLLs every Windows has.
+ */
+export async function buildBrokerHost() {
+  const outDir = ensureDir(path.join(BUILD_DIR, 'broker'));
+  const exe = await buildExe({
+    name: 'wua-broker.exe',
+    root: ROOT,
+    sources: ['src/broker/broker_service.cc'],
+    outDir,
+    includeDirs: [path.join(ROOT, 'src')],
+    defines: ['UNICODE', '_UNICODE', 'WIN32_LEAN_AND_MEAN'],
+    libs: ['advapi32'],
+    linkArgs: ['-municode'],
+    cxxflags: ['-municode'],
+  });
+  const unexpected = (await importedDlls(exe)).filter((name) => !SYSTEM_DLLS.has(name.toLowerCase()));
+  if (unexpected.length) throw new Error(`the broker's service host imports DLLs that are not part of Windows: ${unexpected.join(', ')}`);
+  ensureDir(path.dirname(BROKER_FILE));
+  await run(`${TOOL_PREFIX}strip`, ['--strip-unneeded', '-o', BROKER_FILE, exe]);
+  return BROKER_FILE;
 }

@@ -8,3 +8,5 @@ export const CACHE_DIR = path.join(ROOT, '.cache');
 export const PREBUILD_DIR = path.join(ROOT, 'prebuilds', 'win32-x64');
 // node-gyp-build loads any `*.napi.node` in prebuilds/<platform>-<arch>/.
 export const PREBUILD_FILE = path.join(PREBUILD_DIR, 'windows-update-agent.napi.node');
+// The broker's service host (src/broker/), shipped in the package beside the addon.
+export const BROKER_FILE = path.join(PREBUILD_DIR, 'wua-broker.exe');

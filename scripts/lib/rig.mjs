@@ -20,7 +20,7 @@ export async function prepareLinuxRig() {
     throw new Error('node_modules is missing: run `npm install` first');
   }
   const { buildTypeScript } = await import('../build.mjs');
-  const { buildAddon } = await import('./native-build.mjs');
+  const { buildAddon, buildBrokerHost } = await import('./native-build.mjs');
   const { buildGoldenWriter } = await import('./golden.mjs');
   let typeErrors = '';
   const [windowsNode] = await Promise.all([
@@ -29,6 +29,7 @@ export async function prepareLinuxRig() {
     wine.ensurePrefix(),
     buildTypeScript().catch((error) => { typeErrors = error.message; }),
     buildAddon(),
+    buildBrokerHost(),
     buildGoldenWriter(),
   ]);
   if (typeErrors) console.error(`[rig] the TypeScript build failed:\n${typeErrors}`);

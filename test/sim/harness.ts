@@ -1,6 +1,7 @@
 // The tests' side of the simulated agent: which scenario it plays, and what it observed (live COM
 // objects per class, the members called). The simulator's own DLL is loaded into the test process
 // (process.dlopen), where it is the same module the addon's CoCreateInstance loads.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -197,4 +198,24 @@ export async function expectNoLiveObjects(timeoutMs = 5000): Promise<LiveObjects
   }
   if (live.total !== 0) throw new Error(`live simulator objects remain: ${JSON.stringify(live.classes)}`);
   return live;
+}
+
+const MACHINE_SCENARIO_KEY = 'HKLM\\SOFTWARE\\WindowsUpdateAgentSimulator';
+
+/**
+ * Makes processes this test did not start (the broker service's) play `scenario`: the simulator
+ * reads the scenario and state files from the registry when its environment names none.
+ */
+export function useScenarioMachineWide(scenario: ScenarioInUse): void {
+  for (const [name, value] of Object.entries(scenario.env)) {
+    execFileSync('reg.exe', ['add', MACHINE_SCENARIO_KEY, '/v', name, '/t', 'REG_SZ', '/d', value, '/f'], { stdio: 'ignore' });
+  }
+}
+
+export function clearMachineScenario(): void {
+  try {
+    execFileSync('reg.exe', ['delete', MACHINE_SCENARIO_KEY, '/f'], { stdio: 'ignore' });
+  } catch {
+    // Nothing to remove.
+  }
 }

@@ -18,11 +18,12 @@ describe('isolation options', () => {
     expect(isolationSettings(undefined)).toEqual({ isolation: 'none', graceMs: DEFAULT_GRACE_MS });
     expect(isolationSettings({ isolation: 'process' })).toEqual({ isolation: 'process', graceMs: 10_000 });
     expect(isolationSettings({ isolation: 'process', graceMs: 0 })).toEqual({ isolation: 'process', graceMs: 0 });
+    expect(isolationSettings({ isolation: 'broker', graceMs: 2_000 })).toEqual({ isolation: 'broker', graceMs: 2_000 });
   });
 
   it.each([
-    [{ isolation: 'thread' }, "options.isolation must be 'none' or 'process'"],
-    [{ isolation: true }, "options.isolation must be 'none' or 'process'"],
+    [{ isolation: 'thread' }, "options.isolation must be 'none', 'process' or 'broker'"],
+    [{ isolation: true }, "options.isolation must be 'none', 'process' or 'broker'"],
     [{ isolation: 'process', graceMs: '5s' }, 'options.graceMs must be a number of milliseconds'],
     [{ isolation: 'process', graceMs: -1 }, 'options.graceMs must be from 0 to 2147483647 milliseconds'],
     [{ isolation: 'process', graceMs: Number.NaN }, 'options.graceMs must be from 0 to 2147483647 milliseconds'],

@@ -13,10 +13,19 @@ namespace sim {
 
 namespace {
 
+// A process the test did not start (a service's, whose environment comes from the service control
+// manager) plays the scenario the test named under this key (harness.ts, useScenarioMachineWide).
+constexpr wchar_t kMachineScenarioKey[] = L"SOFTWARE\\WindowsUpdateAgentSimulator";
+
 std::wstring EnvironmentValue(const wchar_t* name) {
   wchar_t buffer[MAX_PATH * 2];
   const DWORD length = ::GetEnvironmentVariableW(name, buffer, static_cast<DWORD>(std::size(buffer)));
-  return length > 0 && length < std::size(buffer) ? std::wstring(buffer, length) : std::wstring();
+  if (length > 0 && length < std::size(buffer)) return std::wstring(buffer, length);
+  DWORD size = sizeof(buffer);
+  if (::RegGetValueW(HKEY_LOCAL_MACHINE, kMachineScenarioKey, name, RRF_RT_REG_SZ, nullptr, buffer, &size) == ERROR_SUCCESS) {
+    return std::wstring(buffer);
+  }
+  return std::wstring();
 }
 
 std::string Utf8(const std::u16string& text) { return json::ToUtf8(text); }
