@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <map>
+#include <algorithm>
 #include <cstdio>
 
 #include "module.h"
@@ -253,19 +254,96 @@ HRESULT WriteAndRegisterTypeLibrary() {
 
 HRESULT UnregisterTypeLibrary() { return ::UnRegisterTypeLib(GuidOf(kLibraryId), 2, 0, LOCALE_NEUTRAL, SYS_WIN64); }
 
-ITypeInfo* FindTypeInfo(const std::vector<IID>& chain) {
-  // The library beside this DLL rather than the registered one: a script host's process may
-  // have loaded another WUApiLib 2.0 registration first.
+namespace {
+
+// The library beside this DLL rather than the registered one: a script host's process may have
+// loaded another WUApiLib 2.0 registration first. Kept for the process's life.
+ITypeLib* Library() {
   static ITypeLib* const library = [] {
     ITypeLib* loaded = nullptr;
     return SUCCEEDED(::LoadTypeLibEx(TypeLibraryPath().c_str(), REGKIND_NONE, &loaded)) ? loaded : nullptr;
   }();
+  return library;
+}
+
+std::wstring NameOf(ITypeInfo* info, MEMBERID id) {
+  BSTR name = nullptr;
+  if (FAILED(info->GetDocumentation(id, &name, nullptr, nullptr, nullptr))) return {};
+  std::wstring text(name, ::SysStringLen(name));
+  ::SysFreeString(name);
+  return text;
+}
+
+// Whether a getter's [out, retval] parameter is an interface pointer (what a script must Set).
+bool ReturnsObject(const FUNCDESC& func) {
+  if (func.cParams == 0) return false;
+  const TYPEDESC& out = func.lprgelemdescParam[func.cParams - 1].tdesc;
+  if (out.vt != VT_PTR) return false;
+  const TYPEDESC& value = *out.lptdesc;
+  return value.vt == VT_UNKNOWN || value.vt == VT_DISPATCH || (value.vt == VT_PTR && value.lptdesc->vt == VT_USERDEFINED);
+}
+
+// The properties a script can read through `info`, its bases' first, each name once.
+void CollectProperties(ITypeInfo* info, std::vector<ScriptableProperty>& out) {
+  TYPEATTR* attr = nullptr;
+  if (FAILED(info->GetTypeAttr(&attr))) return;
+  const WORD bases = attr->cImplTypes, functions = attr->cFuncs;
+  info->ReleaseTypeAttr(attr);
+  HREFTYPE href = 0;
+  ITypeInfo* parent = nullptr;
+  if (bases && SUCCEEDED(info->GetRefTypeOfImplType(0, &href)) && SUCCEEDED(info->GetRefTypeInfo(href, &parent))) {
+    CollectProperties(parent, out);
+    parent->Release();
+  }
+  for (WORD index = 0; index < functions; ++index) {
+    FUNCDESC* func = nullptr;
+    if (FAILED(info->GetFuncDesc(index, &func))) continue;
+    if (func->invkind == INVOKE_PROPERTYGET && !(func->wFuncFlags & FUNCFLAG_FRESTRICTED)) {
+      std::wstring name = NameOf(info, func->memid);
+      const auto named = [&name](const ScriptableProperty& p) { return p.name == name; };
+      if (std::find_if(out.begin(), out.end(), named) == out.end()) out.push_back({std::move(name), ReturnsObject(*func)});
+    }
+    info->ReleaseFuncDesc(func);
+  }
+}
+
+}  // namespace
+
+ITypeInfo* FindTypeInfo(const std::vector<IID>& chain) {
+  ITypeLib* library = Library();
   if (!library) return nullptr;
   for (const IID& iid : chain) {
     ITypeInfo* found = nullptr;
     if (SUCCEEDED(library->GetTypeInfoOfGuid(iid, &found))) return found;
   }
   return nullptr;
+}
+
+std::vector<InterfaceProperties> ScriptableProperties() {
+  std::vector<InterfaceProperties> out;
+  ITypeLib* library = Library();
+  if (!library) return out;
+  for (UINT index = 0, count = library->GetTypeInfoCount(); index < count; ++index) {
+    TYPEKIND kind;
+    ITypeInfo* info = nullptr;
+    if (FAILED(library->GetTypeInfoType(index, &kind)) || FAILED(library->GetTypeInfo(index, &info))) continue;
+    // The library lists a dual interface by its dispatch view; its members are the vtable's.
+    HREFTYPE vtable = 0;
+    ITypeInfo* described = nullptr;
+    if (kind == TKIND_DISPATCH && SUCCEEDED(info->GetRefTypeOfImplType(static_cast<UINT>(-1), &vtable)) &&
+        SUCCEEDED(info->GetRefTypeInfo(vtable, &described))) {
+      info->Release();
+      info = described;
+      kind = TKIND_INTERFACE;
+    }
+    if (kind == TKIND_INTERFACE) {
+      InterfaceProperties entry{NameOf(info, MEMBERID_NIL), {}};
+      CollectProperties(info, entry.properties);
+      out.push_back(std::move(entry));
+    }
+    info->Release();
+  }
+  return out;
 }
 
 }  // namespace sim

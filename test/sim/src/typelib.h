@@ -20,7 +20,19 @@ HRESULT WriteAndRegisterTypeLibrary();
 HRESULT UnregisterTypeLibrary();
 
 // The description of the first interface of `chain` (newest first) that the library has, or null
-// when the library is not there. Kept for the process's life, like oleaut32's typelib cache.
+// when the library is not there.
 ITypeInfo* FindTypeInfo(const std::vector<IID>& chain);
+
+// Every interface of the library with the properties a script reads through it (property getters
+// that are not restricted, its bases' included), as the library itself describes them.
+struct ScriptableProperty {
+  std::wstring name;
+  bool isObject;  // an interface pointer, which a script reads with Set
+};
+struct InterfaceProperties {
+  std::wstring name;
+  std::vector<ScriptableProperty> properties;
+};
+std::vector<InterfaceProperties> ScriptableProperties();
 
 }  // namespace sim
