@@ -83,6 +83,13 @@ Sub ReadAll(label, target)
   Next
 End Sub
 
+Function ReadDriverClass(target)
+  Dim value
+  On Error Resume Next
+  value = target.DriverClass
+  ReadDriverClass = Err.Number
+End Function
+
 ' Waits for an asynchronous job to complete. Wine's WScript.Sleep is not implemented, so it asks
 ' IsCompleted again and again (the scenario's operations take no time).
 Sub WaitFor(job)
@@ -126,6 +133,10 @@ ReadAll "update.CveIDs", update.CveIDs
 ReadAll "update.Categories", update.Categories
 ReadAll "update.DownloadContents", update.DownloadContents
 ReadAll "downloadContent", update.DownloadContents.Item(0)
+
+'' A software update has no driver fields: the real agent's answers no IWindowsDriverUpdate, so a
+' script's read of one fails (438, no such property), as it does on Windows.
+WScript.Echo "SOFTWARE-DRIVERCLASS " & Hex(ReadDriverClass(update))
 
 Set bundle = UpdateWithId(result.Updates, "61f0b2c4-8d3e-4a5f-9b7c-1e2d3f4a5b6c")
 ReadAll "bundle", bundle
