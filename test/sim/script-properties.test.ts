@@ -260,6 +260,20 @@ function expectedReads(): Record<string, string> {
   };
 }
 
+describe('the type library', () => {
+  // Registered over Wine's (33 interfaces) for script hosts and tools that look the library up.
+  it('is registered as WUApiLib 2.0, the .tlb beside the simulator', () => {
+    const key = 'HKLM\\Software\\Classes\\TypeLib\\{B596CC9F-56E5-419E-A622-E01BB457431E}\\2.0\\0\\win64';
+    const query = spawnSync('reg', ['query', key], { encoding: 'utf8' });
+    expect(query.stdout).toMatch(/wua-simulator\.tlb/i);
+  });
+
+  it('describes the SDK\'s 78 interfaces, each with its bases\' properties', () => {
+    expect(Object.keys(library)).toHaveLength(78);
+    expect(library.IUpdateSession3.map((p) => p.name)).toEqual(['ClientApplicationID', 'ReadOnly', 'WebProxy', 'UserLocale']);
+  });
+});
+
 describe('a VBScript client reading every property', () => {
   it('runs to its end', () => {
     expect(end, output).toBeDefined();
