@@ -2,10 +2,10 @@
 
 #include <oleauto.h>
 
-#include <deque>
-#include <map>
 #include <algorithm>
 #include <cstdio>
+#include <deque>
+#include <map>
 
 #include "module.h"
 
@@ -50,8 +50,14 @@ struct Interface {
 
 // Types the header spells with their automation names.
 const std::map<std::wstring, VARTYPE> kBuiltins = {
-    {L"BSTR", VT_BSTR},      {L"LONG", VT_I4},         {L"VARIANT_BOOL", VT_BOOL}, {L"DATE", VT_DATE},
-    {L"DECIMAL", VT_DECIMAL}, {L"VARIANT", VT_VARIANT}, {L"LCID", VT_UI4},         {L"DWORD", VT_UI4},
+    {L"BSTR", VT_BSTR},
+    {L"LONG", VT_I4},
+    {L"VARIANT_BOOL", VT_BOOL},
+    {L"DATE", VT_DATE},
+    {L"DECIMAL", VT_DECIMAL},
+    {L"VARIANT", VT_VARIANT},
+    {L"LCID", VT_UI4},
+    {L"DWORD", VT_UI4},
     // A window handle is pointer-sized; only restricted members, which scripts cannot call, take one.
     {L"HWND", VT_INT_PTR},
 };
@@ -217,7 +223,8 @@ class Writer {
   }
 
   ICreateTypeLib2* library_;
-  ITypeLib* stdole_ = nullptr;  std::wstring failedAt_;
+  ITypeLib* stdole_ = nullptr;
+  std::wstring failedAt_;
   std::map<std::wstring, ICreateTypeInfo*> infos_;
 };
 
@@ -242,7 +249,8 @@ HRESULT WriteAndRegisterTypeLibrary() {
     Writer writer(library);
     hr = writer.Write();
     // regsvr32 reports only that registration failed: say where, for the rig's output.
-    if (FAILED(hr)) fwprintf(stderr, L"the type library failed at %ls: 0x%08lX\n", writer.FailedAt().c_str(), static_cast<unsigned long>(hr));
+    if (FAILED(hr))
+      fwprintf(stderr, L"the type library failed at %ls: 0x%08lX\n", writer.FailedAt().c_str(), static_cast<unsigned long>(hr));
   }
   library->Release();
   if (FAILED(hr)) return hr;
