@@ -36,6 +36,9 @@ export function parseSdkHeader(text) {
       const accessor = /^(get|put)_(.+)$/.exec(method);
       members.push({ method, kind: accessor ? accessor[1] : 'method', name: accessor ? accessor[2] : method, params });
     }
+    // A declaration the pattern missed would shift every later vtable slot.
+    const declared = (body.match(/\bvirtual\b/g) ?? []).length;
+    if (declared !== members.length) throw new Error(`${name}: read ${members.length} of its ${declared} members`);
     interfaces.push({ iid, name, parent, members });
   }
   const library = /class DECLSPEC_UUID\("([0-9A-F-]+)"\) WUApiLib;/.exec(text)?.[1];
