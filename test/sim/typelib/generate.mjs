@@ -9,8 +9,9 @@
 // DllRegisterServer writes the .tlb from it with ICreateTypeLib2 and registers it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const HERE = path.dirname(new URL(import.meta.url).pathname);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DISPATCH_IDS = path.join(HERE, 'dispatch-ids.json');
 
 /** The header's enums, interfaces (in declaration order) and the library's ID. */
