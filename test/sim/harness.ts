@@ -181,6 +181,14 @@ export function releaseWedges(): number {
 }
 process.on('exit', () => releaseWedges());
 
+/**
+ * Every interface of the simulator's type library with the properties a script reads through it
+ * (its bases' included, restricted ones left out), as the .tlb itself describes them.
+ */
+export function typeLibraryProperties(): Record<string, { name: string; isObject: boolean }[]> {
+  return control<Record<string, { name: string; isObject: boolean }[]>>('typeLibrary');
+}
+
 /** A symbolic HRESULT as scenario files write it ("0x8024001E"). */
 export function hresult(name: string): string {
   const row = [...AGENT_HRESULTS, ...SYSTEM_HRESULTS].find((candidate) => candidate[1] === name);

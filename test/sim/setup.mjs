@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildDll, buildExe, nodeApiImportLibraries, run } from '../../scripts/lib/mingw.mjs';
 import { BUILD_DIR } from '../../scripts/lib/paths.mjs';
 import { toWindowsPath } from '../../scripts/lib/wine.mjs';
+import { generateTypeLibraryTable } from './typelib/generate.mjs';
 
 const SIM_DIR = path.dirname(new URL(import.meta.url).pathname);
 const OUT_DIR = path.join(BUILD_DIR, 'sim');
@@ -36,13 +37,16 @@ export async function buildSimulator({ root }) {
   const sources = readdirSync(sourceDir).filter((f) => f.endsWith('.cc') && !f.endsWith('_selftest.cc'))
     .map((f) => path.join(sourceDir, f));
   const nodeApi = await nodeApiImportLibraries({ root, outDir: OUT_DIR });
+  // The type library's table, from the SDK header and the dispatch IDs (typelib/generate.mjs).
+  const generatedDir = path.join(OUT_DIR, 'generated');
+  generateTypeLibraryTable({ root, outFile: path.join(generatedDir, 'typelib_table.inc') });
   return buildDll({
     name: 'wua-simulator.dll',
     root,
     sources: [...sources, path.join(root, 'src', 'napi', 'delay_load_hook.cc')],
     outDir: OUT_DIR,
     cxxflags: SIM_CXXFLAGS,
-    includeDirs: [sourceDir, path.join(root, 'src'), nodeApi.includeDir],
+    includeDirs: [sourceDir, path.join(root, 'src'), nodeApi.includeDir, generatedDir],
     defines: ['UNICODE', '_UNICODE', 'NOMINMAX', '_WIN32_WINNT=0x0A00', 'NAPI_VERSION=8'],
     libs: [nodeApi.delayed, 'ole32', 'oleaut32', 'uuid', 'advapi32'],
     linkArgs: [path.join(SIM_DIR, 'simulator.def')],

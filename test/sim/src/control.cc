@@ -13,6 +13,7 @@
 #include "diagnostics.h"
 #include "json.h"
 #include "module.h"
+#include "typelib.h"
 #include "wedge.h"
 
 namespace sim {
@@ -99,6 +100,17 @@ json::Value Run(const std::string& command, const std::string& argument) {
     return json::Value::Object().Set("serviceEnabled", au.serviceEnabled).Set("detections", static_cast<int64_t>(au.detections));
   }
   if (command == "processes") return Processes();
+  if (command == "typeLibrary") {
+    json::Value interfaces = json::Value::Object();
+    for (const InterfaceProperties& entry : ScriptableProperties()) {
+      json::Value properties = json::Value::Array();
+      for (const ScriptableProperty& property : entry.properties) {
+        properties.Push(json::Value::Object().Set("name", Utf8(property.name)).Set("isObject", property.isObject));
+      }
+      interfaces.Set(Utf8(entry.name), std::move(properties));
+    }
+    return interfaces;
+  }
   if (command == "releaseWedges") {
     const long held = Wedges::Held();
     Wedges::ReleaseAll();

@@ -9,6 +9,7 @@
 #include "com/unknown.h"
 #include "module.h"
 #include "session.h"
+#include "typelib.h"
 
 namespace sim {
 
@@ -134,7 +135,9 @@ STDAPI DllRegisterServer() {
     failed = failed ? failed : SetValue(versioned + L"\\CLSID", nullptr, clsid);
     if (failed) return SELFREG_E_CLASS;
   }
-  return S_OK;
+  // Scripts reach every member through IDispatch only with the whole library (Wine's describes
+  // the original 33 interfaces).
+  return SUCCEEDED(WriteAndRegisterTypeLibrary()) ? S_OK : SELFREG_E_TYPELIB;
 }
 
 STDAPI DllUnregisterServer() {
@@ -143,5 +146,6 @@ STDAPI DllUnregisterServer() {
     ::RegDeleteTreeW(HKEY_LOCAL_MACHINE, (std::wstring(L"Software\\Classes\\") + c.progId).c_str());
     ::RegDeleteTreeW(HKEY_LOCAL_MACHINE, (std::wstring(L"Software\\Classes\\") + c.progId + L".1").c_str());
   }
+  UnregisterTypeLibrary();
   return S_OK;
 }

@@ -14,18 +14,6 @@ void ModuleAddRef() { ++moduleReferences; }
 void ModuleRelease() { --moduleReferences; }
 long ModuleReferences() { return moduleReferences; }
 
-ITypeInfo* FindTypeInfo(const std::vector<IID>& chain) {
-  ITypeLib* library = nullptr;
-  if (FAILED(::LoadRegTypeLib(__uuidof(WUApiLib), 2, 0, LOCALE_NEUTRAL, &library))) return nullptr;
-  ITypeInfo* found = nullptr;
-  for (const IID& iid : chain) {
-    if (SUCCEEDED(library->GetTypeInfoOfGuid(iid, &found))) break;
-    found = nullptr;
-  }
-  library->Release();
-  return found;  // kept for the process's life, like the typelib cache of oleaut32
-}
-
 HRESULT Fail(HRESULT hr, std::u16string_view description) {
   ICreateErrorInfo* create = nullptr;
   if (SUCCEEDED(::CreateErrorInfo(&create))) {

@@ -11,6 +11,7 @@
 
 #include "diagnostics.h"
 #include "members.h"
+#include "typelib.h"
 #include "wua/wuapi_sdk.h"
 
 namespace sim {
@@ -23,11 +24,6 @@ struct Chain {
   static bool Has(REFIID iid) { return IsEqualIID(iid, __uuidof(Newest)) || (IsEqualIID(iid, __uuidof(Older)) || ...); }
   static std::vector<IID> Iids() { return {__uuidof(Newest), __uuidof(Older)...}; }
 };
-
-// The typeinfo the registered WUApiLib typelib has for the newest of `chain` it knows, or null.
-// Wine's typelib describes the original 33 interfaces only, so IUpdateSession3 is scripted
-// through IUpdateSession's description, which its vtable extends.
-ITypeInfo* FindTypeInfo(const std::vector<IID>& chain);
 
 // Sets the thread's IErrorInfo, as the agent does, and returns `hr`.
 HRESULT Fail(HRESULT hr, std::u16string_view description);
@@ -72,30 +68,30 @@ class Object : public PrimaryChain::Head, public OtherChains::Head... {
 
   STDMETHODIMP GetTypeInfoCount(UINT* count) override {
     if (!count) return E_POINTER;
-    *count = TypeInfo() ? 1 : 0;
+    *count = Dispatched().info ? 1 : 0;
     return S_OK;
   }
   STDMETHODIMP GetTypeInfo(UINT index, LCID, ITypeInfo** info) override {
     if (!info) return E_POINTER;
     *info = nullptr;
     if (index != 0) return DISP_E_BADINDEX;
-    ITypeInfo* known = TypeInfo();
+    ITypeInfo* known = Dispatched().info;
     if (!known) return TYPE_E_ELEMENTNOTFOUND;
     known->AddRef();
     *info = known;
     return S_OK;
   }
   STDMETHODIMP GetIDsOfNames(REFIID, LPOLESTR* names, UINT count, LCID, DISPID* ids) override {
-    ITypeInfo* known = TypeInfo();
+    ITypeInfo* known = Dispatched().info;
     return known ? ::DispGetIDsOfNames(known, names, count, ids) : E_NOTIMPL;
   }
   STDMETHODIMP Invoke(DISPID id, REFIID, LCID, WORD flags, DISPPARAMS* params, VARIANT* result, EXCEPINFO* exception,
                       UINT* argError) override {
-    ITypeInfo* known = TypeInfo();
-    if (!known) return E_NOTIMPL;
+    const DispatchView view = Dispatched();
+    if (!view.info) return E_NOTIMPL;
     // Script engines ask for _NewEnum as a method; the typelib declares it a property.
     if (id == DISPID_NEWENUM && (flags & DISPATCH_METHOD)) flags |= DISPATCH_PROPERTYGET;
-    return ::DispInvoke(static_cast<Primary*>(this), known, id, flags, params, result, exception, argError);
+    return ::DispInvoke(view.target, view.info, id, flags, params, result, exception, argError);
   }
 
   // A new object with one reference, owned by the caller.
@@ -106,11 +102,22 @@ class Object : public PrimaryChain::Head, public OtherChains::Head... {
     return object;
   }
 
- private:
-  static ITypeInfo* TypeInfo() {
-    static ITypeInfo* const info = FindTypeInfo(PrimaryChain::Iids());
+ protected:
+  // What IDispatch answers with: the description of an interface and the vtable it calls.
+  struct DispatchView {
+    ITypeInfo* info;
+    void* target;
+  };
+  // The newest interface of the primary chain. An object whose newest interface depends on its
+  // data (a driver update is an IWindowsDriverUpdate5, any other an IUpdate5) overrides this.
+  virtual DispatchView Dispatched() { return {TypeInfoOf<PrimaryChain>(), static_cast<Primary*>(this)}; }
+  template <class AnyChain>
+  static ITypeInfo* TypeInfoOf() {
+    static ITypeInfo* const info = FindTypeInfo(AnyChain::Iids());
     return info;
   }
+
+ private:
   std::atomic<ULONG> references_{0};
 };
 

@@ -253,6 +253,15 @@ STDMETHODIMP Update::QueryInterface(REFIID iid, void** out) {
   return Object::QueryInterface(iid, out);
 }
 
+// A script reads a driver update's driver fields as properties of the update itself, through
+// IWindowsDriverUpdate5, which the real agent's driver updates answer and no other update does.
+Update::DispatchView Update::Dispatched() {
+  using DriverChain =
+      Chain<IWindowsDriverUpdate5, IWindowsDriverUpdate4, IWindowsDriverUpdate3, IWindowsDriverUpdate2, IWindowsDriverUpdate>;
+  if (data_.driver) return {TypeInfoOf<DriverChain>(), static_cast<IWindowsDriverUpdate5*>(this)};
+  return Object::Dispatched();
+}
+
 STDMETHODIMP Update::get_Title(BSTR* retval) {
   SIM_GETTER(data_.faults, "IUpdate::get_Title");
   return Out(retval, data_.title);

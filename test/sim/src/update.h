@@ -118,6 +118,9 @@ class Update final
   ScenarioPtr scenario_;
   const UpdateData& data_;
   UpdateOrigin origin_;
+
+ protected:
+  DispatchView Dispatched() override;
 };
 
 // The origin of each update of a caller's collection, in order (the default one for an update
