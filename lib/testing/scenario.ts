@@ -28,7 +28,9 @@ export class ScenarioError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+// Every error, so that an unknown key wins over what it hides: the simulator's loader checks an
+// object's keys before its fields (a misspelt required field is an unknown key, not a missing one).
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 const validate = ajv.compile<Scenario>(schema);
 
 /** `/updates/3/title` as the simulator's loader writes it: `updates[3].title`. */
@@ -41,18 +43,18 @@ function fieldPath(pointer: string): string {
   return out;
 }
 
+/** Edit distance with transpositions, ignoring case, as the simulator's loader suggests a key (test/sim/src/json.cc). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => d[i]![j]!;
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const kept = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = kept;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      d[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return at(a.length, b.length);
 }
 
 function describe(value: unknown): string {
@@ -72,9 +74,14 @@ function schemaError(file: string, error: ErrorObject, document: unknown): Scena
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       path = path ? `${path}.${key}` : key;
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      const near = allowed.map((name) => [name, distance(name.toLowerCase(), key.toLowerCase())] as const)
-        .filter(([, d]) => d <= Math.max(1, Math.floor(key.length / 3))).sort((a, b) => a[1] - b[1])[0];
-      return new ScenarioError(file, path, `unknown field${near ? ` (did you mean '${near[0]}'?)` : ''}`);
+      const tolerance = Math.max(1, Math.floor(key.length / 3));
+      let near: string | undefined;
+      let nearest = tolerance + 1;
+      for (const name of allowed) {
+        const d = distance(key.toLowerCase(), name.toLowerCase());
+        if (d < nearest) [near, nearest] = [name, d];
+      }
+      return new ScenarioError(file, path, `unknown field${near ? ` (did you mean '${near}'?)` : ''}`);
     }
     case 'required': {
       const key = (error.params as { missingProperty: string }).missingProperty;
@@ -135,7 +142,10 @@ export function readScenario(source: ScenarioSource): { scenario: Scenario; file
     }
   }
   const cleaned = withoutNulls(document);
-  if (!validate(cleaned)) throw schemaError(file, validate.errors![0]!, cleaned);
+  if (!validate(cleaned)) {
+    const errors = validate.errors!;
+    throw schemaError(file, errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0]!, cleaned);
+  }
   checkReferences(file, cleaned);
   return { scenario: cleaned, file };
 }
