@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
+import { exportScenarioCommand } from './commands/export-scenario.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
@@ -218,6 +219,12 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     const [criteria] = scan.args;
     return scanCommand(session, normalizeFlags({ ...scan.opts<ScanFlags>(), criteria }), output, signal);
   }));
+
+  // The machine as a scenario, for the fake agent of windows-update-agent/testing.
+  program.command('export-scenario')
+    .description('write the machine (every update, installed or not, the history, services and settings) as a scenario '
+      + 'to replay in tests: wua export-scenario > machine.json')
+    .action(run((session, output, signal) => exportScenarioCommand(session, output, signal)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

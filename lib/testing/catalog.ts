@@ -7,7 +7,7 @@ import {
 } from '../enums.js';
 import type { Scenario } from './scenario.generated.js';
 import { hresultOf, oleDateOf } from './scenario.js';
-import type { WireValues } from './wire.js';
+import { ChunkWriter, fieldIndex, type WireTablesOut, type WireValues } from './wire.js';
 
 type ScenarioUpdate = NonNullable<Scenario['updates']>[number];
 type ScenarioBehavior = NonNullable<ScenarioUpdate['download']> & { jobHresult?: number | string };
@@ -215,6 +215,14 @@ export class Catalog {
     this.updates = raws.map(build);
   }
 
+  #wire: CatalogWire | undefined;
+
+  /** The updates' tuples, encoded once from updateValues() on first use. */
+  get wire(): CatalogWire {
+    this.#wire ??= new CatalogWire(this);
+    return this.#wire;
+  }
+
   /** The installable units of an update: itself, or a bundle's children (rule 3). */
   unitsOf(update: CatalogUpdate): readonly CatalogUpdate[] {
     return update.isBundle ? update.bundled : [update];
@@ -344,4 +352,45 @@ function driverEntryValues(raw: ScenarioDriverEntry | undefined): WireValues {
 function driverValues(raw: ScenarioDriver | undefined): WireValues {
   const main = driverEntryValues(raw);
   return { ...main, entries: raw?.entries ? raw.entries.map(driverEntryValues) : [main] };
+}
+
+// The fields of an Update that operations change: a search patches them into the tuple.
+const STATE_FIELDS = (['isDownloaded', 'isHidden', 'isInstalled', 'isPresent', 'rebootRequired', 'eulaAccepted'] as const)
+  .map((field) => [field, fieldIndex('Update', field)] as const);
+const BUNDLED_UPDATES = fieldIndex('Update', 'bundledUpdates');
+
+/**
+ * Every update of the catalog as a tuple of the wire format, encoded once against catalog-wide
+ * tables: a search sends the tables with its first chunk and each update's tuple with its state
+ * now, so that searching a large catalog encodes no record again (the fake's speed target: 10,000
+ * updates in under 200 ms). The values come from Catalog.updateValues(), the one place records are made.
+ */
+export class CatalogWire {
+  /** The tables every tuple names, for a search's first chunk. */
+  readonly tables: WireTablesOut;
+  readonly #templates = new Map<string, unknown[]>();
+
+  constructor(catalog: Catalog) {
+    const writer = new ChunkWriter();
+    for (const update of catalog.updates) {
+      this.#templates.set(update.updateId, writer.tuple('Update', catalog.updateValues(update, (u) => u.initial)));
+    }
+    this.tables = writer.drainTables();
+  }
+
+  /** An update's tuple with its state (and its bundled updates' state) now. */
+  tuple(update: CatalogUpdate, stateOf: (update: CatalogUpdate) => UpdateState): unknown[] {
+    const tuple = withState(this.#templates.get(update.updateId)!, stateOf(update));
+    if (update.isBundle) {
+      const children = tuple[BUNDLED_UPDATES] as unknown[][];
+      tuple[BUNDLED_UPDATES] = update.bundled.map((child, i) => withState(children[i]!, stateOf(child)));
+    }
+    return tuple;
+  }
+}
+
+function withState(template: readonly unknown[], state: UpdateState): unknown[] {
+  const tuple = template.slice();
+  for (const [field, index] of STATE_FIELDS) tuple[index] = state[field];
+  return tuple;
 }

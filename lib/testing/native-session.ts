@@ -12,12 +12,17 @@ import type {
 import { behaviorOf, type Behavior, type CatalogUpdate, enumNumber, type InstallationBehavior } from './catalog.js';
 import { agentFailure, type FakeAgent, hr } from './fake-agent.js';
 import { oleDateOf, oleNow } from './scenario.js';
-import { ChunkWriter, type WireValues } from './wire.js';
+import { WIRE_RECORD_COUNT } from '../records/fields.generated.js';
+import type { WireChunk } from '../records/values.js';
+import { ChunkWriter } from './wire.js';
 
 type Kind = 'download' | 'install' | 'uninstall';
 
 const CODE = Object.fromEntries(OPERATION_RESULT_CODES.map((name, index) => [name!, index])) as Record<string, number>;
 const CHUNK_SIZE = 250;
+// A chunk after the first names only what the first one sent.
+const NO_TABLES = Object.freeze({ texts: [], textLists: [], shared: Array.from({ length: WIRE_RECORD_COUNT }, () => []),
+  sharedLists: Array.from({ length: WIRE_RECORD_COUNT }, () => []) });
 const WINDOWS_UPDATE_SERVICE = '9482f4b4-e343-43b6-b170-9a65bc822c77';
 const MICROSOFT_UPDATE_SERVICE = '7971f918-a847-4430-9279-4a52d1efe18d';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -111,11 +116,14 @@ export class FakeNativeSession implements NativeSession {
         await this.#agent.enter('IUpdateSearcher::Search');
       }
       const { updates, warnings, resultCode } = await this.#searchCatalog(criteria, options, signal, undefined);
+      // The catalog's tables cross with the first chunk; every tuple names them (CatalogWire).
+      const { tables } = this.#agent.catalog.wire;
+      // The facade's sink takes a chunk as the value its JSON text would parse to (UpdateStream):
+      // in one process, text would only be written to be read back.
+      const sink = onChunk as (chunk: string | WireChunk) => void;
       for (let i = 0; i < updates.length; i += CHUNK_SIZE) {
-        const writer = this.#searchWriter ??= new ChunkWriter();
-        onChunk(writer.records('Update', updates.slice(i, i + CHUNK_SIZE)));
+        sink({ records: updates.slice(i, i + CHUNK_SIZE), ...(i === 0 ? tables : NO_TABLES) });
       }
-      this.#searchWriter = undefined;
       if (!synchronous) await this.#agent.enter('IUpdateSearcher::EndSearch');
       return new ChunkWriter().chunk({
         resultCode,
@@ -123,12 +131,9 @@ export class FakeNativeSession implements NativeSession {
         warnings,
       });
     } finally {
-      this.#searchWriter = undefined;
       this.#operations.delete(operationId);
     }
   }
-
-  #searchWriter: ChunkWriter | undefined;
 
   #rootCategoryTuples(): unknown[] {
     const writer = new ChunkWriter();
@@ -142,7 +147,7 @@ export class FakeNativeSession implements NativeSession {
    * addon leaves out an update it cannot read (src/wua/search.cc).
    */
   async #searchCatalog(criteria: string, options: NativeSearchOptions, signal: AbortSignal, only: Set<string> | undefined)
-    : Promise<{ updates: WireValues[]; warnings: unknown[]; resultCode: number }> {
+    : Promise<{ updates: unknown[][]; warnings: unknown[]; resultCode: number }> {
     const agent = this.#agent;
     const scenario = agent.scenario;
     const behavior = behaviorOf(scenario.search, (scenario.search?.warnings?.length ?? 0) > 0);
@@ -178,7 +183,9 @@ export class FakeNativeSession implements NativeSession {
       }
     }
     const listBundled = scenario.search?.listBundledUpdates ?? false;
-    const updates: WireValues[] = [];
+    const updates: unknown[][] = [];
+    const wire = agent.catalog.wire;
+    const stateOf = (u: CatalogUpdate): ReturnType<FakeAgent['stateOf']> => agent.stateOf(u);
     const warnings: unknown[] = (scenario.search?.warnings ?? []).map((w) => ({
       hresult: toSigned(w.hresult ?? 0) >>> 0,
       message: w.message ?? '',
@@ -191,8 +198,8 @@ export class FakeNativeSession implements NativeSession {
       if (superseded.has(update.updateId)) continue;
       if (!conditions.some((group) => group.every((c) => holds(c, update, agent)))) continue;
       const place = index++;
-      const fault = update.faults.entries().next();
-      if (!fault.done) {
+      const fault = update.faults.size ? update.faults.entries().next() : undefined;
+      if (fault && !fault.done) {
         // The addon names an update it cannot read by its ID and title when those still read,
         // else by its place in the result (src/wua/search.cc, Unreadable).
         const [member, hresult] = fault.value;
@@ -209,7 +216,7 @@ export class FakeNativeSession implements NativeSession {
         });
         continue;
       }
-      updates.push(agent.catalog.updateValues(update, (u) => agent.stateOf(u)));
+      updates.push(wire.tuple(update, stateOf));
     }
     // An update left out makes a succeeded search succeededWithErrors (src/wua/search.cc).
     const leftOut = warnings.length > (scenario.search?.warnings?.length ?? 0);

@@ -3,11 +3,26 @@
 // one line in one table plus the fake's value for it.
 import { WIRE_FIELDS } from '../records/fields.generated.js';
 
-type RecordName = keyof typeof WIRE_FIELDS;
+export type RecordName = keyof typeof WIRE_FIELDS;
 /** A record as the fake holds it: each field of the table by name, enums as the agent's numbers, dates as OLE DATEs. */
 export type WireValues = Readonly<Record<string, unknown>>;
 
 const RECORD_NAMES = Object.keys(WIRE_FIELDS) as RecordName[];
+
+/** A chunk's table entries (src/wire/README.md). */
+export interface WireTablesOut {
+  texts: string[];
+  textLists: number[][];
+  shared: unknown[][][];
+  sharedLists: number[][][];
+}
+
+/** Where a field of a record sits in its tuple. */
+export function fieldIndex(name: RecordName, field: string): number {
+  const index = (WIRE_FIELDS[name] as readonly (readonly [string, string, string])[]).findIndex(([f]) => f === field);
+  if (index < 0) throw new Error(`no field ${name}.${field} in the wire table`);
+  return index;
+}
 const RECORD_NUMBER = new Map(RECORD_NAMES.map((name, index) => [name, index]));
 // Shared records that are one when their key is equal (WUA_SHARED_KEYS in fields.h).
 const SHARED_KEYS: Partial<Record<RecordName, string>> = { Category: 'categoryId' };
@@ -20,7 +35,7 @@ export class ChunkWriter {
   readonly #sharedLists = RECORD_NAMES.map(() => new Map<string, number>());
   #newTexts: string[] = [];
   #newTextLists: number[][] = [];
-  #newShared: unknown[][] = RECORD_NAMES.map(() => []);
+  #newShared: unknown[][][] = RECORD_NAMES.map(() => []);
   #newSharedLists: number[][][] = RECORD_NAMES.map(() => []);
 
   constructor() {
@@ -103,20 +118,19 @@ export class ChunkWriter {
     });
   }
 
-  /** The tables' entries added since the last chunk, and the chunk's own fields. */
-  chunk(fields: Record<string, unknown>): string {
-    const out = {
-      ...fields,
-      texts: this.#newTexts,
-      textLists: this.#newTextLists,
-      shared: this.#newShared,
-      sharedLists: this.#newSharedLists,
-    };
+  /** The tables' entries added since the last chunk (or drain), which the next chunk must carry. */
+  drainTables(): WireTablesOut {
+    const out = { texts: this.#newTexts, textLists: this.#newTextLists, shared: this.#newShared, sharedLists: this.#newSharedLists };
     this.#newTexts = [];
     this.#newTextLists = [];
     this.#newShared = RECORD_NAMES.map(() => []);
     this.#newSharedLists = RECORD_NAMES.map(() => []);
-    return JSON.stringify(out);
+    return out;
+  }
+
+  /** The tables' entries added since the last chunk, and the chunk's own fields. */
+  chunk(fields: Record<string, unknown>): string {
+    return JSON.stringify({ ...fields, ...this.drainTables() });
   }
 
   /** A chunk of records of one kind. */
