@@ -14,7 +14,7 @@ const OUTPUT = 'lib/testing/scenario.generated.ts';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, SCHEMA), 'utf8'));
 const types = await compile(schema, 'Scenario', {
-  bannerComment: `// Generated from ${SCHEMA} by \`npm run generate:scenario\`: edit the schema, not this file.\n/* eslint-disable */`,
+  bannerComment: `// Generated from ${SCHEMA} by \`npm run generate:scenario\`: edit the schema, not this file.`,
   additionalProperties: false,
   strictIndexSignatures: true,
   format: false,

@@ -1,5 +1,4 @@
 // Generated from lib/testing/scenario.schema.json by `npm run generate:scenario`: edit the schema, not this file.
-/* eslint-disable */
 
 export type IsoDate = string
 export type Guid = string

@@ -6,7 +6,8 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { FakeAgent, ScenarioError } from '../../lib/testing/index.js';
+import { FakeAgent, type Scenario, ScenarioError } from '../../lib/testing/index.js';
+// @ts-expect-error: a plain ES module without type declarations
 import { generateCatalog } from '../sim/generate-catalog.mjs';
 
 const CORPUS = path.join(__dirname, '..', 'scenarios-corpus');
@@ -43,7 +44,7 @@ describe('the simulator\'s own scenarios', () => {
   });
 
   it('a generated 2,000-update catalog loads', () => {
-    const agent = FakeAgent.fromScenario(generateCatalog({ count: 2000, seed: 3 }) as never);
+    const agent = FakeAgent.fromScenario(generateCatalog({ count: 2000, seed: 3 }) as Scenario);
     expect(Object.keys(agent.state.updates).length).toBeGreaterThanOrEqual(2000);
   });
 
