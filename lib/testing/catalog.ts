@@ -7,6 +7,7 @@ import {
 } from '../enums.js';
 import type { Scenario } from './scenario.generated.js';
 import { hresultOf, oleDateOf } from './scenario.js';
+import { WIRE_FIELDS } from '../records/fields.generated.js';
 import { ChunkWriter, fieldIndex, type WireTablesOut, type WireValues } from './wire.js';
 
 type ScenarioUpdate = NonNullable<Scenario['updates']>[number];
@@ -358,6 +359,20 @@ function driverValues(raw: ScenarioDriver | undefined): WireValues {
 const STATE_FIELDS = (['isDownloaded', 'isHidden', 'isInstalled', 'isPresent', 'rebootRequired', 'eulaAccepted'] as const)
   .map((field) => [field, fieldIndex('Update', field)] as const);
 const BUNDLED_UPDATES = fieldIndex('Update', 'bundledUpdates');
+// Fields whose arrays a record takes as they are (TextList): each search gets arrays of its own,
+// so that a caller who changes a record's list changes no later search's.
+const OWN_ARRAYS = WIRE_FIELDS.Update.flatMap(([, kind], index) => (kind === 'TextList' ? [index] : []));
+
+function ownArrays(tuple: unknown[]): unknown[] {
+  let out = tuple;
+  for (const index of OWN_ARRAYS) {
+    if (Array.isArray(tuple[index])) {
+      if (out === tuple) out = tuple.slice();
+      out[index] = (tuple[index] as unknown[]).slice();
+    }
+  }
+  return out;
+}
 
 /**
  * Every update of the catalog as a tuple of the wire format, encoded once against catalog-wide
@@ -380,17 +395,20 @@ export class CatalogWire {
 
   /** An update's tuple with its state (and its bundled updates' state) now. */
   tuple(update: CatalogUpdate, stateOf: (update: CatalogUpdate) => UpdateState): unknown[] {
-    const tuple = withState(this.#templates.get(update.updateId)!, stateOf(update));
-    if (update.isBundle) {
-      const children = tuple[BUNDLED_UPDATES] as unknown[][];
-      tuple[BUNDLED_UPDATES] = update.bundled.map((child, i) => withState(children[i]!, stateOf(child)));
-    }
+    const template = this.#templates.get(update.updateId)!;
+    if (!update.isBundle) return withState(template, stateOf(update));
+    const tuple = ownArrays(template.slice());
+    for (const [field, index] of STATE_FIELDS) tuple[index] = stateOf(update)[field];
+    const children = template[BUNDLED_UPDATES] as unknown[][];
+    tuple[BUNDLED_UPDATES] = update.bundled.map((child, i) => withState(children[i]!, stateOf(child)));
     return tuple;
   }
 }
 
-function withState(template: readonly unknown[], state: UpdateState): unknown[] {
-  const tuple = template.slice();
+/** The template itself while the state is the one it was encoded with (the decoder only reads tuples), else a copy with the state now. */
+function withState(template: unknown[], state: UpdateState): unknown[] {
+  if (STATE_FIELDS.every(([field, index]) => template[index] === state[field])) return ownArrays(template);
+  const tuple = ownArrays(template.slice());
   for (const [field, index] of STATE_FIELDS) tuple[index] = state[field];
   return tuple;
 }

@@ -74,3 +74,15 @@ describe('installFakeAgent() and restore()', () => {
     await session.close();
   });
 });
+
+describe('records of the fake agent', () => {
+  it('are the caller\'s own: changing one changes no later search', async () => {
+    const agent = FakeAgent.fromScenario({ updates: [{ id: A, title: 'Supersedes', supersededUpdateIds: [B], kbArticleIds: ['5000001'] }] });
+    const session = new UpdateSession({ agent });
+    const [first] = (await session.search()).updates;
+    (first!.supersededUpdateIds as string[]).push('changed by the caller');
+    const [again] = (await session.search()).updates;
+    expect(again!.supersededUpdateIds).toEqual([B]);
+    await session.close();
+  });
+});
