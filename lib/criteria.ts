@@ -342,6 +342,24 @@ interface ParsedCriterion {
   readonly spec: PropertySpec;
   readonly operator: Operator;
   readonly pos: number;
+  /** The value as written: a string's text unescaped, an integer's digits, or '*'. */
+  readonly value: string;
+}
+
+/** One condition of parsed criteria: the agent's property name, its operator and its value. */
+export interface CriteriaCondition {
+  readonly property: string;
+  readonly operator: Operator;
+  readonly value: string;
+}
+
+/**
+ * Parses criteria as validateCriteria() checks them, into the AND groups of their top-level OR;
+ * an empty string gives no group (the agent's default applies). Throws as validateCriteria().
+ */
+export function parseCriteria(text: string): CriteriaCondition[][] {
+  if (typeof text !== 'string') validateCriteria(text);
+  return new Parser(text).parse().map((group) => group.map(({ spec, operator, value }) => ({ property: spec.name, operator, value })));
 }
 
 /**
@@ -365,17 +383,19 @@ class Parser {
 
   constructor(private readonly text: string) {}
 
-  parse(): void {
-    if (this.peek().kind === 'end') return;
+  parse(): ParsedCriterion[][] {
+    const groups: ParsedCriterion[][] = [];
+    if (this.peek().kind === 'end') return groups;
     for (;;) {
       const group = this.andGroup(0);
       checkRevisionNumbers(group, (message, pos) => this.fail(message, pos));
+      groups.push(group);
       const token = this.peek();
       if (isKeyword(token, 'or')) {
         this.next();
         continue;
       }
-      if (token.kind === 'end') return;
+      if (token.kind === 'end') return groups;
       if (token.kind === ')') this.fail("unbalanced parentheses: ')' has no matching '('", token.pos);
       this.fail(`unexpected trailing text ${this.snippet(token.pos)}`, token.pos, "expected 'and', 'or' or the end");
     }
@@ -430,8 +450,10 @@ class Parser {
       this.fail(`'${operator}' is not allowed for ${spec.name}`, opToken.pos, `allowed: ${spec.operators.join(', ')}`);
     }
 
-    this.value(spec, this.next());
-    return { spec, operator, pos: nameToken.pos };
+    const valueToken = this.next();
+    this.value(spec, valueToken);
+    const value = valueToken.kind === 'string' ? valueToken.value : valueToken.kind === 'integer' ? valueToken.text : '*';
+    return { spec, operator, pos: nameToken.pos, value };
   }
 
   private value(spec: PropertySpec, token: Token): void {

@@ -18,3 +18,4 @@ export {
   type BrokerInstallOptions, type BrokerStatus,
 } from './broker/service.js';
 export type { JobInfo as BrokerJob, JobState as BrokerJobState } from './broker/jobs.js';
+export { exportScenario } from './scenario-export.js';

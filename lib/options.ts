@@ -1,4 +1,5 @@
 // Checking what callers pass, before anything reaches the agent: every option by name and type.
+import { isAgentBackend } from './agent-backend.js';
 import {
   choices, DOWNLOAD_PRIORITIES, OPERATION_RESULT_CODES, SEARCH_SCOPES, SERVER_SELECTIONS, UPDATE_OPERATIONS, valueOf,
 } from './enums.js';
@@ -18,6 +19,10 @@ export function validateSessionOptions(options: unknown): UpdateSessionOptions {
   const { clientApplicationId } = options as UpdateSessionOptions;
   if (clientApplicationId !== undefined && typeof clientApplicationId !== 'string') {
     throw new InvalidArgumentError('options.clientApplicationId', 'must be a string', 'ERR_INVALID_ARG_TYPE');
+  }
+  const { agent } = options as UpdateSessionOptions;
+  if (agent !== undefined && !isAgentBackend(agent)) {
+    throw new InvalidArgumentError('options.agent', 'must be a FakeAgent of windows-update-agent/testing', 'ERR_INVALID_ARG_TYPE');
   }
   // The proxy, and its password, are taken apart by SessionWebProxy (web-proxy.ts): what the
   // session keeps of the caller's options holds neither.

@@ -1,4 +1,5 @@
 // Whether this process can use the package at all, and if not, why.
+import { processAgent } from './agent-backend.js';
 import { loadBinding } from './native.js';
 
 /** See supportStatus(). */
@@ -12,8 +13,13 @@ export type SupportStatus =
     readonly error: Error;
   };
 
-/** Whether the agent can be reached from this process, and why not: never throws. */
+/**
+ * Whether the agent can be reached from this process, and why not: never throws. With a fake
+ * agent installed for the process (installFakeAgent() of windows-update-agent/testing), it can,
+ * on any platform: code that checks before it opens a session runs as it would on Windows.
+ */
 export function supportStatus(): SupportStatus {
+  if (processAgent()) return { supported: true };
   try {
     loadBinding();
     return { supported: true };

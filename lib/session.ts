@@ -1,6 +1,7 @@
 // UpdateSession: the facade's entry point, one agent session held by a thread the addon owns.
 import { inspect, type InspectOptionsStylized } from 'node:util';
 
+import { type AgentBackend, processAgent } from './agent-backend.js';
 import { automaticUpdatesFromNative } from './automatic-updates.js';
 import { type ChangeKind, type JobRunner, nothingToDo, planFrom, runChange } from './change.js';
 import { criteriaText, type Criteria } from './criteria.js';
@@ -90,7 +91,7 @@ export class UpdateSession implements AsyncDisposable {
    * platform, an addon that does not load, a closed session.
    */
   #requireUsable(operation: string): void {
-    loadBinding();
+    if (!this.#agentBackend()) loadBinding();
     if (this.#closed) throw new SessionClosedError(operation);
   }
 
@@ -408,6 +409,9 @@ export class UpdateSession implements AsyncDisposable {
       clientApplicationId: this.#options.clientApplicationId,
       ...(this.#webProxy ? { webProxy: this.#webProxy.handOver() } : {}),
     };
+    const backend = this.#agentBackend();
+    this.#backendInUse = backend;
+    if (backend) return backend.openSession(options);
     if (this.#isolation.isolation === 'broker') return openBrokerSession(options, this.#isolation.graceMs, { childLost: () => this.#childLost() });
     if (this.#isolation.isolation !== 'process') return new (loadBinding().Session)(options);
     // Another platform, or an addon that does not load, fails here as it does in process.
@@ -424,6 +428,17 @@ export class UpdateSession implements AsyncDisposable {
     if (!native || this.#closed) return;
     this.#records?.close();
     this.#records = new RecordTracker((updateIds) => native.forget(updateIds.join('\n')));
+  }
+
+  /**
+   * What plays the agent instead of the addon: the session's `agent` option, else the one
+   * installFakeAgent() installed for the process (windows-update-agent/testing), read when the
+   * session opens its agent session.
+   */
+  #backendInUse: AgentBackend | undefined;
+
+  #agentBackend(): AgentBackend | undefined {
+    return this.#native === undefined ? this.#options.agent ?? processAgent() : this.#backendInUse;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

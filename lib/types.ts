@@ -845,3 +845,14 @@ export interface UpdateSessionOptions {
    */
   graceMs?: number;
 }
+
+// ----- a fake agent for tests (windows-update-agent/testing) -----
+
+export interface UpdateSessionOptions {
+  /**
+   * What plays the agent for this session instead of the Windows Update Agent: a FakeAgent of
+   * `windows-update-agent/testing`, for tests that run without Windows. The session then never
+   * loads the addon, and `isolation` does not apply (the fake runs in this process).
+   */
+  agent?: import('./agent-backend.js').AgentBackend;
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: runs bench/index.mjs against the built package and the simulated agent, under
 // Wine on Linux or directly on Windows. It prints a table and, last, one JSON line of figures.
+// On Linux, bench/fake.mjs first measures the fake agent's search of the same catalog in plain Node.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -82,6 +83,8 @@ if (process.platform === 'win32') {
     { ...process.env, WUA_BENCH_CATALOG: files.catalog, WUA_BENCH_CATALOG_IDS: files.ids, WUA_BENCH_HISTORY: files.history });
 } else {
   const { windowsNode, env } = await prepareLinuxRig();
+  // The fake agent's search of the same catalog, in plain Node on this machine (bench/fake.mjs).
+  await runNative(process.execPath, [path.join('bench', 'fake.mjs'), files.catalog]);
   await buildBaseline();
   exitCode = await runUnderWine([windowsNode, '--expose-gc', ...args],
     {

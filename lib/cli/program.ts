@@ -9,6 +9,7 @@ import {
   brokerInstallCommand, type BrokerInstallFlags, brokerStatusCommand, brokerUninstallCommand, detachCommand, type DetachFlags,
   jobAbortCommand, jobFollowCommand, jobListCommand, jobStatusCommand,
 } from './commands/broker.js';
+import { exportScenarioCommand } from './commands/export-scenario.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
@@ -253,6 +254,11 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
   }));
 
   addBrokerCommands(program, runAlone);
+  // The machine as a scenario, for the fake agent of windows-update-agent/testing.
+  program.command('export-scenario')
+    .description('write the machine (every update, installed or not, the history, services and settings) as a scenario '
+      + 'to replay in tests: wua export-scenario > machine.json')
+    .action(run((session, output, signal) => exportScenarioCommand(session, output, signal)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

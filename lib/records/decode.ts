@@ -34,9 +34,13 @@ function warning(native: NativeWarning): UpdateWarning {
   };
 }
 
-/** Adds a chunk's updates to `into`, and what it shares to `tables`, which later chunks name. */
-export function addUpdatesFromJson(json: string, into: UpdateRecord[], tables: WireTables): void {
-  const chunk = JSON.parse(json) as WireChunk;
+/**
+ * Adds a chunk's updates to `into`, and what it shares to `tables`, which later chunks name. A
+ * chunk is JSON text, or (from the fake agent of lib/testing/, which runs in this process) the
+ * value that text would parse to.
+ */
+export function addUpdatesFromJson(json: string | WireChunk, into: UpdateRecord[], tables: WireTables): void {
+  const chunk = typeof json === 'string' ? JSON.parse(json) as WireChunk : json;
   tables.add(chunk);
   for (const tuple of chunk.records) into.push(buildUpdate(tuple, tables));
 }

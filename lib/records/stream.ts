@@ -1,6 +1,7 @@
 // A search's chunks, converted as they arrive without holding the event loop for all of them.
 import type { UpdateRecord } from '../types.js';
 import { addUpdatesFromJson, WireTables } from './decode.js';
+import type { WireChunk } from './values.js';
 
 /**
  * Takes a search's chunks as the addon delivers them and converts one per turn of the event
@@ -10,7 +11,7 @@ import { addUpdatesFromJson, WireTables } from './decode.js';
 export class UpdateStream {
   readonly updates: UpdateRecord[] = [];
   readonly #tables = new WireTables();
-  readonly #pending: string[] = [];
+  readonly #pending: (string | WireChunk)[] = [];
   readonly #onRecords: (records: UpdateRecord[], from: number) => void;
   #scheduled = false;
   #drained: (() => void) | undefined;
@@ -20,7 +21,8 @@ export class UpdateStream {
     this.#onRecords = onRecords;
   }
 
-  push(json: string): void {
+  /** A chunk as JSON text, or already parsed (see addUpdatesFromJson). */
+  push(json: string | WireChunk): void {
     this.#pending.push(json);
     this.#schedule();
   }

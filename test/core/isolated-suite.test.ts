@@ -3,4 +3,4 @@
 // the simulated agent of their own process, its call log or live objects, cannot look into a
 // child's and run in process only.)
 import './isolated-suite.setup.js';
-import './partial-results.test.js';
+import '../conformance/partial-results.test.js';

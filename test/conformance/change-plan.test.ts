@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 import { AbortError, UpdateSession, WindowsUpdateError, type Progress } from '../../lib/index.js';
 import { loadBinding } from '../../lib/native.js';
-import { sessionsPerTest } from './sessions.js';
-import { calls, executionState, useScenario } from '../sim/harness.js';
+import { sessionsPerTest } from '../core/sessions.js';
+import { BACKEND, calls, executionState, useScenario } from './backend.js';
 
 const FRESH = '71717171-7171-4171-8171-717171717171';      // not downloaded
 const READY = '72727272-7272-4272-8272-727272727272';      // downloaded
@@ -195,7 +195,8 @@ describe('keeping the machine awake', () => {
   });
 
 
-  it('holds it awake while a job runs, releases it after, and not at all with keepAwake: false', async () => {
+  // The addon's own behaviour (or a cab file), below the facade: the simulator only.
+  it.runIf(BACKEND === 'simulator')('holds it awake while a job runs, releases it after, and not at all with keepAwake: false', async () => {
     useScenario(scenario({ [READY]: { install: { durationMs: 400, progressSteps: 4 } } }));
     const diagnostics = () => loadBinding().diagnostics().keepAwakeHolds;
     open();

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { describeHresult, UpdateSession, WindowsUpdateError, type Progress } from '../../lib/index.js';
-import { sessionsPerTest } from './sessions.js';
-import { calls, useScenario } from '../sim/harness.js';
+import { sessionsPerTest } from '../core/sessions.js';
+import { calls, useScenario } from './backend.js';
 
 const A = '91919191-9191-4191-8191-919191919191';
 const B = '92929292-9292-4292-8292-929292929292';

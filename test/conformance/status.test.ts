@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { SessionClosedError, type UpdateStatus, WindowsUpdateError } from '../../lib/index.js';
-import { sessionsPerTest } from './sessions.js';
-import { calls, expectNoLiveObjects, useScenario } from '../sim/harness.js';
+import { sessionsPerTest } from '../core/sessions.js';
+import { calls, expectNoLiveObjects, useScenario } from './backend.js';
 
 const RESTARTS = 'a1a1a1a1-0000-4000-8000-000000000001';  // needs a restart once installed
 const QUIET = 'a1a1a1a1-0000-4000-8000-000000000002';     // does not

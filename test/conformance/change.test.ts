@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AbortError, InvalidArgumentError, SessionClosedError, UpdateSession, WindowsUpdateError, type Progress,
 } from '../../lib/index.js';
-import { calls, expectNoLiveObjects, hresult, useScenario } from '../sim/harness.js';
+import { calls, expectNoLiveObjects, hresult, useScenario } from './backend.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AbortError, InvalidArgumentError, UpdateSession, WindowsUpdateError } from '../../lib/index.js';
-import { calls, expectNoLiveObjects, hresult, useScenario } from '../sim/harness.js';
+import { calls, expectNoLiveObjects, hresult, useScenario } from './backend.js';
 
 const CUMULATIVE = '9f3e2a71-0b4c-4d8e-8a61-3c5b7d9e1f20';
 const DEFENDER = '4b2d8e91-7c3a-4f1e-b5d6-2a9c8e7f6b31';

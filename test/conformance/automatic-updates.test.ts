@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { PermissionError, SessionClosedError, WindowsUpdateError } from '../../lib/index.js';
-import { automaticUpdatesState, calls, hresult, useScenario } from '../sim/harness.js';
-import { sessionsPerTest } from './sessions.js';
+import { automaticUpdatesState, calls, hresult, useScenario } from './backend.js';
+import { sessionsPerTest } from '../core/sessions.js';
 
 const sessions = sessionsPerTest({ clientApplicationId: 'automatic updates tests' });
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { AbortError, SessionClosedError, WindowsUpdateError } from '../../lib/index.js';
-import { sessionsPerTest } from './sessions.js';
-import { useScenario } from '../sim/harness.js';
+import { sessionsPerTest } from '../core/sessions.js';
+import { useScenario } from './backend.js';
 
 const REBOOTS = '51515151-5151-4151-8151-515151515151';
 const HANGS = '52525252-5252-4252-8252-525252525252';

@@ -6,11 +6,11 @@ import {
   AbortError, type HistoryEntry, InvalidArgumentError, SessionClosedError, type UpdateHistory, UpdateSession,
 } from '../../lib/index.js';
 import { loadBinding } from '../../lib/native.js';
-import { calls, clearCalls, expectNoLiveObjects, useScenario } from '../sim/harness.js';
+import { BACKEND, calls, clearCalls, expectNoLiveObjects, useScenario } from './backend.js';
 import {
   CUMULATIVE, DEFENDER, ENTRIES, expectedEntry, historyScenario, longHistory, newestFirst, TO_INSTALL,
-} from './history-scenario.js';
-import { sessionsPerTest } from './sessions.js';
+} from '../core/history-scenario.js';
+import { sessionsPerTest } from '../core/sessions.js';
 
 const sessions = sessionsPerTest({ clientApplicationId: 'history tests' });
 
@@ -222,7 +222,8 @@ describe('history: abort, close and bad input', () => {
     await expectNoLiveObjects();
   });
 
-  it('has the addon stop a page between entries, saying so', async () => {
+  // The addon's own page read, below the facade: the simulator only.
+  it.runIf(BACKEND === 'simulator')('has the addon stop a page between entries, saying so', async () => {
     useScenario(historyScenario('history-native-abort', longHistory(2500),
       { agent: { delays: { 'IUpdateSearcher::QueryHistory': 300 } } }));
     const native = new (loadBinding().Session)({ clientApplicationId: 'native abort' });

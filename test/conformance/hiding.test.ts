@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   describeHresult, InvalidArgumentError, PermissionError, SessionClosedError, type UpdateSession, WindowsUpdateError,
 } from '../../lib/index.js';
-import { calls, clearCalls, hresult, useScenario } from '../sim/harness.js';
-import { sessionsPerTest } from './sessions.js';
+import { calls, clearCalls, hresult, useScenario } from './backend.js';
+import { sessionsPerTest } from '../core/sessions.js';
 
 const A = 'a1a1a1a1-0000-4000-8000-000000000001';
 const B = 'b2b2b2b2-0000-4000-8000-000000000002';

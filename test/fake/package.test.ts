@@ -1,0 +1,35 @@
+// The packed package as a Linux user installs it: npm pack, npm install of the tarball into a
+// project of its own, and README.md's example of the fake agent run there with vitest.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..', '..');
+const work = mkdtempSync(path.join(tmpdir(), 'wua-packed-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const npm = (args: string[], cwd: string): string => execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args,
+  { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
+
+it('installs from the packed tarball and runs the README example of the fake agent', () => {
+  expect(existsSync(path.join(root, 'dist', 'testing', 'index.js')), 'dist/ is built (npm run build:ts)').toBe(true);
+  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as { filename: string }[];
+  const project = path.join(work, 'app');
+  mkdirSync(project);
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed!.filename)], project);
+  // The test runner is the project's own copy: the app under test only installs the package.
+  symlinkSync(path.join(root, 'node_modules', 'vitest'), path.join(project, 'node_modules', 'vitest'), 'junction');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const example = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Test your app without Windows')))![1]!;
+  writeFileSync(path.join(project, 'update.test.ts'), example);
+  const output = execFileSync(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', project],
+    { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  expect(output).toMatch(/2 passed/);
+  // The schema ships with the package, where its exports name it.
+  const schema = path.join(project, 'node_modules', 'windows-update-agent', 'dist', 'testing', 'scenario.schema.json');
+  expect(JSON.parse(readFileSync(schema, 'utf8'))).toMatchObject({ title: 'Scenario' });
+}, 300_000);
