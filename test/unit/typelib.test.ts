@@ -45,15 +45,15 @@ describe('the type library table', () => {
     ]);
     expect(byName.get('IUpdateInstaller')?.members.filter((m) => m.restricted).map((m) => m.name)).toEqual(['ParentHwnd', 'ParentHwnd']);
     // An enum named by its tag in the header is the typedef in the library.
-    expect(byName.get('IUpdateHistoryEntry')?.members.find((m) => m.name === 'Operation')?.params[0].type).toBe('UpdateOperation');
+    expect(byName.get('IUpdateHistoryEntry')?.members.find((m) => m.name === 'Operation')?.params[0]?.type).toBe('UpdateOperation');
   });
 
   it('stops on a member the header has and the table does not, and on one the table has and the header does not', () => {
     const withoutTitle = structuredClone(ids);
-    delete withoutTitle.IUpdate.dispids.Title;
+    delete withoutTitle.IUpdate!.dispids.Title;
     expect(() => generator.describeTypeLibrary(header, withoutTitle)).toThrow('IUpdate.Title: no dispatch ID');
     const withExtra = structuredClone(ids);
-    withExtra.IUpdate.dispids.Titel = '0x60020099';
+    withExtra.IUpdate!.dispids.Titel = '0x60020099';
     expect(() => generator.describeTypeLibrary(header, withExtra)).toThrow('IUpdate.Titel: no such member in the header');
     const withoutInterface = structuredClone(ids);
     delete withoutInterface.IUpdate5;
