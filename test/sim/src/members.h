@@ -57,6 +57,10 @@ inline constexpr Member kMembers[] = {
     {"IUpdateSearcher::GetTotalHistoryCount", MemberKind::kCall},
     {"ISearchJob::CleanUp", MemberKind::kCall},
     {"ISearchJob::RequestAbort", MemberKind::kCall},
+    // Its reference page gives it "a COM or Windows error code" on failure (learn.microsoft.com/
+    // windows/win32/api/wuapi/nf-wuapi-isearchresult-get_warnings): read after a search's updates,
+    // so a failure here comes after every record of the search was read.
+    {"ISearchResult::get_Warnings", MemberKind::kCall},
     // "IsHidden is read-only when it is called remotely" (Using WUA From a Remote Computer).
     {"IUpdate::put_IsHidden", MemberKind::kCall, true, true},
     // "E_ACCESSDENIED: This method cannot be called from a remote computer" (IUpdate::AcceptEula,
