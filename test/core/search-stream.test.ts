@@ -161,3 +161,20 @@ describe('search heartbeats', () => {
     expect(calls()).toEqual([]);
   });
 });
+
+describe('projection and streaming in an isolated session', () => {
+  const isolated = sessionsPerTest({ clientApplicationId: 'isolated stream tests', isolation: 'process', graceMs: 5_000 });
+
+  it('give the same records as in process', async () => {
+    useScenario(catalog());
+    const here = await sessions.open().search(EVERYTHING, { ...ALL, fields: ['title', 'categories', 'driver'] });
+    const session = isolated.open();
+    const projected = await session.search(EVERYTHING, { ...ALL, fields: ['title', 'categories', 'driver'] });
+    expect(projected.updates).toEqual(here.updates);
+    const streamed = [];
+    for await (const update of session.searchStream(EVERYTHING, { ...ALL, fields: ['title', 'categories', 'driver'] })) {
+      streamed.push(update);
+    }
+    expect(streamed).toEqual(here.updates);
+  });
+});

@@ -73,6 +73,11 @@ json::Value Run(const std::string& command, const std::string& argument) {
     for (const std::string& call : Diagnostics::CallLog()) calls.Push(call);
     return calls;
   }
+  if (command == "getterCalls") {
+    json::Value counts = json::Value::Object();
+    for (const auto& [name, count] : Diagnostics::GetterCounts()) counts.Set(name, count);
+    return counts;
+  }
   if (command == "clearCalls") {
     Diagnostics::ClearCallLog();
     return json::Value(true);

@@ -10,6 +10,8 @@
 
 #include <windows.h>
 
+#include "diagnostics.h"
+
 namespace sim {
 
 enum class MemberKind {
@@ -218,6 +220,8 @@ HRESULT InjectedFault(const FaultMap& faults, std::string_view member);
 #define SIM_GETTER(faults, member)                                                                   \
   do {                                                                                               \
     static_assert(::sim::IsGetterMember(member), "not a getter in members.h: " member);              \
+    static std::atomic<long>& simGetterCalls = ::sim::Diagnostics::GetterCounter(member);            \
+    simGetterCalls.fetch_add(1, std::memory_order_relaxed);                                          \
     if (const auto& held = (faults); held && !held->empty()) {                                       \
       if (HRESULT injected = ::sim::InjectedFault(*held, member); FAILED(injected)) return injected; \
     }                                                                                                \
