@@ -190,7 +190,11 @@ export class UpdateSession implements AsyncDisposable {
     }, { projection: nativeOptions.fields as readonly UpdateField[] | undefined, retain: !sink });
     try {
       const json = await this.#track('search', signal,
-        (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)));
+        (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)).catch(async (error: unknown) => {
+          // A stream's caller gets the records read before the failure, then the failure.
+          if (sink) await stream.finish();
+          throw error;
+        }));
       const result = searchResultFromJson(json, await stream.finish());
       if (result.resultCode === 'aborted') throw new AbortError('search', this.#abortReason('search', signal));
       this.#offlineScanUpdates.foundOnline(result.updates);

@@ -180,9 +180,14 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
         constexpr size_t kUpdatesPerChunk = 200;
         wire::UpdateChunk chunk;
         chunk.Project(fields.Bits());
+        // The first chunks are small and double up to the full size: a stream's first records
+        // reach JS moments after the agent's search, not after a full chunk's reads.
+        size_t limit = 8;
         SearchRecord record = job.End(core.updates, [&](const UpdateRecord& update) {
           chunk.Add(update);
-          if (chunk.Count() == kUpdatesPerChunk) emit(chunk.Take());
+          if (chunk.Count() < limit) return;
+          emit(chunk.Take());
+          limit = std::min(limit * 2, kUpdatesPerChunk);
         });
         if (chunk.Count() > 0) emit(chunk.Take());
         return wire::SearchToJson(record);

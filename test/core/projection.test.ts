@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InvalidArgumentError, projectRecord, UPDATE_FIELDS, type UpdateField, type UpdateRecord,
 } from '../../lib/index.js';
+// @ts-expect-error: a plain ES module without type declarations
 import { generateCatalog } from '../sim/generate-catalog.mjs';
 import { calls, clearCalls, getterCalls, useScenario } from '../sim/harness.js';
 import { sessionsPerTest } from './sessions.js';

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AbortError, type SearchHeartbeat, type UpdateRecord, WindowsUpdateError } from '../../lib/index.js';
+// @ts-expect-error: a plain ES module without type declarations
 import { generateCatalog } from '../sim/generate-catalog.mjs';
 import { calls, expectNoLiveObjects, hresult, useScenario } from '../sim/harness.js';
 import { sessionsPerTest } from './sessions.js';

@@ -94,7 +94,7 @@ json::Value Run(const std::string& command, const std::string& argument) {
   }
   if (command == "network") {
     json::Value requests = json::Value::Array();
-    for (const NetworkRequest& request : agent.Read([](const MachineState& state) { return state.network; })) {
+    for (const NetworkRequest& request : agent.NetworkRequests()) {
       requests.Push(NetworkRequestToJson(request));
     }
     return requests;
