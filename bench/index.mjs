@@ -10,6 +10,9 @@
 //                 control export)
 //   isolation     the same read through a session isolated in a child process against it in
 //                 process, the time to start a session's child, and the kill latency (isolation.mjs)
+//   floor         the read against its floor at 1,000, 10,000 and 50,000 updates, a projected read
+//                 of five fields, a stream's first record, and a late-bound script client
+//                 (read-speed.mjs)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +21,16 @@ import { createInterface } from 'node:readline';
 
 import { ALL, EVERYTHING, measureDelay, median, ROOT, searchDelay, UpdateSession } from './measure.mjs';
 import { isolationFigures } from './isolation.mjs';
+import { lateBound, readAtSize } from './read-speed.mjs';
 
 const SEARCH_CYCLES = Number(process.env.WUA_BENCH_CYCLES ?? 1000);
 const READ_PAIRS = 15;
 const HISTORY_PAIRS = 9;
 const TARGETS = { readRatio: 1.5, p99DelayMs: 10, growthMb: 10, historyRatio: 1, isolatedReadRatio: 1.5 };
+// The read against its floor (read-speed.mjs): the issue's targets.
+const FLOOR_TARGETS = { floorRatio: 1.5, projectedRatio: 0.3, firstRecordMs: 10, searchP99DelayMs: 5, lateBoundSpeedup: 25 };
+// Catalog sizes and the pairs measured at each (a 50,000-update read takes seconds).
+const FLOOR_PAIRS = { 1000: 9, 10000: 7, 50000: 3 };
 
 // scripts/bench.mjs writes the catalog before this process starts, so that generating it leaves
 // no garbage here to be released while memory is measured.
@@ -34,6 +42,9 @@ process.env.WUA_SIMULATOR_SCENARIO = scenarioFile;
 process.env.WUA_SIMULATOR_STATE = path.join(work, 'state.json');
 
 const mb = (bytes) => bytes / (1024 * 1024);
+const round = (value, digits) => Number(value.toFixed(digits));
+const rounded = (figures) => Object.fromEntries(Object.entries(figures).map(([key, value]) => [key,
+  Array.isArray(value) ? value.map((v) => round(v, 2)) : round(value, key.endsWith('Ratio') ? 2 : 1)]));
 
 // The simulated agent's control export (test/sim/README.md): the DLL loaded as a Node addon is
 // the module the addon's CoCreateInstance loaded, so this switches the scenario it plays.
@@ -173,7 +184,28 @@ async function main() {
     await reader.describe();
   });
   await reader.close();
+
+  // The floor at each size, each catalog played by this process and the C++ loops on states of
+  // their own, so that neither reloads what the other saved.
+  const catalogs = JSON.parse(process.env.WUA_BENCH_SIZES);
+  const floor = {};
+  for (const [size, file] of Object.entries(catalogs)) {
+    globalThis.gc?.();
+    floor[size] = await readAtSize({
+      pairs: FLOOR_PAIRS[size] ?? 5,
+      detailed: Number(size) === 10_000,
+      play: () => {
+        playScenario(file, path.join(work, `floor-${size}.json`));
+        return { ...process.env, WUA_SIMULATOR_SCENARIO: file, WUA_SIMULATOR_STATE: path.join(work, `floor-native-${size}.json`) };
+      },
+    });
+  }
+  const script = lateBound({ ...process.env, WUA_SIMULATOR_SCENARIO: catalogs[10000], WUA_SIMULATOR_STATE: path.join(work, 'script.json') });
   rmSync(work, { recursive: true, force: true });
+  const ten = floor[10000];
+  // Per update, both without the agent's search: the facade's read less the floor's search time.
+  const facadePerUpdateMs = (ten.jsReadMs - ten.agentSearchMs) / ten.updates;
+  const scriptPerUpdateMs = script.readMs / script.updates;
 
   const figures = {
     updates: updatesRead,
@@ -193,8 +225,53 @@ async function main() {
     historyRatio: Number(median(history.ratios).toFixed(2)),
     historyRatioPairs: history.ratios.map((ratio) => Number(ratio.toFixed(2))),
     ...isolation,
+    floor: Object.fromEntries(Object.entries(floor).map(([size, f]) => [size, rounded(f)])),
+    projectedRatio: round(ten.projectedRatio, 2),
+    firstRecordAfterSearchMs: round(ten.firstRecordAfterSearchMs, 1),
+    lateBound: {
+      sample: script.updates, scriptPerUpdateMs: round(scriptPerUpdateMs, 3), facadePerUpdateMs: round(facadePerUpdateMs, 4),
+      speedup: round(scriptPerUpdateMs / facadePerUpdateMs, 1), scriptSearchMs: script.searchMs,
+      reachable: script.reachable.length, unreachable: script.unreachable,
+    },
   };
+  const check = (value, target, name) => ({ name, value: round(value, 2), target, ok: name === 'lateBoundSpeedup' ? value >= target : value <= target });
+  figures.targets = [
+    ...Object.entries(floor).map(([size, f]) => check(f.floorRatio, FLOOR_TARGETS.floorRatio, `floorRatio${size}`)),
+    check(ten.projectedRatio, FLOOR_TARGETS.projectedRatio, 'projectedRatio'),
+    check(ten.firstRecordAfterSearchMs, FLOOR_TARGETS.firstRecordMs, 'firstRecordAfterSearchMs'),
+    check(figures.searchP99DelayMs, FLOOR_TARGETS.searchP99DelayMs, 'searchP99DelayMs'),
+    check(scriptPerUpdateMs / facadePerUpdateMs, FLOOR_TARGETS.lateBoundSpeedup, 'lateBoundSpeedup'),
+    check(figures.rssGrowthMb, TARGETS.growthMb, 'rssGrowthMb'),
+  ];
   const verdict = (value, target) => (value <= target ? 'ok' : 'MISSED');
+  const atLeast = (value, target) => (value >= target ? 'ok' : 'MISSED');
+  const floorRows = Object.entries(floor).flatMap(([size, f]) => {
+    const n = Number(size).toLocaleString('en');
+    return [
+      [`read all fields of ${n} updates into JS`, `${f.jsReadMs.toFixed(1)} ms`, ''],
+      [`floor: the same agent calls in C++, nothing kept (${n})`, `${f.floorMs.toFixed(1)} ms`, ''],
+      [`  of which the agent's search (${n})`, `${f.agentSearchMs.toFixed(1)} ms`, ''],
+      [`ratio JS / floor (${n}, median of the pairs)`, `${f.floorRatio.toFixed(2)}x`,
+        `<= ${FLOOR_TARGETS.floorRatio}x ${verdict(f.floorRatio, FLOOR_TARGETS.floorRatio)} (stretch 1.2x)`],
+      [`ratio of the reads alone, the search off both (${n})`, `${f.floorReadRatio.toFixed(2)}x`, ''],
+    ];
+  });
+  floorRows.push(
+    ['addon reader in a C++ loop (old baseline, 10,000)', `${ten.readerMs.toFixed(1)} ms`, ''],
+    ['ratio JS / addon reader in C++ (10,000)', `${ten.readerRatio.toFixed(2)}x`, ''],
+    [`projected read of five fields (10,000)`, `${ten.projectedMs.toFixed(1)} ms`, ''],
+    ['ratio projected / full read', `${ten.projectedRatio.toFixed(2)}x`,
+      `<= ${FLOOR_TARGETS.projectedRatio}x ${verdict(ten.projectedRatio, FLOOR_TARGETS.projectedRatio)}`],
+    ['stream: first record in JS after the agent\'s search', `${ten.firstRecordAfterSearchMs.toFixed(1)} ms`,
+      `<= ${FLOOR_TARGETS.firstRecordMs} ms ${verdict(ten.firstRecordAfterSearchMs, FLOOR_TARGETS.firstRecordMs)}`],
+    ['event loop p99 delay during search (issue target)', `${figures.searchP99DelayMs} ms`,
+      `< ${FLOOR_TARGETS.searchP99DelayMs} ms ${verdict(figures.searchP99DelayMs, FLOOR_TARGETS.searchP99DelayMs)}`],
+    [`late-bound JScript client, per update (${script.updates} read)`, `${scriptPerUpdateMs.toFixed(3)} ms`, ''],
+    ['facade, per update (10,000, the search off)', `${facadePerUpdateMs.toFixed(4)} ms`, ''],
+    ['speed-up of the facade over the script', `${(scriptPerUpdateMs / facadePerUpdateMs).toFixed(1)}x`,
+      `>= ${FLOOR_TARGETS.lateBoundSpeedup}x ${atLeast(scriptPerUpdateMs / facadePerUpdateMs, FLOOR_TARGETS.lateBoundSpeedup)}`],
+    [`  the script reached ${script.reachable.length} properties; not through today's type library: ${script.unreachable.join(', ') || 'none'}`, '', ''],
+  );
   const rows = [
     ['read all fields of 10,000 updates into JS', `${figures.jsReadMs} ms`, ''],
     ['plain C++ loop reading the same properties', `${figures.nativeReadMs} ms`, ''],
@@ -216,6 +293,7 @@ async function main() {
       `< ${TARGETS.p99DelayMs} ms ${verdict(figures.isolatedSearchP99DelayMs, TARGETS.p99DelayMs)}`],
     ['isolated: a session\'s child started, first answer', `${figures.childStartMs} ms`, ''],
     [`isolated: kill latency after a ${figures.killGraceMs} ms grace`, `${figures.killLatencyMs} ms`, ''],
+    ...floorRows,
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padEnd(12)}  target`);

@@ -19,3 +19,4 @@ export {
 } from './broker/service.js';
 export type { JobInfo as BrokerJob, JobState as BrokerJobState } from './broker/jobs.js';
 export { exportScenario } from './scenario-export.js';
+export { projectRecord, UPDATE_FIELDS } from './records/projection.js';

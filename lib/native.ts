@@ -50,6 +50,8 @@ export interface NativeSearchOptions {
   serviceId?: string;
   searchScope?: number;
   includePotentiallySupersededUpdates?: boolean;
+  /** Update field names (src/wire/fields.h), in the table's order: only these are read and sent. */
+  fields?: readonly string[];
 }
 
 export interface NativeChangeOptions {

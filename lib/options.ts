@@ -6,6 +6,8 @@ import {
 import { InvalidArgumentError } from './errors.js';
 import { isGuid } from './ids.js';
 import type { NativeChangeOptions, NativeSearchOptions } from './native.js';
+import { projectionOf } from './records/projection.js';
+import { type HeartbeatSettings, heartbeatSettings } from './search-stream.js';
 import type {
   AddServiceOptions, ChangeKind, DownloadOptions, HistoryOfOptions, HistoryOperation, HistoryOptions, InstallOptions,
   OfflineScanOptions, OperationResultCode, Progress, SearchOptions, UpdateSessionOptions,
@@ -43,7 +45,8 @@ function optionsObject<T extends object>(options: unknown, allowed: readonly str
   return options as Partial<T>;
 }
 
-const SEARCH_OPTIONS = ['online', 'serverSelection', 'serviceId', 'searchScope', 'includePotentiallySupersededUpdates', 'signal'];
+const SEARCH_OPTIONS = ['online', 'serverSelection', 'serviceId', 'searchScope', 'includePotentiallySupersededUpdates', 'signal',
+  'fields', 'onHeartbeat', 'heartbeatIntervalMs'];
 const CHANGE_OPTIONS: Readonly<Record<ChangeKind, readonly string[]>> = {
   download: ['priority', 'force', 'keepAwake', 'signal', 'onProgress'],
   install: ['acceptEulas', 'forceQuiet', 'force', 'downloadFirst', 'keepAwake', 'signal', 'onProgress'],
@@ -75,7 +78,9 @@ function optionalCallback(value: unknown, name: string): ((progress: Progress) =
   return value as (progress: Progress) => void;
 }
 
-export function searchOptions(options: unknown): { native: NativeSearchOptions; signal?: AbortSignal } {
+export function searchOptions(options: unknown): {
+  native: NativeSearchOptions; signal?: AbortSignal; heartbeat?: HeartbeatSettings;
+} {
   const given = optionsObject<SearchOptions>(options, SEARCH_OPTIONS, 'search');
   const serverSelection = optionalEnum(SERVER_SELECTIONS, given.serverSelection, 'options.serverSelection');
   const { serviceId } = given;
@@ -96,8 +101,10 @@ export function searchOptions(options: unknown): { native: NativeSearchOptions; 
       searchScope: optionalEnum(SEARCH_SCOPES, given.searchScope, 'options.searchScope'),
       includePotentiallySupersededUpdates: optionalBoolean(given.includePotentiallySupersededUpdates,
         'options.includePotentiallySupersededUpdates'),
+      fields: projectionOf(given.fields),
     },
     signal: optionalSignal(given.signal, 'options.signal'),
+    heartbeat: heartbeatSettings(given.onHeartbeat, given.heartbeatIntervalMs),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 import { searchResultFromJson } from './records/decode.js';
 import { updateIdsOf } from './records/references.js';
 import { UpdateStream } from './records/stream.js';
+import { SearchHeartbeats, SearchStream } from './search-stream.js';
 import { RecordTracker } from './records/tracker.js';
 import {
   checkServiceId, MICROSOFT_UPDATE_SERVICE_ID, refuseWindowsUpdateRemoval, registrationFromJson, servicesFromJson,
@@ -30,8 +31,13 @@ import type {
   EulaResult, HideResult, HistoryEntry, HistoryOfOptions, HistoryOptions, InstallOptions, OfflineScanOptions,
   OfflineScanResult, Progress, SearchOptions, SearchResult, ServiceRecord, ServiceRegistrationRecord, UninstallOptions,
   UpdateReference, UpdateSessionOptions, UpdateStatus, WebProxySettings,
+  ProjectedSearchOptions, ProjectedSearchResult, ProjectedUpdate, UpdateField, UpdateRecord, UpdateSearchStream,
 } from './types.js';
+
 import { SessionWebProxy } from './web-proxy.js';
+
+/** A search's criteria and options, checked. */
+type PreparedSearch = { text: string } & ReturnType<typeof searchOptions>;
 
 export interface SessionInfo {
   /** The identifier the agent records in history for what this session does. */
@@ -137,18 +143,67 @@ export class UpdateSession implements AsyncDisposable {
    * agent confirms an abort, SessionClosedError after close(), UnsupportedPlatformError off
    * Windows and AddonLoadError when the addon does not load.
    */
+  search<F extends UpdateField>(criteria: Criteria, options: ProjectedSearchOptions<F>): Promise<ProjectedSearchResult<F>>;
+  search(criteria?: Criteria, options?: SearchOptions): Promise<SearchResult>;
   async search(criteria: Criteria = '', options?: SearchOptions): Promise<SearchResult> {
-    const text = criteriaText(criteria);
-    const { native: nativeOptions, signal } = searchOptions(options);
+    const search = this.#prepareSearch(criteria, options);
     // Records are converted and tracked chunk by chunk, as they arrive, so that no single step
     // holds the event loop for all of them.
-    const stream = new UpdateStream((records, from) => this.#records?.track(records, from));
-    const json = await this.#track('search', signal,
-      (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)));
-    const result = searchResultFromJson(json, await stream.finish());
-    if (result.resultCode === 'aborted') throw new AbortError('search', this.#abortReason('search', signal));
-    this.#offlineScanUpdates.foundOnline(result.updates);
-    return result;
+    return this.#runSearch(search, search.signal);
+  }
+
+  /**
+   * The same search as search(), its records given as they are read: `for await (const update of
+   * session.searchStream(...))` sees the records search() would resolve with, in the same order,
+   * without waiting for the last of them, and `result` gives the rest of the search's result
+   * (resultCode, rootCategories, warnings). Options as search()'s, `fields` and `onHeartbeat`
+   * included. Throws InvalidArgumentError at once for bad criteria or options; the loop throws
+   * what search() rejects with. Leaving the loop early (`break`, a throw) aborts the search
+   * (ISearchJob::RequestAbort) and waits until the agent confirms it. One loop per stream.
+   */
+  searchStream<F extends UpdateField>(criteria: Criteria, options: ProjectedSearchOptions<F>):
+    UpdateSearchStream<ProjectedUpdate<F>>;
+  searchStream(criteria?: Criteria, options?: SearchOptions): UpdateSearchStream<UpdateRecord>;
+  searchStream(criteria: Criteria = '', options?: SearchOptions): UpdateSearchStream<UpdateRecord> {
+    const search = this.#prepareSearch(criteria, options);
+    return new SearchStream<UpdateRecord>(async (sink, signal) => {
+      const { updates: _none, ...result } = await this.#runSearch(search, signal, sink);
+      return result;
+    }, search.signal);
+  }
+
+  #prepareSearch(criteria: Criteria, options: SearchOptions | undefined): PreparedSearch {
+    return { text: criteriaText(criteria), ...searchOptions(options) };
+  }
+
+  /** With `sink`, records go to it as they are read and the result holds none. */
+  async #runSearch(search: PreparedSearch, signal: AbortSignal | undefined,
+    sink?: (records: readonly UpdateRecord[], from: number) => void): Promise<SearchResult> {
+    const { text, native: nativeOptions, heartbeat } = search;
+    const heartbeats = new SearchHeartbeats(heartbeat);
+    let read = 0;
+    const stream = new UpdateStream((records, from) => {
+      this.#records?.track(records, from);
+      read += records.length - from;
+      heartbeats.read(read);
+      if (!sink) return;
+      this.#offlineScanUpdates.foundOnline(records.slice(from));
+      sink(records, from);
+    }, { projection: nativeOptions.fields as readonly UpdateField[] | undefined, retain: !sink });
+    try {
+      const json = await this.#track('search', signal,
+        (native, id) => native.search(id, text, nativeOptions, (chunk) => stream.push(chunk)).catch(async (error: unknown) => {
+          // A stream's caller gets the records read before the failure, then the failure.
+          if (sink) await stream.finish();
+          throw error;
+        }));
+      const result = searchResultFromJson(json, await stream.finish());
+      if (result.resultCode === 'aborted') throw new AbortError('search', this.#abortReason('search', signal));
+      this.#offlineScanUpdates.foundOnline(result.updates);
+      return result;
+    } finally {
+      heartbeats.stop();
+    }
   }
 
   /**

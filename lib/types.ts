@@ -233,6 +233,16 @@ export interface SearchOptions {
   searchScope?: SearchScope;
   includePotentiallySupersededUpdates?: boolean;
   signal?: AbortSignal;
+  /**
+   * Only these fields of each update (and `identity`, always): the agent calls behind the others
+   * are never made, and records have only these fields. A nested field (categories, a behaviour,
+   * the driver, bundled updates) comes whole. Every field by default.
+   */
+  fields?: readonly UpdateField[];
+  /** Called every `heartbeatIntervalMs` while the search runs, so that a UI can show it is alive. */
+  onHeartbeat?: (heartbeat: SearchHeartbeat) => void;
+  /** Between heartbeats (ms): 1000 by default, 10 at least. */
+  heartbeatIntervalMs?: number;
 }
 
 /** IUpdateException of ISearchResult::Warnings, or the package's own warning about one update. */
@@ -256,6 +266,47 @@ export interface SearchResult {
   rootCategories: CategoryRecord[];
   /** Why a search may have missed updates (resultCode 'succeededWithErrors'). */
   warnings: UpdateWarning[];
+}
+
+/** The name of a field of an update record. */
+export type UpdateField = keyof UpdateRecord;
+
+/** An update record of a search with `fields`: `identity` and the fields asked for. */
+export type ProjectedUpdate<F extends UpdateField> = Pick<UpdateRecord, 'identity' | F>;
+
+/** A search's result with `fields`. */
+export interface ProjectedSearchResult<F extends UpdateField> extends Omit<SearchResult, 'updates'> {
+  updates: ProjectedUpdate<F>[];
+}
+
+/** search()'s options with `fields`, whose names type the records. */
+export interface ProjectedSearchOptions<F extends UpdateField> extends SearchOptions {
+  fields: readonly F[];
+}
+
+/**
+ * A sign of life of a running search. The agent reports no progress of a search (ISearchJob has
+ * none), which may take from seconds to many minutes: `phase` is 'searching' while the agent
+ * searches, 'reading' once its updates are being read into records.
+ */
+export interface SearchHeartbeat {
+  /** Since the search was started (ms). */
+  elapsedMs: number;
+  phase: 'searching' | 'reading';
+  /** The records read so far. */
+  updatesRead: number;
+}
+
+/**
+ * A search's records as they are read (searchStream()): an async iterable of the records, in the
+ * order search() gives them, and the rest of the result once the last one is read.
+ */
+export interface UpdateSearchStream<R = UpdateRecord> extends AsyncIterable<R> {
+  /**
+   * The search's result without its updates (resultCode, rootCategories, warnings), once the
+   * last record is read; it rejects as the iteration does.
+   */
+  readonly result: Promise<Omit<SearchResult, 'updates'>>;
 }
 
 // ----- download, install, uninstall -----

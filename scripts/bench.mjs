@@ -34,6 +34,12 @@ async function writeCatalog() {
     ...catalog, name: 'benchmark-history', agent: { ...catalog.agent, history: longHistory(catalog, HISTORY_ENTRIES) },
   }));
   writeFileSync(files.ids, JSON.stringify({ firstUpdateId: catalog.updates[0].id, busyUpdateIds: busy.map((u) => u.id) }));
+  // The read against its floor at three sizes: the same generator, the 10,000 being the one above.
+  files.sizes = { 10000: files.catalog };
+  for (const count of [1_000, 50_000]) {
+    files.sizes[count] = path.join(dir, `catalog-${count}.json`);
+    writeFileSync(files.sizes[count], JSON.stringify({ ...generateCatalog({ count, seed: 7 }), name: `benchmark-${count}` }));
+  }
   return files;
 }
 
@@ -59,20 +65,23 @@ function longHistory(catalog, count) {
   return history;
 }
 
-// The baseline of the read ratio: the addon's own reader in a plain C++ loop (MinGW builds it
-// here; on Windows, build it the same way or run the bench from Linux).
-async function buildBaseline() {
+// The baselines of the read ratio (MinGW builds them here; on Windows, build them the same way or
+// run the bench from Linux): the floor, the agent calls the addon's reader makes and nothing else
+// (bench/native/read_floor.cc), and the addon's own reader in a plain C++ loop (read_updates.cc).
+async function buildBaselines() {
   const { addon_defines: defines } = gypLists();
-  await buildExe({
-    name: 'read-updates.exe',
+  const build = (name, sources) => buildExe({
+    name,
     root: ROOT,
-    sources: ['bench/native/read_updates.cc', 'src/wua/update_reader.cc', 'src/com/hresult.cc'],
+    sources: [...sources, 'src/com/hresult.cc'],
     outDir: path.join(BUILD_DIR, 'bench'),
     includeDirs: [path.join(ROOT, 'src')],
     defines: defines.filter((define) => !define.startsWith('NAPI') && !define.startsWith('NODE_ADDON')),
     libs: ['ole32', 'oleaut32', 'uuid'],
     linkArgs: ['-municode'],
   });
+  await build('read-updates.exe', ['bench/native/read_updates.cc', 'src/wua/update_reader.cc']);
+  await build('read-floor.exe', ['bench/native/read_floor.cc']);
 }
 
 const args = [path.join('bench', 'index.mjs'), ...process.argv.slice(2)];
@@ -80,16 +89,20 @@ const files = await writeCatalog();
 let exitCode;
 if (process.platform === 'win32') {
   exitCode = await runNative(process.execPath, ['--expose-gc', ...args],
-    { ...process.env, WUA_BENCH_CATALOG: files.catalog, WUA_BENCH_CATALOG_IDS: files.ids, WUA_BENCH_HISTORY: files.history });
+    {
+      ...process.env, WUA_BENCH_CATALOG: files.catalog, WUA_BENCH_CATALOG_IDS: files.ids, WUA_BENCH_HISTORY: files.history,
+      WUA_BENCH_SIZES: JSON.stringify(files.sizes),
+    });
 } else {
   const { windowsNode, env } = await prepareLinuxRig();
   // The fake agent's search of the same catalog, in plain Node on this machine (bench/fake.mjs).
   await runNative(process.execPath, [path.join('bench', 'fake.mjs'), files.catalog]);
-  await buildBaseline();
+  await buildBaselines();
   exitCode = await runUnderWine([windowsNode, '--expose-gc', ...args],
     {
       ...env, WUA_BENCH_CATALOG: toWindowsPath(files.catalog), WUA_BENCH_CATALOG_IDS: toWindowsPath(files.ids),
       WUA_BENCH_HISTORY: toWindowsPath(files.history),
+      WUA_BENCH_SIZES: JSON.stringify(Object.fromEntries(Object.entries(files.sizes).map(([n, file]) => [n, toWindowsPath(file)]))),
     },
     'bench-output.log');
 }

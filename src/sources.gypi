@@ -10,6 +10,7 @@
       "src/napi/native_error.cc",
       "src/napi/services_wrap.cc",
       "src/napi/session_wrap.cc",
+      "src/napi/update_fields_option.cc",
       "src/napi/web_proxy_options.cc",
       "src/wire/chunk.cc",
       "src/wua/automatic_updates.cc",

@@ -2,8 +2,8 @@
 // facade's records.
 import { EXCEPTION_CONTEXTS, nameOf, OPERATION_RESULT_CODES } from '../enums.js';
 import { describeHresult } from '../errors.js';
-import type { HistoryEntry, HistoryEntryFields, SearchResult, UpdateRecord, UpdateWarning } from '../types.js';
-import { buildCategory, buildHistoryEntry, buildUpdate, WireTables } from './fields.generated.js';
+import type { HistoryEntry, HistoryEntryFields, SearchResult, UpdateField, UpdateRecord, UpdateWarning } from '../types.js';
+import { buildCategory, buildHistoryEntry, buildUpdate, UPDATE_FIELD_VALUES, WireTables } from './fields.generated.js';
 import type { Tuple, WireChunk } from './values.js';
 
 export { WireTables };
@@ -37,12 +37,24 @@ function warning(native: NativeWarning): UpdateWarning {
 /**
  * Adds a chunk's updates to `into`, and what it shares to `tables`, which later chunks name. A
  * chunk is JSON text, or (from the fake agent of lib/testing/, which runs in this process) the
- * value that text would parse to.
+ * value that text would parse to. With a projection (the fields a search asked for, in the
+ * table's order), tuples hold only those.
  */
-export function addUpdatesFromJson(json: string | WireChunk, into: UpdateRecord[], tables: WireTables): void {
+export function addUpdatesFromJson(json: string | WireChunk, into: UpdateRecord[], tables: WireTables,
+  projection?: readonly UpdateField[]): void {
   const chunk = typeof json === 'string' ? JSON.parse(json) as WireChunk : json;
   tables.add(chunk);
-  for (const tuple of chunk.records) into.push(buildUpdate(tuple, tables));
+  if (!projection) {
+    for (const tuple of chunk.records) into.push(buildUpdate(tuple, tables));
+    return;
+  }
+  const values = projection.map((name) => UPDATE_FIELD_VALUES[name] as (v: unknown, s: WireTables) => unknown);
+  for (const tuple of chunk.records) {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < projection.length; i++) record[projection[i]!] = values[i]!(tuple[i], tables);
+    // Typed by the caller's projection (ProjectedUpdate): only its fields are there.
+    into.push(record as unknown as UpdateRecord);
+  }
 }
 
 /** The search result: the addon's closing JSON, and the updates that came before it. */

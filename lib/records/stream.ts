@@ -1,5 +1,5 @@
 // A search's chunks, converted as they arrive without holding the event loop for all of them.
-import type { UpdateRecord } from '../types.js';
+import type { UpdateField, UpdateRecord } from '../types.js';
 import { addUpdatesFromJson, WireTables } from './decode.js';
 import type { WireChunk } from './values.js';
 
@@ -16,9 +16,19 @@ export class UpdateStream {
   #scheduled = false;
   #drained: (() => void) | undefined;
 
-  /** `onRecords` learns of each chunk's records, from index `from` of `records`. */
-  constructor(onRecords: (records: UpdateRecord[], from: number) => void) {
+  readonly #projection: readonly UpdateField[] | undefined;
+  readonly #retain: boolean;
+
+  /**
+   * `onRecords` learns of each chunk's records, from index `from` of `records`. A projection is
+   * the fields the search asked for; without `retain`, records are let go of once `onRecords`
+   * has them, and finish() gives none.
+   */
+  constructor(onRecords: (records: UpdateRecord[], from: number) => void,
+    options: { projection?: readonly UpdateField[]; retain?: boolean } = {}) {
     this.#onRecords = onRecords;
+    this.#projection = options.projection;
+    this.#retain = options.retain ?? true;
   }
 
   /** A chunk as JSON text, or already parsed (see addUpdatesFromJson). */
@@ -44,8 +54,9 @@ export class UpdateStream {
     const json = this.#pending.shift();
     if (json !== undefined) {
       const first = this.updates.length;
-      addUpdatesFromJson(json, this.updates, this.#tables);
+      addUpdatesFromJson(json, this.updates, this.#tables, this.#projection);
       this.#onRecords(this.updates, first);
+      if (!this.#retain) this.updates.length = 0;
     }
     if (this.#pending.length) this.#schedule();
     else this.#drained?.();

@@ -13,6 +13,7 @@ import { behaviorOf, type Behavior, type CatalogUpdate, enumNumber, type Install
 import { agentFailure, type FakeAgent, hr } from './fake-agent.js';
 import { oleDateOf, oleNow } from './scenario.js';
 import { WIRE_RECORD_COUNT } from '../records/fields.generated.js';
+import { projectionPlaces } from '../records/projection.js';
 import type { WireChunk } from '../records/values.js';
 import { ChunkWriter } from './wire.js';
 
@@ -121,10 +122,17 @@ export class FakeNativeSession implements NativeSession {
       // The facade's sink takes a chunk as the value its JSON text would parse to (UpdateStream):
       // in one process, text would only be written to be read back.
       const sink = onChunk as (chunk: string | WireChunk) => void;
-      for (let i = 0; i < updates.length; i += CHUNK_SIZE) {
-        sink({ records: updates.slice(i, i + CHUNK_SIZE), ...(i === 0 ? tables : NO_TABLES) });
+      // A projection sends only its fields, in the table's order, as the addon does (Chunk::Project).
+      const places = options.fields ? projectionPlaces(options.fields) : undefined;
+      const records = places ? updates.map((tuple) => places.map((place) => tuple[place])) : updates;
+      for (let i = 0; i < records.length; i += CHUNK_SIZE) {
+        sink({ records: records.slice(i, i + CHUNK_SIZE), ...(i === 0 ? tables : NO_TABLES) });
       }
       if (!synchronous) await this.#agent.enter('IUpdateSearcher::EndSearch');
+      // The addon reads the warnings after every record, so a failure there comes after the
+      // records were sent (ISearchResult::get_Warnings, as the simulator faults it).
+      this.#agent.log('ISearchResult::get_Warnings');
+      this.#agent.check('ISearchResult::get_Warnings');
       return new ChunkWriter().chunk({
         resultCode,
         rootCategories: resultCode === CODE.aborted ? [] : this.#rootCategoryTuples(),

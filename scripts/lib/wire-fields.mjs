@@ -38,8 +38,7 @@ export function readTable(text) {
   }));
 }
 
-function valueOf(field, i, records) {
-  const v = `t[${i}]`;
+function valueOf(field, i, records, v = `t[${i}]`) {
   const build = () => {
     if (!records.some((r) => r.name === field.of)) throw new Error(`${HEADER}: ${field.name} holds an unknown record ${field.of}`);
     return `build${field.of}`;
@@ -111,6 +110,13 @@ export function generateDecoder(text) {
     record.fields.forEach((field, i) => lines.push(`    ${field.name}: ${valueOf(field, i, records)},`));
     lines.push('  };', '}');
   }
+  // A projected search's tuples hold only the fields asked for (lib/records/projection.ts), so
+  // those are built one field at a time.
+  const update = byName.get('Update');
+  lines.push('', "/** Each update field's value as a projected tuple holds it (a search's `fields`), in the table's order. */");
+  lines.push(`export const UPDATE_FIELD_VALUES: { readonly [K in keyof ${update.jsType}]-?: (v: unknown, s: WireTables) => ${update.jsType}[K] } = {`);
+  update.fields.forEach((field, i) => lines.push(`  ${field.name}: (v, s) => ${valueOf(field, i, records, 'v')},`));
+  lines.push('};');
   return `${lines.join('\n')}\n`;
 }
 

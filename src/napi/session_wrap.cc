@@ -6,6 +6,7 @@
 #include "napi/async_call.h"
 #include "napi/js_values.h"
 #include "napi/pending_operation.h"
+#include "napi/update_fields_option.h"
 #include "napi/web_proxy_options.h"
 #include "wire/chunk.h"
 #include "wua/automatic_updates.h"
@@ -165,6 +166,7 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
   search.serviceId = OptionalString(options, "serviceId");
   search.searchScope = OptionalLong(options, "searchScope");
   search.includePotentiallySupersededUpdates = OptionalBool(options, "includePotentiallySupersededUpdates").value_or(false);
+  search.fields = UpdateFieldsOption(options);
   // Events are chunks of the updates, as Latin-1 JSON text.
   using Operation = PendingOperation<wua::Search, std::string, std::string>;
   return Operation::Start(
@@ -172,14 +174,20 @@ Napi::Value SessionWrap::Search(const Napi::CallbackInfo& info) {
       [search](SessionCore& core, Operation::Completed completed, const Operation::Emit&) {
         return std::make_unique<wua::Search>(core.session->Get(), core.clientApplicationId, search, std::move(completed));
       },
-      [](SessionCore& core, wua::Search& job, const Operation::Emit& emit) {
+      [fields = search.fields](SessionCore& core, wua::Search& job, const Operation::Emit& emit) {
         // Small enough that JS parses one chunk while the next is read, large enough that the
         // crossings stay few.
         constexpr size_t kUpdatesPerChunk = 200;
         wire::UpdateChunk chunk;
+        chunk.Project(fields.Bits());
+        // The first chunks are small and double up to the full size: a stream's first records
+        // reach JS moments after the agent's search, not after a full chunk's reads.
+        size_t limit = 8;
         SearchRecord record = job.End(core.updates, [&](const UpdateRecord& update) {
           chunk.Add(update);
-          if (chunk.Count() == kUpdatesPerChunk) emit(chunk.Take());
+          if (chunk.Count() < limit) return;
+          emit(chunk.Take());
+          limit = std::min(limit * 2, kUpdatesPerChunk);
         });
         if (chunk.Count() > 0) emit(chunk.Take());
         return wire::SearchToJson(record);

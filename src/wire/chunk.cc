@@ -80,6 +80,13 @@ class RecordWriter {
     w_.EndArray();
   }
 
+  template <class Record>
+  void Tuple(const Record& record, uint64_t projection) {
+    w_.BeginArray();
+    Fields<Record>::EachOf(record, *this, projection);
+    w_.EndArray();
+  }
+
   void operator()(kinds::Text, const Text& value) { w_.Text(value); }
   void operator()(kinds::OptionalText, const std::optional<Text>& value) { value ? w_.Text(*value) : w_.Null(); }
   void operator()(kinds::SharedText, const Text& value) { w_.Integer(TextIndex(value)); }
@@ -211,7 +218,11 @@ void Chunk<Record>::Add(const Record& record) {
     json_.append("{\"records\":[");
     state_->writer.emplace(json_);
   }
-  RecordWriter(*state_->writer, state_->tables).Tuple(record);  // the writer separates the records
+  RecordWriter writer(*state_->writer, state_->tables);  // the writer separates the records
+  if (projection_ == ~uint64_t{0})
+    writer.Tuple(record);
+  else
+    writer.Tuple(record, projection_);
   ++count_;
 }
 

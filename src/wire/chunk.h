@@ -2,6 +2,7 @@
 // read's entries, go to JS in chunks of JSON, each parsed by the engine's JSON.parse while the
 // next is read. No Node-API here: the format is plain text, built and tested without an engine.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -19,6 +20,9 @@ class Chunk {
   Chunk();
   ~Chunk();
   void Add(const Record& record);
+  // From now on, only the fields whose bit (their place in the table) is set, in the table's
+  // order: a projected search's tuples hold only what it asked for (README.md).
+  void Project(uint64_t fields) { projection_ = fields; }
   size_t Count() const { return count_; }
   // The chunk so far, leaving it empty.
   std::string Take();
@@ -29,6 +33,7 @@ class Chunk {
   std::string json_;
   size_t count_ = 0;
   size_t lastSize_ = 0;
+  uint64_t projection_ = ~uint64_t{0};
 };
 
 extern template class Chunk<UpdateRecord>;

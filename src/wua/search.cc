@@ -28,7 +28,7 @@ ComPtr<IUpdateSearcher> CreateSearcher(IUpdateSession* session) {
 
 Search::Search(IUpdateSession* session, const std::u16string& clientApplicationId, const SearchOptions& options,
                std::function<void()> completed)
-    : searcher_(CreateSearcher(session)) {
+    : searcher_(CreateSearcher(session)), fields_(options.fields) {
   if (!clientApplicationId.empty()) {
     Bstr id(clientApplicationId);
     ThrowIfFailed(searcher_->put_ClientApplicationID(id.Get()), "IUpdateSearcher::put_ClientApplicationID");
@@ -114,7 +114,7 @@ SearchRecord Search::End(UpdateCache& cache, const std::function<void(const Upda
     ComPtr<IUpdate> update;
     ThrowIfFailed(updates->get_Item(i, update.Put()), "IUpdateCollection::Item");
     try {
-      ReadUpdate(update.Get(), read);
+      ReadUpdate(update.Get(), read, fields_);
     } catch (const com::ComError& error) {
       // One update whose property the agent cannot give must not cost the caller every other
       // update: it is left out, and a warning names it and the property.

@@ -7,6 +7,7 @@
 #include "com/com_ptr.h"
 #include "wua/records.h"
 #include "wua/update_cache.h"
+#include "wua/update_fields.h"
 #include "wua/wua.h"
 
 namespace wua {
@@ -18,6 +19,8 @@ struct SearchOptions {
   std::u16string serviceId;
   std::optional<long> searchScope;
   bool includePotentiallySupersededUpdates = false;
+  // The fields End reads of each update: the agent calls behind the others are never made.
+  UpdateFields fields = UpdateFields::All();
 };
 
 class Search {
@@ -35,6 +38,7 @@ class Search {
   com::ComPtr<IUpdateSearcher> searcher_;
   com::ComPtr<ISearchJob> job_;
   com::ComPtr<ISearchResult> result_;  // a synchronous search's, where BeginSearch is denied
+  UpdateFields fields_ = UpdateFields::All();
 };
 
 // A synchronous search for one update by ID: how records that lost their IUpdate (a JSON round

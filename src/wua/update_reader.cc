@@ -125,70 +125,87 @@ std::vector<WarningRecord> ReadWarnings(IUpdateExceptionCollection* warnings) {
   return out;
 }
 
-void ReadUpdate(IUpdate* u, UpdateRecord& r) {
+void ReadUpdate(IUpdate* u, UpdateRecord& r) { ReadUpdate(u, r, UpdateFields::All()); }
+
+// Each field's agent calls are made only when the projection has it: a search for a few fields of
+// thousands of updates is that many fewer calls into the agent. Fields left out keep whatever
+// `r` held; the writer sends only the projection's.
+void ReadUpdate(IUpdate* u, UpdateRecord& r, UpdateFields fields) {
+  using F = UpdateField;
+  const auto want = [fields](F field) { return fields.Has(field); };
   ReadIdentity(u, r.identity);
-  ReadText(u, &IUpdate::get_Title, "IUpdate::Title", r.title);
-  ReadText(u, &IUpdate::get_Description, "IUpdate::Description", r.description);
-  r.type = ReadLong(u, &IUpdate::get_Type, "IUpdate::Type");
-  ReadTexts(u, &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs", r.kbArticleIds);
-  ReadTexts(u, &IUpdate::get_SecurityBulletinIDs, "IUpdate::SecurityBulletinIDs", r.securityBulletinIds);
-  {
+  if (want(F::title)) ReadText(u, &IUpdate::get_Title, "IUpdate::Title", r.title);
+  if (want(F::description)) ReadText(u, &IUpdate::get_Description, "IUpdate::Description", r.description);
+  // A driver is read only for a driver update: its type decides.
+  if (want(F::type) || want(F::driver)) r.type = ReadLong(u, &IUpdate::get_Type, "IUpdate::Type");
+  if (want(F::kbArticleIds)) ReadTexts(u, &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs", r.kbArticleIds);
+  if (want(F::securityBulletinIds)) ReadTexts(u, &IUpdate::get_SecurityBulletinIDs, "IUpdate::SecurityBulletinIDs", r.securityBulletinIds);
+  if (want(F::categories)) {
     ComPtr<ICategoryCollection> categories = ReadObject(u, &IUpdate::get_Categories, "IUpdate::Categories");
     ReadCategories(categories.Get(), r.categories);
   }
-  ReadNullableText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
-  r.deploymentAction = ReadLong(u, &IUpdate::get_DeploymentAction, "IUpdate::DeploymentAction");
-  r.downloadPriority = ReadLong(u, &IUpdate::get_DownloadPriority, "IUpdate::DownloadPriority");
-  r.autoSelectOnWebSites = ReadBool(u, &IUpdate::get_AutoSelectOnWebSites, "IUpdate::AutoSelectOnWebSites");
-  r.canRequireSource = ReadBool(u, &IUpdate::get_CanRequireSource, "IUpdate::CanRequireSource");
-  r.isBeta = ReadBool(u, &IUpdate::get_IsBeta, "IUpdate::IsBeta");
-  r.isDownloaded = ReadBool(u, &IUpdate::get_IsDownloaded, "IUpdate::IsDownloaded");
-  r.isHidden = ReadBool(u, &IUpdate::get_IsHidden, "IUpdate::IsHidden");
-  r.isInstalled = ReadBool(u, &IUpdate::get_IsInstalled, "IUpdate::IsInstalled");
-  r.isMandatory = ReadBool(u, &IUpdate::get_IsMandatory, "IUpdate::IsMandatory");
-  r.isUninstallable = ReadBool(u, &IUpdate::get_IsUninstallable, "IUpdate::IsUninstallable");
-  r.eulaAccepted = ReadBool(u, &IUpdate::get_EulaAccepted, "IUpdate::EulaAccepted");
-  ReadNullableText(u, &IUpdate::get_EulaText, "IUpdate::EulaText", r.eulaText);
-  r.deltaCompressedContentAvailable =
-      ReadBool(u, &IUpdate::get_DeltaCompressedContentAvailable, "IUpdate::DeltaCompressedContentAvailable");
-  r.deltaCompressedContentPreferred =
-      ReadBool(u, &IUpdate::get_DeltaCompressedContentPreferred, "IUpdate::DeltaCompressedContentPreferred");
-  ReadText(u, &IUpdate::get_HandlerID, "IUpdate::HandlerID", r.handlerId);
-  ReadTexts(u, &IUpdate::get_Languages, "IUpdate::Languages", r.languages);
-  ReadTexts(u, &IUpdate::get_MoreInfoUrls, "IUpdate::MoreInfoUrls", r.moreInfoUrls);
-  ReadText(u, &IUpdate::get_SupportUrl, "IUpdate::SupportUrl", r.supportUrl);
-  ReadText(u, &IUpdate::get_ReleaseNotes, "IUpdate::ReleaseNotes", r.releaseNotes);
-  ReadTexts(u, &IUpdate::get_SupersededUpdateIDs, "IUpdate::SupersededUpdateIDs", r.supersededUpdateIds);
-  ReadText(u, &IUpdate::get_UninstallationNotes, "IUpdate::UninstallationNotes", r.uninstallationNotes);
-  ReadTexts(u, &IUpdate::get_UninstallationSteps, "IUpdate::UninstallationSteps", r.uninstallationSteps);
-  r.maxDownloadSize = ReadDecimal(u, &IUpdate::get_MaxDownloadSize, "IUpdate::MaxDownloadSize");
-  r.minDownloadSize = ReadDecimal(u, &IUpdate::get_MinDownloadSize, "IUpdate::MinDownloadSize");
-  r.recommendedCpuSpeed = ReadLong(u, &IUpdate::get_RecommendedCpuSpeed, "IUpdate::RecommendedCpuSpeed");
-  r.recommendedHardDiskSpace = ReadLong(u, &IUpdate::get_RecommendedHardDiskSpace, "IUpdate::RecommendedHardDiskSpace");
-  r.recommendedMemory = ReadLong(u, &IUpdate::get_RecommendedMemory, "IUpdate::RecommendedMemory");
-  {
+  if (want(F::msrcSeverity)) ReadNullableText(u, &IUpdate::get_MsrcSeverity, "IUpdate::MsrcSeverity", r.msrcSeverity);
+  if (want(F::deploymentAction)) r.deploymentAction = ReadLong(u, &IUpdate::get_DeploymentAction, "IUpdate::DeploymentAction");
+  if (want(F::downloadPriority)) r.downloadPriority = ReadLong(u, &IUpdate::get_DownloadPriority, "IUpdate::DownloadPriority");
+  if (want(F::autoSelectOnWebSites))
+    r.autoSelectOnWebSites = ReadBool(u, &IUpdate::get_AutoSelectOnWebSites, "IUpdate::AutoSelectOnWebSites");
+  if (want(F::canRequireSource)) r.canRequireSource = ReadBool(u, &IUpdate::get_CanRequireSource, "IUpdate::CanRequireSource");
+  if (want(F::isBeta)) r.isBeta = ReadBool(u, &IUpdate::get_IsBeta, "IUpdate::IsBeta");
+  if (want(F::isDownloaded)) r.isDownloaded = ReadBool(u, &IUpdate::get_IsDownloaded, "IUpdate::IsDownloaded");
+  if (want(F::isHidden)) r.isHidden = ReadBool(u, &IUpdate::get_IsHidden, "IUpdate::IsHidden");
+  if (want(F::isInstalled)) r.isInstalled = ReadBool(u, &IUpdate::get_IsInstalled, "IUpdate::IsInstalled");
+  if (want(F::isMandatory)) r.isMandatory = ReadBool(u, &IUpdate::get_IsMandatory, "IUpdate::IsMandatory");
+  if (want(F::isUninstallable)) r.isUninstallable = ReadBool(u, &IUpdate::get_IsUninstallable, "IUpdate::IsUninstallable");
+  if (want(F::eulaAccepted)) r.eulaAccepted = ReadBool(u, &IUpdate::get_EulaAccepted, "IUpdate::EulaAccepted");
+  if (want(F::eulaText)) ReadNullableText(u, &IUpdate::get_EulaText, "IUpdate::EulaText", r.eulaText);
+  if (want(F::deltaCompressedContentAvailable))
+    r.deltaCompressedContentAvailable =
+        ReadBool(u, &IUpdate::get_DeltaCompressedContentAvailable, "IUpdate::DeltaCompressedContentAvailable");
+  if (want(F::deltaCompressedContentPreferred))
+    r.deltaCompressedContentPreferred =
+        ReadBool(u, &IUpdate::get_DeltaCompressedContentPreferred, "IUpdate::DeltaCompressedContentPreferred");
+  if (want(F::handlerId)) ReadText(u, &IUpdate::get_HandlerID, "IUpdate::HandlerID", r.handlerId);
+  if (want(F::languages)) ReadTexts(u, &IUpdate::get_Languages, "IUpdate::Languages", r.languages);
+  if (want(F::moreInfoUrls)) ReadTexts(u, &IUpdate::get_MoreInfoUrls, "IUpdate::MoreInfoUrls", r.moreInfoUrls);
+  if (want(F::supportUrl)) ReadText(u, &IUpdate::get_SupportUrl, "IUpdate::SupportUrl", r.supportUrl);
+  if (want(F::releaseNotes)) ReadText(u, &IUpdate::get_ReleaseNotes, "IUpdate::ReleaseNotes", r.releaseNotes);
+  if (want(F::supersededUpdateIds)) ReadTexts(u, &IUpdate::get_SupersededUpdateIDs, "IUpdate::SupersededUpdateIDs", r.supersededUpdateIds);
+  if (want(F::uninstallationNotes)) ReadText(u, &IUpdate::get_UninstallationNotes, "IUpdate::UninstallationNotes", r.uninstallationNotes);
+  if (want(F::uninstallationSteps)) ReadTexts(u, &IUpdate::get_UninstallationSteps, "IUpdate::UninstallationSteps", r.uninstallationSteps);
+  if (want(F::maxDownloadSize)) r.maxDownloadSize = ReadDecimal(u, &IUpdate::get_MaxDownloadSize, "IUpdate::MaxDownloadSize");
+  if (want(F::minDownloadSize)) r.minDownloadSize = ReadDecimal(u, &IUpdate::get_MinDownloadSize, "IUpdate::MinDownloadSize");
+  if (want(F::recommendedCpuSpeed)) r.recommendedCpuSpeed = ReadLong(u, &IUpdate::get_RecommendedCpuSpeed, "IUpdate::RecommendedCpuSpeed");
+  if (want(F::recommendedHardDiskSpace))
+    r.recommendedHardDiskSpace = ReadLong(u, &IUpdate::get_RecommendedHardDiskSpace, "IUpdate::RecommendedHardDiskSpace");
+  if (want(F::recommendedMemory)) r.recommendedMemory = ReadLong(u, &IUpdate::get_RecommendedMemory, "IUpdate::RecommendedMemory");
+  if (want(F::deadline)) {
     com::Variant deadline;
     ThrowIfFailed(u->get_Deadline(deadline.Put()), "IUpdate::Deadline");
     r.deadline = deadline.vt == VT_DATE ? std::optional<double>(deadline.date) : std::nullopt;
   }
-  r.lastDeploymentChangeTime = ReadDate(u, &IUpdate::get_LastDeploymentChangeTime, "IUpdate::LastDeploymentChangeTime");
-  {
+  if (want(F::lastDeploymentChangeTime))
+    r.lastDeploymentChangeTime = ReadDate(u, &IUpdate::get_LastDeploymentChangeTime, "IUpdate::LastDeploymentChangeTime");
+  if (want(F::installationBehavior)) {
     ComPtr<IInstallationBehavior> behavior = ReadObject(u, &IUpdate::get_InstallationBehavior, "IUpdate::InstallationBehavior");
     r.installationBehavior = behavior ? ReadBehavior(behavior.Get()) : BehaviorRecord{};
-    behavior = ReadObject(u, &IUpdate::get_UninstallationBehavior, "IUpdate::UninstallationBehavior");
+  }
+  if (want(F::uninstallationBehavior)) {
+    ComPtr<IInstallationBehavior> behavior = ReadObject(u, &IUpdate::get_UninstallationBehavior, "IUpdate::UninstallationBehavior");
     r.uninstallationBehavior = behavior ? std::optional<BehaviorRecord>(ReadBehavior(behavior.Get())) : std::nullopt;
   }
-  if (ComPtr<IImageInformation> image = ReadObject(u, &IUpdate::get_Image, "IUpdate::Image")) {
-    ImageRecord& into = r.image ? *r.image : r.image.emplace();
-    ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText", into.altText);
-    ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source", into.source);
-    into.height = ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height");
-    into.width = ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width");
-  } else {
-    r.image.reset();
+  if (want(F::image)) {
+    if (ComPtr<IImageInformation> image = ReadObject(u, &IUpdate::get_Image, "IUpdate::Image")) {
+      ImageRecord& into = r.image ? *r.image : r.image.emplace();
+      ReadText(image.Get(), &IImageInformation::get_AltText, "IImageInformation::AltText", into.altText);
+      ReadText(image.Get(), &IImageInformation::get_Source, "IImageInformation::Source", into.source);
+      into.height = ReadLong(image.Get(), &IImageInformation::get_Height, "IImageInformation::Height");
+      into.width = ReadLong(image.Get(), &IImageInformation::get_Width, "IImageInformation::Width");
+    } else {
+      r.image.reset();
+    }
   }
-  ReadDownloadContents(u, r.downloadContents);
-  {
+  if (want(F::downloadContents)) ReadDownloadContents(u, r.downloadContents);
+  if (want(F::bundledUpdates)) {
     ComPtr<IUpdateCollection> bundled = ReadObject(u, &IUpdate::get_BundledUpdates, "IUpdate::BundledUpdates");
     LONG count = 0;
     if (bundled) ThrowIfFailed(bundled->get_Count(&count), "IUpdateCollection::Count");
@@ -200,29 +217,45 @@ void ReadUpdate(IUpdate* u, UpdateRecord& r) {
     }
   }
   // Newer interfaces are optional: an older agent simply lacks their properties, which keep the
-  // defaults of a new record.
+  // defaults of a new record. Each is asked for only when a field of it is wanted.
   ComPtr<IUpdate> update(u);
-  ComPtr<IUpdate2> update2;
-  const bool has2 = SUCCEEDED(update.As(update2));
-  r.rebootRequired = has2 && ReadBool(update2.Get(), &IUpdate2::get_RebootRequired, "IUpdate2::RebootRequired");
-  r.isPresent = has2 && ReadBool(update2.Get(), &IUpdate2::get_IsPresent, "IUpdate2::IsPresent");
-  if (has2)
-    ReadTexts(update2.Get(), &IUpdate2::get_CveIDs, "IUpdate2::CveIDs", r.cveIds);
-  else
-    r.cveIds.clear();
-  ComPtr<IUpdate3> update3;
-  r.browseOnly = SUCCEEDED(update.As(update3)) && ReadBool(update3.Get(), &IUpdate3::get_BrowseOnly, "IUpdate3::BrowseOnly");
-  ComPtr<IUpdate4> update4;
-  r.perUser = SUCCEEDED(update.As(update4)) && ReadBool(update4.Get(), &IUpdate4::get_PerUser, "IUpdate4::PerUser");
-  ComPtr<IUpdate5> update5;
-  const bool has5 = SUCCEEDED(update.As(update5));
-  r.autoSelection = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoSelection, "IUpdate5::AutoSelection") : UpdateRecord{}.autoSelection;
-  r.autoDownload = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoDownload, "IUpdate5::AutoDownload") : UpdateRecord{}.autoDownload;
-  ComPtr<IWindowsDriverUpdate> driver;
-  if (r.type == utDriver && SUCCEEDED(update.As(driver)))
-    r.driver = ReadDriver(driver.Get());
-  else
-    r.driver.reset();
+  if (want(F::rebootRequired) || want(F::isPresent) || want(F::cveIds)) {
+    ComPtr<IUpdate2> update2;
+    const bool has2 = SUCCEEDED(update.As(update2));
+    if (want(F::rebootRequired))
+      r.rebootRequired = has2 && ReadBool(update2.Get(), &IUpdate2::get_RebootRequired, "IUpdate2::RebootRequired");
+    if (want(F::isPresent)) r.isPresent = has2 && ReadBool(update2.Get(), &IUpdate2::get_IsPresent, "IUpdate2::IsPresent");
+    if (want(F::cveIds)) {
+      if (has2)
+        ReadTexts(update2.Get(), &IUpdate2::get_CveIDs, "IUpdate2::CveIDs", r.cveIds);
+      else
+        r.cveIds.clear();
+    }
+  }
+  if (want(F::browseOnly)) {
+    ComPtr<IUpdate3> update3;
+    r.browseOnly = SUCCEEDED(update.As(update3)) && ReadBool(update3.Get(), &IUpdate3::get_BrowseOnly, "IUpdate3::BrowseOnly");
+  }
+  if (want(F::perUser)) {
+    ComPtr<IUpdate4> update4;
+    r.perUser = SUCCEEDED(update.As(update4)) && ReadBool(update4.Get(), &IUpdate4::get_PerUser, "IUpdate4::PerUser");
+  }
+  if (want(F::autoSelection) || want(F::autoDownload)) {
+    ComPtr<IUpdate5> update5;
+    const bool has5 = SUCCEEDED(update.As(update5));
+    if (want(F::autoSelection))
+      r.autoSelection =
+          has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoSelection, "IUpdate5::AutoSelection") : UpdateRecord{}.autoSelection;
+    if (want(F::autoDownload))
+      r.autoDownload = has5 ? ReadLong(update5.Get(), &IUpdate5::get_AutoDownload, "IUpdate5::AutoDownload") : UpdateRecord{}.autoDownload;
+  }
+  if (want(F::driver)) {
+    ComPtr<IWindowsDriverUpdate> driver;
+    if (r.type == utDriver && SUCCEEDED(update.As(driver)))
+      r.driver = ReadDriver(driver.Get());
+    else
+      r.driver.reset();
+  }
 }
 
 UpdateRecord ReadUpdate(IUpdate* update) {

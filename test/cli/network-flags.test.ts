@@ -103,7 +103,9 @@ describe('--proxy', () => {
     ]);
     expect(wua('search', '--proxy', 'proxy.corp.example:8080').status).toBe(1);  // no credentials: HTTP 407
     expect(networkRequests().at(-1)).toMatchObject({ proxy: { passwordSet: false }, hresult: Number(hresult('WU_E_PT_HTTP_STATUS_PROXY_AUTH_REQ')) });
-    for (const text of [run.stdout, run.stderr, readFileSync(stateFile, 'utf8')]) expect(text).not.toContain(PASSWORD);
+    for (const text of [run.stdout, run.stderr, readFileSync(stateFile, 'utf8'), readFileSync(`${stateFile}.network`, 'utf8')]) {
+      expect(text).not.toContain(PASSWORD);
+    }
   });
 
   it('shows no password when the proxy refuses it, as text, with --verbose, and as JSON', () => {

@@ -62,9 +62,12 @@ describe('a session with a web proxy', () => {
       { call: 'download', online: true, serverSelection: 0, serviceId: '', updateId: UPDATE, proxy, hresult: 0 },
     ]);
     expect(calls()).toEqual(expect.arrayContaining(['IWebProxy::SetPassword', 'IUpdateSession::put_WebProxy']));
-    // The agent's records and its state file have whether a password was set, never the password.
+    // The agent's records, its state file and its log of network requests have whether a password
+    // was set, never the password.
     expect(JSON.stringify(networkRequests())).not.toContain(PASSWORD);
     expect(readFileSync(stateFile, 'utf8')).not.toContain(PASSWORD);
+    expect(readFileSync(`${stateFile}.network`, 'utf8')).toContain('"passwordSet":true');
+    expect(readFileSync(`${stateFile}.network`, 'utf8')).not.toContain(PASSWORD);
   });
 
   it('fails where the proxy refuses its credentials (HTTP 407), and no error shows the password', async () => {

@@ -90,6 +90,15 @@ export function calls(): string[] {
   return control<string[]>('calls');
 }
 
+/**
+ * The getters of updates (and of the objects an update hands out) the client called since the
+ * call log was last cleared, and how many times each: those are counted, not logged.
+ */
+export function getterCalls(): Record<string, number> {
+  return control<Record<string, number>>('getterCalls');
+}
+
+/** Clears the call log and the getters' counts. */
 export function clearCalls(): void {
   control('clearCalls');
 }

@@ -210,6 +210,7 @@ void Agent::ResetState() {
   std::lock_guard<std::mutex> lock(mutex_);
   EnsureLoaded();
   if (!statePath_.empty()) ::DeleteFileW(statePath_.c_str());
+  if (!statePath_.empty()) ::DeleteFileW(NetworkLogPath().c_str());
   state_ = InitialState(*scenario_);
   stateFileTime_ = {};
 }
@@ -360,12 +361,38 @@ void Agent::LoadState() {
     a.serviceEnabled = au.Field("serviceEnabled").Bool();
     a.detections = static_cast<long>(au.Field("detections").Integer(0));
   }
-  if (const json::Reader network = root.Field("network"); !network.IsNull()) {
-    for (size_t i = 0; i < network.Size(); ++i) state_.network.push_back(NetworkRequestFromJson(network.Item(i)));
-  }
   state_.history.clear();
   const json::Reader history = root.Field("history");
   for (size_t i = 0; i < history.Size(); ++i) state_.history.push_back(HistoryFromJson(history.Item(i)));
+}
+
+void Agent::RecordNetworkRequest(NetworkRequest request) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  EnsureLoaded();
+  if (statePath_.empty()) {
+    state_.network.push_back(std::move(request));
+    return;
+  }
+  // One write of one line in append mode: lines of processes sharing the log do not interleave.
+  const std::string line = json::Serialize(NetworkRequestToJson(request)) + "\n";
+  HANDLE file = ::CreateFileW(NetworkLogPath().c_str(), FILE_APPEND_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                              OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (file == INVALID_HANDLE_VALUE) return;
+  DWORD written = 0;
+  ::WriteFile(file, line.data(), static_cast<DWORD>(line.size()), &written, nullptr);
+  ::CloseHandle(file);
+}
+
+std::vector<NetworkRequest> Agent::NetworkRequests() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  EnsureLoaded();
+  if (statePath_.empty()) return state_.network;
+  std::vector<NetworkRequest> out;
+  std::ifstream file(NetworkLogPath().c_str(), std::ios::binary);
+  for (std::string line; std::getline(file, line);) {
+    if (!line.empty()) out.push_back(NetworkRequestFromJson(json::Reader(json::Parse(line))));
+  }
+  return out;
 }
 
 void Agent::SaveState() {
@@ -379,8 +406,7 @@ void Agent::SaveState() {
         .Set("eulaAccepted", s.eulaAccepted)
         .Set("isPresent", s.isPresent)
         .Set("rebootRequired", s.rebootRequired);
-    // A search saves the state (its network request), so this runs once per search: Add, as the
-    // map's keys are unique.
+    // Add, as the map's keys are unique: a large catalog's save is linear.
     updates.Add(Utf8(id), std::move(entry));
   }
   json::Value history = json::Value::Array();
@@ -394,8 +420,6 @@ void Agent::SaveState() {
       .Set("scheduledInstallationTime", a.scheduledInstallationTime)
       .Set("serviceEnabled", a.serviceEnabled)
       .Set("detections", static_cast<int64_t>(a.detections));
-  json::Value network = json::Value::Array();
-  for (const auto& request : state_.network) network.Push(NetworkRequestToJson(request));
   json::Value root = json::Value::Object();
   root.Set("scenario", scenario_->name)
       .Set("rebootRequired", state_.rebootRequired)
@@ -403,8 +427,7 @@ void Agent::SaveState() {
       .Set("updates", std::move(updates))
       .Set("history", std::move(history))
       .Set("services", std::move(services))
-      .Set("automaticUpdates", std::move(automaticUpdates))
-      .Set("network", std::move(network));
+      .Set("automaticUpdates", std::move(automaticUpdates));
   // Written beside the target and renamed over it, so a reader in another process never sees
   // half a file.
   const std::wstring temporary = statePath_ + L".tmp";

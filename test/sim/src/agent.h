@@ -53,7 +53,7 @@ struct MachineState {
   std::vector<ServiceData> services;              // update services, registered or pending
   AutomaticUpdatesState automaticUpdates;
   bool rebootRequired = false;
-  std::vector<NetworkRequest> network;  // oldest first
+  std::vector<NetworkRequest> network;  // oldest first; only without a state file (see Agent::NetworkRequests)
   // IUpdateInstaller::RebootRequiredBeforeInstallation.
   bool rebootRequiredBeforeInstallation = false;
 
@@ -100,6 +100,15 @@ class Agent {
     SaveState();
   }
 
+  // Records a search or download's network request. Not through Update: a search changes nothing
+  // else of the machine, and saving the whole state for it made every search of a large catalog
+  // serialise every update's state. The requests are appended to a log beside the state file
+  // (its name plus ".network"), one JSON line each, which processes sharing the state share.
+  void RecordNetworkRequest(NetworkRequest request);
+  // Every request recorded since the state was reset, in this process and the others on the
+  // same state, oldest first.
+  std::vector<NetworkRequest> NetworkRequests();
+
   // One install or uninstall at a time, as the real agent allows.
   bool TryBeginInstallation();
   void EndInstallation();
@@ -110,6 +119,7 @@ class Agent {
   void EnsureLoaded();  // with mutex_ held
   void LoadState();
   void SaveState();
+  std::wstring NetworkLogPath() const { return statePath_.empty() ? std::wstring() : statePath_ + L".network"; }
   // Another process may have changed the state file since this one read it.
   void ReloadIfChanged();
   FILETIME StateFileTime() const;

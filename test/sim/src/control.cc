@@ -74,6 +74,11 @@ json::Value Run(const std::string& command, const std::string& argument) {
     for (const std::string& call : Diagnostics::CallLog()) calls.Push(call);
     return calls;
   }
+  if (command == "getterCalls") {
+    json::Value counts = json::Value::Object();
+    for (const auto& [name, count] : Diagnostics::GetterCounts()) counts.Set(name, count);
+    return counts;
+  }
   if (command == "clearCalls") {
     Diagnostics::ClearCallLog();
     return json::Value(true);
@@ -90,7 +95,7 @@ json::Value Run(const std::string& command, const std::string& argument) {
   }
   if (command == "network") {
     json::Value requests = json::Value::Array();
-    for (const NetworkRequest& request : agent.Read([](const MachineState& state) { return state.network; })) {
+    for (const NetworkRequest& request : agent.NetworkRequests()) {
       requests.Push(NetworkRequestToJson(request));
     }
     return requests;

@@ -20,6 +20,7 @@ struct Registry {
   std::mutex mutex;
   std::map<std::string, long> live;
   std::deque<std::string> calls;
+  std::map<std::string, std::atomic<long>, std::less<>> getters;  // nodes never move: call sites keep references
 };
 
 Registry& TheRegistry() {
@@ -107,6 +108,23 @@ void Diagnostics::ClearCallLog() {
   Registry& r = TheRegistry();
   std::lock_guard<std::mutex> lock(r.mutex);
   r.calls.clear();
+  for (auto& [name, count] : r.getters) count.store(0, std::memory_order_relaxed);
+}
+
+std::atomic<long>& Diagnostics::GetterCounter(const char* member) {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  return r.getters.try_emplace(member, 0).first->second;
+}
+
+std::vector<std::pair<std::string, long>> Diagnostics::GetterCounts() {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  std::vector<std::pair<std::string, long>> out;
+  for (const auto& [name, count] : r.getters) {
+    if (const long calls = count.load(std::memory_order_relaxed); calls != 0) out.emplace_back(name, calls);
+  }
+  return out;
 }
 
 }  // namespace sim

@@ -3,6 +3,7 @@
 #pragma once
 #include <windows.h>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -22,7 +23,15 @@ class Diagnostics {
   // injects, or the reason the scenario named by the environment did not load.
   static HRESULT Enter(const char* member);
   static std::vector<std::string> CallLog();
+  // Clears the counts of the getters too.
   static void ClearCallLog();
+
+  // The count of one getter's calls (SIM_GETTER). Getters are not logged, since a read of 10,000
+  // updates makes half a million of them, but tests count how many of each a read made: the
+  // counter is found once per call site and counted without a lock.
+  static std::atomic<long>& GetterCounter(const char* member);
+  // Every getter called since the log was last cleared, and how many times.
+  static std::vector<std::pair<std::string, long>> GetterCounts();
 };
 
 }  // namespace sim

@@ -10,6 +10,8 @@
 
 #include <windows.h>
 
+#include "diagnostics.h"
+
 namespace sim {
 
 enum class MemberKind {
@@ -57,6 +59,10 @@ inline constexpr Member kMembers[] = {
     {"IUpdateSearcher::GetTotalHistoryCount", MemberKind::kCall},
     {"ISearchJob::CleanUp", MemberKind::kCall},
     {"ISearchJob::RequestAbort", MemberKind::kCall},
+    // Its reference page gives it "a COM or Windows error code" on failure (learn.microsoft.com/
+    // windows/win32/api/wuapi/nf-wuapi-isearchresult-get_warnings): read after a search's updates,
+    // so a failure here comes after every record of the search was read.
+    {"ISearchResult::get_Warnings", MemberKind::kCall},
     // "IsHidden is read-only when it is called remotely" (Using WUA From a Remote Computer).
     {"IUpdate::put_IsHidden", MemberKind::kCall, true, true},
     // "E_ACCESSDENIED: This method cannot be called from a remote computer" (IUpdate::AcceptEula,
@@ -214,6 +220,8 @@ HRESULT InjectedFault(const FaultMap& faults, std::string_view member);
 #define SIM_GETTER(faults, member)                                                                   \
   do {                                                                                               \
     static_assert(::sim::IsGetterMember(member), "not a getter in members.h: " member);              \
+    static std::atomic<long>& simGetterCalls = ::sim::Diagnostics::GetterCounter(member);            \
+    simGetterCalls.fetch_add(1, std::memory_order_relaxed);                                          \
     if (const auto& held = (faults); held && !held->empty()) {                                       \
       if (HRESULT injected = ::sim::InjectedFault(*held, member); FAILED(injected)) return injected; \
     }                                                                                                \

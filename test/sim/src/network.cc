@@ -73,7 +73,7 @@ HRESULT ReachNetwork(NetworkRequest request, IWebProxy* proxy) {
   std::u16string why;
   if (request.online) request.hresult = Answer(Agent::Instance().CurrentScenario()->agent.network, request.proxy, proxy, &why);
   const HRESULT hr = request.hresult;
-  Agent::Instance().Update([&](MachineState& machine) { machine.network.push_back(std::move(request)); });
+  Agent::Instance().RecordNetworkRequest(std::move(request));
   return FAILED(hr) ? Fail(hr, why) : S_OK;
 }
 

@@ -70,6 +70,7 @@ class SearchResult final : public Object<SearchResult, Chain<ISearchResult>> {
   STDMETHODIMP get_RootCategories(ICategoryCollection** retval) override { return OutObject(retval, NewRootCategoryCollection(scenario_)); }
   STDMETHODIMP get_Updates(IUpdateCollection** retval) override { return OutObject(retval, UpdateCollection::Create(updates_, true)); }
   STDMETHODIMP get_Warnings(IUpdateExceptionCollection** retval) override {
+    SIM_ENTER("ISearchResult::get_Warnings");
     std::vector<ComPtr<IUpdateException>> warnings;
     if (code_ != orcAborted) {
       const SearchData& search = scenario_->search;
