@@ -2,7 +2,6 @@
 // child process (isolation: 'broker'), and the one-request connections of `wua job`. The service
 // is started on demand when the pipe is not there; the service host checks the caller's token,
 // and an answer of "refused" becomes a PermissionError.
-import { execFile } from 'node:child_process';
 import net from 'node:net';
 
 import { BrokerUnavailableError, InvalidArgumentError, PermissionError } from '../errors.js';
@@ -11,6 +10,7 @@ import type { FromChild, ToChild } from '../isolation/protocol.js';
 import { ADMITTED, encodeMessage, HELLO, MessageReader } from './frames.js';
 import type { JobInfo, JobReply } from './jobs.js';
 import type { ClientMessage, ToClient } from './messages.js';
+import { runTool } from './run-tool.js';
 
 export const BROKER_SERVICE_NAME = 'WindowsUpdateAgentBroker';
 export const BROKER_PIPE = '\\\\.\\pipe\\windows-update-agent-broker';
@@ -20,13 +20,8 @@ const RETRY_MS = 250;
 // E_ACCESSDENIED: what the agent itself answers a caller it refuses.
 const E_ACCESSDENIED = 0x80070005;
 
-function exitStatus(file: string, args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    execFile(file, args, { windowsHide: true }, (error) => {
-      const code = (error as { code?: unknown } | null)?.code;
-      resolve(error ? (typeof code === 'number' ? code : 1) : 0);
-    });
-  });
+async function exitStatus(file: string, args: string[]): Promise<number> {
+  return (await runTool(file, args)).code;
 }
 
 /** Starts the service (demand start); resolves once asked, rejects when it is not installed. */

@@ -3,13 +3,13 @@
 // %ProgramFiles%), never run from where the package was installed: an npm folder a user can write
 // would hand SYSTEM to that user. The service host checks that folder (and its parent) and sets its
 // DACL (src/broker/broker_service.cc, --secure-folder); the install refuses when any step fails.
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { BrokerUnavailableError, InvalidArgumentError, PermissionError, UnsupportedPlatformError } from '../errors.js';
 import { BROKER_SERVICE_NAME, jobRequest } from './client.js';
 import type { JobInfo } from './jobs.js';
+import { type Ran, runTool } from './run-tool.js';
 
 const SERVICE_KEY = `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${BROKER_SERVICE_NAME}`;
 const PARAMETERS_KEY = `${SERVICE_KEY}\\Parameters`;
@@ -40,21 +40,6 @@ export interface BrokerStatus {
   idleSeconds: number | null;
   /** The broker's jobs, when it runs (asking a stopped broker would start it). */
   jobs: JobInfo[] | null;
-}
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runTool(file: string, args: string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(file, args, { windowsHide: true }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
 }
 
 async function mustRun(step: string, file: string, args: string[]): Promise<Ran> {

@@ -338,7 +338,8 @@ describe('wua', () => {
     expect(missing.status).toBe(1);
     expect(json<ErrorDoc>(missing)).toMatchObject({ error: { name: 'NotFoundError', missing: ['KB9999999'] }, exitCode: 1 });
     expect(wua('install', '--kb', '9999999').stderr).toContain('no update found for KB9999999');
-  });
+    // Twelve runs of the command line, each a process start under Wine.
+  }, 180_000);
 
   it('says "Nothing to do" with status 0 when nothing is found', () => {
     useScenario({ name: 'empty', updates: [] });
