@@ -300,6 +300,7 @@ describe('wua', () => {
     expect(json<{ updates: unknown[] }>(wua('search', '--json', '--installed')).updates).toHaveLength(0);
   });
 
+  // Twelve runs of the command line, each a process start under Wine: more than the default time.
   it('is idempotent: what is already as asked is reported and left alone, with status 0', () => {
     useScenario('basic');
     for (const args of [['--kb', 'KB5065429'], ['--id', INSTALLED]]) {
@@ -338,7 +339,6 @@ describe('wua', () => {
     expect(missing.status).toBe(1);
     expect(json<ErrorDoc>(missing)).toMatchObject({ error: { name: 'NotFoundError', missing: ['KB9999999'] }, exitCode: 1 });
     expect(wua('install', '--kb', '9999999').stderr).toContain('no update found for KB9999999');
-    // Twelve runs of the command line, each a process start under Wine.
   }, 180_000);
 
   it('says "Nothing to do" with status 0 when nothing is found', () => {
