@@ -11,3 +11,4 @@ export * from './types.js';
 export * from './criteria.js';
 export { UpdateHistory } from './history.js';
 export { MICROSOFT_UPDATE_SERVICE_ID, WINDOWS_UPDATE_SERVICE_ID } from './services.js';
+export { BROKER_SERVICE, preflightReport } from './preflight.js';

@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
+import { doctorCommand } from './commands/doctor.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
@@ -185,6 +186,11 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .description('whether a restart is pending, whether the installer is busy, the agent\'s version (exit status 3010 when a '
       + 'restart is pending); `info` is the part of it older scripts read, with status 0')
     .action(run((session, output) => statusCommand(session, output)));
+
+  program.command('doctor')
+    .description('whether updates can work here and why not: elevation, logon, services, policies, pending restarts, '
+      + 'installer, proxy, disk, Configuration Manager (exit status 5 when a check fails)')
+    .action(run((session, output) => doctorCommand(session, output)));
 
   const show = program.command('show').argument('<update...>', 'KB numbers (5068781, KB5068781) or update IDs')
     .description('every field of the updates with these KBs or IDs, installed or not, hidden or not, license terms included');
