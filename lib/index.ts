@@ -12,3 +12,4 @@ export * from './criteria.js';
 export { UpdateHistory } from './history.js';
 export { MICROSOFT_UPDATE_SERVICE_ID, WINDOWS_UPDATE_SERVICE_ID } from './services.js';
 export { BROKER_SERVICE, preflightReport } from './preflight.js';
+export { gatherOperationLogs, type LogLine, type LogSource, type OperationLogOptions, type OperationLogs } from './operation-logs.js';

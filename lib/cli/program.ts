@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError as InvalidOptionArgument,
 
 import { UpdateSession } from '../session.js';
 import { type ChangeFlags, changeCommand, type ChangeKind } from './commands/change.js';
-import { doctorCommand } from './commands/doctor.js';
+import { doctorCommand, type DoctorFlags } from './commands/doctor.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
@@ -187,10 +187,13 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
       + 'restart is pending); `info` is the part of it older scripts read, with status 0')
     .action(run((session, output) => statusCommand(session, output)));
 
-  program.command('doctor')
+  const doctor = program.command('doctor')
     .description('whether updates can work here and why not: elevation, logon, services, policies, pending restarts, '
       + 'installer, proxy, disk, Configuration Manager (exit status 5 when a check fails)')
-    .action(run((session, output) => doctorCommand(session, output)));
+    .option('--logs <client-id>', 'also the Windows Update and CBS log lines of the operations run under this client ID (wua --client-id)')
+    .option('--windows-update-log <path>', 'the Windows Update log to read (default %windir%\\WindowsUpdate.log, or Get-WindowsUpdateLog\'s output)')
+    .option('--cbs-log <path>', 'the CBS log to read (default %windir%\\Logs\\CBS\\CBS.log)');
+  doctor.action(run((session, output) => doctorCommand(session, output, doctor.opts<DoctorFlags>())));
 
   const show = program.command('show').argument('<update...>', 'KB numbers (5068781, KB5068781) or update IDs')
     .description('every field of the updates with these KBs or IDs, installed or not, hidden or not, license terms included');

@@ -1,11 +1,9 @@
-// The facts are read on a thread of their own (no COM, no session): the call works before any
+// The facts are read off the session's thread (no COM, no session): the call works before any
 // session opens, and a session whose agent is wedged does not hold it.
 #include "napi/preflight_wrap.h"
 
-#include <memory>
-#include <thread>
+#include <utility>
 
-#include "napi/guarded_tsfn.h"
 #include "platform/preflight.h"
 
 namespace wua::napi {
@@ -42,7 +40,8 @@ PreflightRequest RequestOf(const Napi::CallbackInfo& info) {
   Napi::Array array = keys.As<Napi::Array>();
   for (uint32_t i = 0; i < array.Length(); ++i) {
     Napi::Value item = array.Get(i);
-    if (!item.IsObject() || !item.As<Napi::Object>().Get("path").IsString()) throw Napi::TypeError::New(env, "keys[] must be { path, values }");
+    if (!item.IsObject() || !item.As<Napi::Object>().Get("path").IsString())
+      throw Napi::TypeError::New(env, "keys[] must be { path, values }");
     Napi::Object key = item.As<Napi::Object>();
     request.keys.push_back(KeyRequest{key.Get("path").As<Napi::String>().Utf16Value(), Strings(env, key, "values")});
   }
@@ -162,17 +161,37 @@ Napi::Object FactsToJs(Napi::Env env, const wua::platform::PreflightFacts& facts
 
 }  // namespace
 
+namespace {
+
+// A short, bounded read (request.limit), so a pool thread serves it; the facts' own threads are
+// joined before it ends.
+class PreflightWorker : public Napi::AsyncWorker {
+ public:
+  PreflightWorker(Napi::Env env, PreflightRequest request)
+      : Napi::AsyncWorker(env, "windows-update-agent:preflight"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        request_(std::move(request)) {}
+
+  Napi::Promise Promise() { return deferred_.Promise(); }
+
+ protected:
+  void Execute() override { facts_ = ReadPreflightFacts(request_); }
+  void OnOK() override { deferred_.Resolve(FactsToJs(Env(), facts_)); }
+  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  PreflightRequest request_;
+  wua::platform::PreflightFacts facts_;
+};
+
+}  // namespace
+
 Napi::Value PreflightFacts(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  PreflightRequest request = RequestOf(info);
-  auto deferred = std::make_shared<Napi::Promise::Deferred>(Napi::Promise::Deferred::New(env));
-  std::shared_ptr<GuardedTsfn> tsfn = GuardedTsfn::New(env, Napi::Function(), "windows-update-agent:preflight");
-  std::thread([deferred, tsfn, request = std::move(request)] {
-    auto facts = std::make_shared<wua::platform::PreflightFacts>(ReadPreflightFacts(request));
-    tsfn->Call([deferred, facts](Napi::Env env, Napi::Function) { deferred->Resolve(FactsToJs(env, *facts)); });
-    tsfn->Release();
-  }).detach();
-  return deferred->Promise();
+  auto* worker = new PreflightWorker(info.Env(), RequestOf(info));
+  Napi::Promise promise = worker->Promise();
+  worker->Queue();
+  return promise;
 }
 
 }  // namespace wua::napi

@@ -79,7 +79,8 @@ TokenFacts ReadToken() {
   TokenFacts facts;
   TOKEN_ELEVATION elevation{};
   DWORD size = 0;
-  if (!::GetTokenInformation(token.value, TokenElevation, &elevation, sizeof(elevation), &size)) Fail("GetTokenInformation(TokenElevation)");
+  if (!::GetTokenInformation(token.value, TokenElevation, &elevation, sizeof(elevation), &size))
+    Fail("GetTokenInformation(TokenElevation)");
   facts.elevated = elevation.TokenIsElevated != 0;
   TOKEN_ELEVATION_TYPE type{};
   if (!::GetTokenInformation(token.value, TokenElevationType, &type, sizeof(type), &size)) Fail("GetTokenInformation(TokenElevationType)");
@@ -149,7 +150,8 @@ ServiceFacts ReadService(const std::u16string& name) {
   ::QueryServiceConfigW(service.value, nullptr, 0, &size);
   if (::GetLastError() != ERROR_INSUFFICIENT_BUFFER) Fail("QueryServiceConfig");
   std::vector<BYTE> config(size);
-  if (!::QueryServiceConfigW(service.value, reinterpret_cast<QUERY_SERVICE_CONFIGW*>(config.data()), size, &size)) Fail("QueryServiceConfig");
+  if (!::QueryServiceConfigW(service.value, reinterpret_cast<QUERY_SERVICE_CONFIGW*>(config.data()), size, &size))
+    Fail("QueryServiceConfig");
   facts.startType = reinterpret_cast<QUERY_SERVICE_CONFIGW*>(config.data())->dwStartType;
   // Only a refinement of an automatic start: a system that lacks it loses no other fact.
   SERVICE_DELAYED_AUTO_START_INFO delayed{};
@@ -192,8 +194,7 @@ RegistryValue ValueOf(std::u16string name, DWORD type, const std::vector<BYTE>& 
         start = end + 1;
       }
       break;
-    default:
-      break;
+    default: break;
   }
   return value;
 }
@@ -271,28 +272,35 @@ DiskFacts ReadDisk() {
 }
 
 // A fact being read on its own thread. The thread owns what it reads into, so a read that never
-// returns is left behind with its thread rather than holding the whole report.
+// returns is left behind with its thread rather than holding the whole report; every other
+// thread is joined, so that none is still running the addon's code when the process exits.
 template <class T>
 class Pending {
  public:
   explicit Pending(std::function<T()> read) {
     auto promise = std::make_shared<std::promise<T>>();
     future_ = promise->get_future();
-    std::thread([promise, read = std::move(read)] {
+    thread_ = std::thread([promise, read = std::move(read)] {
       try {
         promise->set_value(read());
       } catch (...) {
         promise->set_exception(std::current_exception());
       }
-    }).detach();
+    });
+  }
+  Pending(Pending&&) = default;
+  ~Pending() {
+    if (thread_.joinable()) thread_.detach();
   }
 
   Fact<T> Wait(std::chrono::steady_clock::time_point deadline, const char* call) {
     Fact<T> fact;
     if (future_.wait_until(deadline) != std::future_status::ready) {
+      thread_.detach();
       fact.failure = FactFailure{call, WAIT_TIMEOUT, true};
       return fact;
     }
+    thread_.join();
     try {
       fact.value = future_.get();
     } catch (const Win32Failure& failure) {
@@ -305,6 +313,7 @@ class Pending {
 
  private:
   std::future<T> future_;
+  std::thread thread_;
 };
 
 }  // namespace

@@ -27,8 +27,8 @@ struct Fact {
 
 struct TokenFacts {
   bool elevated = false;
-  uint32_t elevationType = 0;  // TOKEN_ELEVATION_TYPE: 1 default, 2 full, 3 limited
-  uint32_t integrityRid = 0;   // the mandatory label's RID: 0x2000 medium, 0x3000 high, 0x4000 system
+  uint32_t elevationType = 0;   // TOKEN_ELEVATION_TYPE: 1 default, 2 full, 3 limited
+  uint32_t integrityRid = 0;    // the mandatory label's RID: 0x2000 medium, 0x3000 high, 0x4000 system
   bool administrators = false;  // the Administrators group is enabled in the token
   // Logon-type groups Windows puts in every token (well-known SIDs S-1-5-4, -2, -3, -6, -14).
   bool interactive = false, network = false, batch = false, service = false, remoteInteractive = false;
@@ -50,7 +50,7 @@ struct RegistryValue {
   std::optional<double> number;
   std::optional<std::u16string> text;
   std::vector<std::u16string> texts;  // REG_MULTI_SZ
-  uint32_t size = 0;  // bytes of data
+  uint32_t size = 0;                  // bytes of data
 };
 
 struct KeyFacts {

@@ -2,12 +2,20 @@
 // or the whole report as one JSON document; the exit status says whether the machine is ready.
 import pc from 'picocolors';
 
+import { gatherOperationLogs, type OperationLogs } from '../../operation-logs.js';
 import type { UpdateSession } from '../../session.js';
 import type { PreflightCheck, PreflightReport, PreflightStatus } from '../../types.js';
 import { ExitCode, exitCodeOf } from '../exit-codes.js';
 import { type Output, table } from '../output.js';
 
-export type DoctorDocument = PreflightReport & { exitCode: ExitCode };
+export type DoctorDocument = PreflightReport & { logs?: OperationLogs; exitCode: ExitCode };
+
+export interface DoctorFlags {
+  /** A client application ID: also gather the log lines of the operations that ran under it. */
+  logs?: string;
+  windowsUpdateLog?: string;
+  cbsLog?: string;
+}
 
 // picocolors' own test: stdout a terminal, NO_COLOR unset (or FORCE_COLOR set).
 const colors = pc.createColors(pc.isColorSupported);
@@ -35,12 +43,26 @@ export function renderDoctor(doc: DoctorDocument, width?: number): string {
   painted.push('', doc.ready
     ? `Ready: no check failed${unknown ? ` (${unknown} could not be read)` : ''}.`
     : `Not ready: ${failed} check${failed === 1 ? '' : 's'} failed.`);
+  if (doc.logs) painted.push('', ...renderLogs(doc.logs));
   return painted.join('\n');
 }
 
-export async function doctorCommand(session: UpdateSession, output: Output): Promise<ExitCode> {
+function renderLogs(logs: OperationLogs): string[] {
+  const lines = [`Log lines of client ${logs.clientApplicationId}:`];
+  for (const source of logs.sources) {
+    const found = source.log === 'cbs' ? logs.cbs : logs.windowsUpdate;
+    lines.push(source.read ? `${source.path}: ${found.length} line${found.length === 1 ? '' : 's'}` : `${source.path}: not read (${source.error})`);
+    for (const line of found) lines.push(`  ${line.lineNumber}: ${line.text}`);
+  }
+  if (!logs.windows.length) lines.push('No line of the Windows Update log names this client.');
+  return lines;
+}
+
+export async function doctorCommand(session: UpdateSession, output: Output, flags: DoctorFlags = {}): Promise<ExitCode> {
   const report = await session.preflight();
-  const doc: DoctorDocument = { ...report, exitCode: exitCodeOf({ notReady: !report.ready }) };
+  const logs = flags.logs === undefined ? undefined
+    : await gatherOperationLogs({ clientApplicationId: flags.logs, windowsUpdateLog: flags.windowsUpdateLog, cbsLog: flags.cbsLog });
+  const doc: DoctorDocument = { ...report, ...(logs ? { logs } : {}), exitCode: exitCodeOf({ notReady: !report.ready }) };
   output.result(doc, () => renderDoctor(doc, output.tableWidth));
   return doc.exitCode;
 }
