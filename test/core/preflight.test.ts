@@ -374,11 +374,16 @@ describe('the agent\'s part', () => {
       expect(checkOf(report, 'token.elevation').status).toBe('ok');
     } finally {
       // The status call asks GetInfo for three values, each wedged in turn, and may reach the
-      // first only after the bound (the session opens first): let each go as it comes.
-      for (let value = 0; value < 3; value += 1) {
-        await vi.waitFor(() => expect(simulatorStatus().wedgedCalls).toBe(1), { timeout: 30_000 });
-        expect(releaseWedges()).toBe(1);
+      // first only after the bound (the session opens first): let each go as it comes, until
+      // none has come for a while.
+      let released = 0;
+      for (;;) {
+        const held = await vi.waitFor(() => { expect(simulatorStatus().wedgedCalls).toBeGreaterThan(0); return true; },
+          { timeout: released ? 10_000 : 60_000 }).catch(() => false);
+        if (!held) break;
+        released += releaseWedges();
       }
+      expect(released).toBeGreaterThan(0);
     }
   });
 });
