@@ -20,3 +20,5 @@ export {
 export type { JobInfo as BrokerJob, JobState as BrokerJobState } from './broker/jobs.js';
 export { exportScenario } from './scenario-export.js';
 export { projectRecord, UPDATE_FIELDS } from './records/projection.js';
+export { BROKER_SERVICE, preflightReport } from './preflight.js';
+export { gatherOperationLogs, type LogLine, type LogSource, type OperationLogOptions, type OperationLogs } from './operation-logs.js';

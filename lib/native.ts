@@ -234,9 +234,47 @@ export interface NativeDiagnostics {
   keepAwakeHolds: number;
 }
 
+/** What preflightFacts reads (src/platform/preflight.h); keys are under HKEY_LOCAL_MACHINE. */
+export interface NativePreflightRequest {
+  services: string[];
+  keys: { path: string; values: string[] }[];
+  mutexes: string[];
+  timeoutMs: number;
+}
+
+/** A fact, or null with the Win32 call and error that kept it from being read. */
+export interface NativeFact<T> {
+  value: T | null;
+  failure: { call: string; win32Error: number; timedOut: boolean } | null;
+}
+
+export interface NativeRegistryValue {
+  name: string;
+  type: number;
+  size: number;
+  number?: number;
+  text?: string;
+  texts?: string[];
+}
+
+export interface NativePreflightFacts {
+  token: NativeFact<{
+    elevated: boolean; elevationType: number; integrityRid: number; administrators: boolean; interactive: boolean;
+    network: boolean; batch: boolean; service: boolean; remoteInteractive: boolean; localSystem: boolean;
+    sessionId: number; user: string;
+  }>;
+  logonSession: NativeFact<{ sessionUser: string; activeConsoleSessionId: number }>;
+  services: NativeFact<{ installed: boolean; startType: number; delayedAutoStart: boolean; state: number }>[];
+  keys: NativeFact<{ exists: boolean; values: NativeRegistryValue[] }>[];
+  mutexes: NativeFact<boolean>[];
+  proxy: NativeFact<{ accessType: number; proxy: string; bypass: string }>;
+  disk: NativeFact<{ root: string; freeBytes: number; totalBytes: number }>;
+}
+
 export interface NativeBinding {
   Session: new (options: NativeSessionOptions) => NativeSession;
   diagnostics(): NativeDiagnostics;
+  preflightFacts(request: NativePreflightRequest): Promise<NativePreflightFacts>;
 }
 
 // Both lib/ (sources) and dist/ (build output) sit one level below the package root, where

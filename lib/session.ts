@@ -26,12 +26,14 @@ import {
   checkServiceId, MICROSOFT_UPDATE_SERVICE_ID, refuseWindowsUpdateRemoval, registrationFromJson, servicesFromJson,
 } from './services.js';
 import { agentInfoFrom, statusFrom } from './status.js';
+import { preflightOptions, runPreflight } from './preflight.js';
 import type {
   AddServiceOptions, AgentInfo, AutomaticUpdatesStatus, ChangeOptions, ChangePlan, ChangeResult, DownloadOptions,
   EulaResult, HideResult, HistoryEntry, HistoryOfOptions, HistoryOptions, InstallOptions, OfflineScanOptions,
   OfflineScanResult, Progress, SearchOptions, SearchResult, ServiceRecord, ServiceRegistrationRecord, UninstallOptions,
   UpdateReference, UpdateSessionOptions, UpdateStatus, WebProxySettings,
   ProjectedSearchOptions, ProjectedSearchResult, ProjectedUpdate, UpdateField, UpdateRecord, UpdateSearchStream,
+  PreflightOptions, PreflightReport,
 } from './types.js';
 
 import { SessionWebProxy } from './web-proxy.js';
@@ -316,6 +318,28 @@ export class UpdateSession implements AsyncDisposable {
    */
   async agentInfo(): Promise<AgentInfo> {
     return agentInfoFrom(await this.#call('agentInfo', (native) => native.status()));
+  }
+
+  /**
+   * Whether updates can work from this process on this machine, and why not: one check per
+   * PreflightCheckId (elevation, logon type, Secondary Logon, the five services, update
+   * policies, each restart source, the installer, the agent's version, the WinHTTP proxy, the
+   * system drive's free space, a Configuration Manager client, the broker service), each `ok`,
+   * `warning`, `failure` or `unknown` with the facts it found, a hint, and the error the agent
+   * would give where one follows (a network logon: E_ACCESSDENIED on download and install).
+   * Facts come from the Windows API (token, service control manager, registry under
+   * HKEY_LOCAL_MACHINE, the _MSIExecute mutex, WinHTTP, the volume) and from status(); each
+   * is bounded by `timeoutMs` (default 5000 ms), and one that fails or does not answer makes
+   * its checks `unknown` with the call and error, never a rejection. `ready` is true when no
+   * check failed. Changes nothing. Rejects with InvalidArgumentError for bad options,
+   * SessionClosedError after close(), UnsupportedPlatformError off Windows and AddonLoadError
+   * when the addon does not load.
+   */
+  async preflight(options?: PreflightOptions): Promise<PreflightReport> {
+    const checked = preflightOptions(options);
+    this.#requireUsable('preflight');
+    const backend = this.#agentBackend();
+    return runPreflight(backend ?? loadBinding(), () => this.status(), { ...checked, askBroker: !backend });
   }
 
   /**

@@ -907,3 +907,162 @@ export interface UpdateSessionOptions {
    */
   agent?: import('./agent-backend.js').AgentBackend;
 }
+
+// ----- preflight -----
+
+/** How one preflight check came out: `unknown` when a fact it needs could not be read. */
+export type PreflightStatus = 'ok' | 'warning' | 'failure' | 'unknown';
+
+/** The checks of UpdateSession.preflight(), in the order it reports them. */
+export type PreflightCheckId =
+  | 'token.elevation' | 'token.logon' | 'token.secondaryLogon'
+  | 'service.wuauserv' | 'service.bits' | 'service.cryptsvc' | 'service.msiserver' | 'service.trustedinstaller'
+  | 'policy.server' | 'policy.access' | 'policy.automaticUpdates'
+  | 'restart.agent' | 'restart.componentServicing' | 'restart.windowsUpdate' | 'restart.fileRenames'
+  | 'installer.busy' | 'agent.version' | 'network.proxy' | 'disk.system' | 'management.configurationManager'
+  | 'broker.installed';
+
+/** The error the agent would give an operation, as the check predicts it. */
+export interface PredictedError {
+  /** The HRESULT, unsigned. */
+  hresult: number;
+  /** Its symbolic name, e.g. `E_ACCESSDENIED`. */
+  code: string;
+  /** The operations it would fail, e.g. `['download', 'install']`. */
+  operations: string[];
+}
+
+export interface PreflightCheck {
+  id: PreflightCheckId;
+  /** A short title for a table line. */
+  title: string;
+  status: PreflightStatus;
+  /** What was found, flat and JSON-serialisable (numbers of bytes in bytes). */
+  facts: Record<string, string | number | boolean | null | string[]>;
+  /** What it means and what to do; for `unknown`, why it could not be read. */
+  hint: string;
+  predictedError?: PredictedError;
+}
+
+/** Why a fact could not be read: the Windows call (or agent member) that failed. */
+export interface FactFailure {
+  /** The call, e.g. `OpenService` or `ISystemInformation::RebootRequired`. */
+  call: string;
+  /** The HRESULT (a Win32 error as HRESULT_FROM_WIN32), unsigned. */
+  hresult: number;
+  code: string;
+  message: string;
+  /** The call did not answer within the preflight's time bound. */
+  timedOut: boolean;
+}
+
+/** A fact, or null with the failure that kept it from being read. */
+export interface FactReading<T> {
+  value: T | null;
+  failure: FactFailure | null;
+}
+
+/** The process token (GetTokenInformation). */
+export interface TokenFacts {
+  elevated: boolean;
+  elevationType: 'default' | 'full' | 'limited';
+  integrityLevel: 'untrusted' | 'low' | 'medium' | 'mediumPlus' | 'high' | 'system' | 'protected';
+  /** The Administrators group is enabled in the token. */
+  administrators: boolean;
+  /** From the token's logon groups (INTERACTIVE, REMOTE INTERACTIVE LOGON, NETWORK, BATCH, SERVICE); SYSTEM counts as service. */
+  logonType: 'interactive' | 'remoteInteractive' | 'network' | 'batch' | 'service' | 'unknown';
+  sessionId: number;
+  localSystem: boolean;
+  /** DOMAIN\name of the token's user. */
+  user: string;
+}
+
+/** Who is logged on interactively to the process's session (WTSQuerySessionInformation). */
+export interface LogonSessionFacts {
+  /** DOMAIN\name, or '' when nobody is. */
+  sessionUser: string;
+  activeConsoleSessionId: number;
+}
+
+/** A service as the service control manager reports it. */
+export interface ServiceFacts {
+  installed: boolean;
+  startType: 'boot' | 'system' | 'automatic' | 'manual' | 'disabled' | null;
+  delayedAutoStart: boolean;
+  state: 'stopped' | 'startPending' | 'stopPending' | 'running' | 'continuePending' | 'pausePending' | 'paused' | null;
+}
+
+/** A value of a registry key: a number (DWORD, QWORD), a text (SZ, EXPAND_SZ), texts (MULTI_SZ), or for other types its size in bytes. */
+export type RegistryData = number | string | string[] | { type: number; size: number };
+
+export interface RegistryKeyFacts {
+  exists: boolean;
+  values: Record<string, RegistryData>;
+}
+
+/** The WinHTTP default proxy (WinHttpGetDefaultProxyConfiguration), which the agent's service uses. */
+export interface ProxyFacts {
+  accessType: 'default' | 'direct' | 'named' | 'automatic';
+  proxy: string;
+  bypass: string;
+}
+
+export interface DiskFacts {
+  /** The system drive's root, e.g. `C:\`. */
+  root: string;
+  /** Bytes free to this caller. */
+  freeBytes: number;
+  totalBytes: number;
+}
+
+/** What the agent says (UpdateSession.status()). */
+export interface AgentFacts {
+  productVersion: string | null;
+  apiMajorVersion: number | null;
+  apiMinorVersion: number | null;
+  /** ISystemInformation::RebootRequired. */
+  rebootRequired: boolean | null;
+  /** IUpdateInstaller::IsBusy. */
+  installerBusy: boolean | null;
+  /** The members that failed, e.g. ISystemInformation on a network logon. */
+  warnings: StatusWarning[];
+}
+
+/**
+ * Every fact a preflight read, as it read it: the report's checks are made from these alone
+ * (preflightReport), so a fleet tool can keep them, or feed them back changed.
+ */
+export interface PreflightFacts {
+  token: FactReading<TokenFacts>;
+  logonSession: FactReading<LogonSessionFacts>;
+  /** By service name. */
+  services: Record<string, FactReading<ServiceFacts>>;
+  /** By key path under HKEY_LOCAL_MACHINE. */
+  registry: Record<string, FactReading<RegistryKeyFacts>>;
+  /** Whether each named kernel mutex exists, by name. */
+  mutexes: Record<string, FactReading<boolean>>;
+  proxy: FactReading<ProxyFacts>;
+  disk: FactReading<DiskFacts>;
+  agent: FactReading<AgentFacts>;
+  /** Whether the broker service admits this process; absent where no broker was asked (a fake agent). */
+  broker?: FactReading<BrokerReachFacts>;
+}
+
+/** The broker's pipe: asked only when its service runs (asking would start a stopped one). */
+export interface BrokerReachFacts {
+  probed: boolean;
+  /** It answered, and admitted this process. */
+  reachable: boolean;
+}
+
+export interface PreflightReport {
+  /** No check failed: updates can be searched, downloaded and installed from this process. */
+  ready: boolean;
+  checks: PreflightCheck[];
+  facts: PreflightFacts;
+}
+
+export interface PreflightOptions {
+  /** The bound on each Windows call, in ms (default 5000). */
+  timeoutMs?: number;
+}

@@ -8,10 +8,12 @@
       "src/napi/guarded_tsfn.cc",
       "src/napi/js_values.cc",
       "src/napi/native_error.cc",
+      "src/napi/preflight_wrap.cc",
       "src/napi/services_wrap.cc",
       "src/napi/session_wrap.cc",
       "src/napi/update_fields_option.cc",
       "src/napi/web_proxy_options.cc",
+      "src/platform/preflight.cc",
       "src/wire/chunk.cc",
       "src/wua/automatic_updates.cc",
       "src/wua/change.cc",
@@ -40,6 +42,6 @@
       "NOMINMAX",
       "_WIN32_WINNT=0x0A00"
     ],
-    "addon_libraries": ["-lole32", "-loleaut32", "-luuid"]
+    "addon_libraries": ["-lole32", "-loleaut32", "-luuid", "-lwinhttp", "-lwtsapi32"]
   }
 }

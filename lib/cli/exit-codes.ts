@@ -10,6 +10,8 @@ export const ExitCode = {
   rebootRequired: 3010,
   /** Ctrl-C or --timeout ended the operation, after the agent confirmed the abort. */
   aborted: 130,
+  /** `wua doctor`: a check failed, so updates cannot work here as things are. */
+  notReady: 5,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -21,6 +23,7 @@ export interface Outcome {
   failed?: boolean;
   partial?: boolean;
   rebootRequired?: boolean;
+  notReady?: boolean;
 }
 
 /**
@@ -33,6 +36,7 @@ export function exitCodeOf(outcome: Outcome): ExitCode {
   if (outcome.aborted) return ExitCode.aborted;
   if (outcome.failed) return ExitCode.failure;
   if (outcome.partial) return ExitCode.partial;
+  if (outcome.notReady) return ExitCode.notReady;
   if (outcome.rebootRequired) return ExitCode.rebootRequired;
   return ExitCode.success;
 }
@@ -43,6 +47,7 @@ export const EXIT_CODE_HELP = `Exit status (when several apply, the first in thi
   1     failure (the agent or the package reported an error; nothing succeeded; or the agent did
         not confirm an abort within --grace seconds, and wua ended without it)
   4     partly failed: some updates failed, others succeeded
+  5     wua doctor: not ready (a check failed)
   3010  success, and a restart is needed to finish
   0     success (also: nothing to do, or already installed)
 Whatever the status, a restart need prints a notice and sets "rebootRequired": true in the JSON.

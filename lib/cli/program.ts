@@ -10,6 +10,7 @@ import {
   jobAbortCommand, jobFollowCommand, jobListCommand, jobStatusCommand,
 } from './commands/broker.js';
 import { exportScenarioCommand } from './commands/export-scenario.js';
+import { doctorCommand, type DoctorFlags } from './commands/doctor.js';
 import { type HistoryFlags, historyCommand } from './commands/history.js';
 import { infoCommand } from './commands/info.js';
 import { DEFAULT_GRACE_SECONDS, hardDeadline } from './deadline.js';
@@ -219,6 +220,14 @@ export async function runCli(argv: string[]): Promise<ExitCode> {
     .description('whether a restart is pending, whether the installer is busy, the agent\'s version (exit status 3010 when a '
       + 'restart is pending); `info` is the part of it older scripts read, with status 0')
     .action(run((session, output) => statusCommand(session, output)));
+
+  const doctor = program.command('doctor')
+    .description('whether updates can work here and why not: elevation, logon, services, policies, pending restarts, '
+      + 'installer, proxy, disk, Configuration Manager (exit status 5 when a check fails)')
+    .option('--logs <client-id>', 'also the Windows Update and CBS log lines of the operations run under this client ID (wua --client-id)')
+    .option('--windows-update-log <path>', 'the Windows Update log to read (default %windir%\\WindowsUpdate.log, or Get-WindowsUpdateLog\'s output)')
+    .option('--cbs-log <path>', 'the CBS log to read (default %windir%\\Logs\\CBS\\CBS.log)');
+  doctor.action(run((session, output) => doctorCommand(session, output, doctor.opts<DoctorFlags>())));
 
   const show = program.command('show').argument('<update...>', 'KB numbers (5068781, KB5068781) or update IDs')
     .description('every field of the updates with these KBs or IDs, installed or not, hidden or not, license terms included');

@@ -4,10 +4,11 @@
 // (test/sim/README.md, "Semantics" and "Rules from Microsoft's documentation"); where the fake
 // differs on purpose, README.md ("Test your app without Windows") lists it.
 import { AGENT_HRESULTS, SYSTEM_HRESULTS } from '../hresult-table.js';
-import type { NativeSession, NativeSessionOptions } from '../native.js';
+import type { NativePreflightFacts, NativePreflightRequest, NativeSession, NativeSessionOptions } from '../native.js';
 import { type AgentBackend } from '../agent-backend.js';
 import { Catalog, type CatalogUpdate, type HistoryRecord, type UpdateState } from './catalog.js';
 import { FakeNativeSession } from './native-session.js';
+import { fakePreflightFacts } from './preflight.js';
 import { readScenario, type Scenario, type ScenarioSource, hresultOf, oleDateOf } from './scenario.js';
 
 const HRESULTS = new Map([...AGENT_HRESULTS, ...SYSTEM_HRESULTS].map((row) => [row[1], row[0] | 0]));
@@ -196,6 +197,11 @@ export class FakeAgent implements AgentBackend {
   }
 
   /** @internal The facade's way in: a session of this agent. */
+  /** @internal The fake machine's facts for UpdateSession.preflight() (lib/testing/preflight.ts). */
+  preflightFacts(request: NativePreflightRequest): Promise<NativePreflightFacts> {
+    return Promise.resolve(fakePreflightFacts(this, request));
+  }
+
   openSession(options: NativeSessionOptions): NativeSession {
     const session = new FakeNativeSession(this, options.clientApplicationId ?? '');
     this.#sessions.add(session);

@@ -7,7 +7,7 @@ import { BROKER_FILE, BUILD_DIR, PREBUILD_FILE, ROOT } from './paths.mjs';
 
 // DLLs that ship with every Windows; anything else would make require() fail on some machine.
 const SYSTEM_DLLS = new Set(['kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'oleaut32.dll', 'user32.dll',
-  'advapi32.dll', 'api-ms-win-crt-runtime-l1-1-0.dll']);
+  'advapi32.dll', 'api-ms-win-crt-runtime-l1-1-0.dll', 'winhttp.dll', 'wtsapi32.dll']);
 
 /**
  * A .gyp or .gypi file's data. Gyp reads them as Python literals: `#` comments, single-quoted

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "napi/preflight_wrap.h"
 #include "napi/session_wrap.h"
 #include "wua/keep_awake.h"
 
@@ -12,6 +13,7 @@ namespace wua::napi {
 Addon::Addon(Napi::Env env, Napi::Object exports) {
   DefineAddon(exports, {InstanceMethod<&Addon::Diagnostics>("diagnostics")});
   exports.Set("Session", SessionWrap::Define(env));
+  exports.Set("preflightFacts", Napi::Function::New<PreflightFacts>(env, "preflightFacts"));
 }
 
 Addon::~Addon() {

@@ -170,6 +170,23 @@ describe('isolation: broker', () => {
     await expect(brokerSession().agentInfo()).resolves.toMatchObject({ apiMajorVersion: expect.any(Number) });
   });
 
+  it('is found by a preflight: running and admitting this process, or refusing it (the TestRefuseClients seam)', async () => {
+    await brokerSession().agentInfo();
+    const local = new UpdateSession({ clientApplicationId: CLIENT_ID });
+    opened.push(local);
+    const broker = async () => (await local.preflight({ timeoutMs: 20_000 })).checks.find((check) => check.id === 'broker.installed')!;
+    expect(await broker()).toMatchObject({ status: 'ok', facts: { installed: true, state: 'running', reachable: true } });
+    execFileSync('reg.exe', ['add', PARAMETERS_KEY, '/v', 'TestRefuseClients', '/t', 'REG_DWORD', '/d', '1', '/f']);
+    try {
+      // Wine's logon is interactive, so a refusing broker warns: from a network logon it fails.
+      expect(await broker()).toMatchObject({
+        status: 'warning', facts: { reachable: false }, predictedError: { code: 'E_ACCESSDENIED', operations: ['broker'] },
+      });
+    } finally {
+      execFileSync('reg.exe', ['delete', PARAMETERS_KEY, '/v', 'TestRefuseClients', '/f']);
+    }
+  });
+
   it('lets an install finish when its client is killed halfway', async () => {
     const script = [
       `const { UpdateSession } = require(${JSON.stringify(path.resolve(__dirname, '..', '..', 'dist', 'index.js'))});`,

@@ -15,11 +15,12 @@ describe('exitCodeOf', () => {
     expect(exitCodeOf({ failed: true })).toBe(1);
     expect(exitCodeOf({ aborted: true })).toBe(130);
     expect(exitCodeOf({ usage: true })).toBe(2);
+    expect(exitCodeOf({ notReady: true })).toBe(5);
   });
 
   it('lets the more urgent status win in every combination', () => {
-    const rungs = ['usage', 'aborted', 'failed', 'partial', 'rebootRequired'] as const;
-    const statuses = [2, 130, 1, 4, 3010];
+    const rungs = ['usage', 'aborted', 'failed', 'partial', 'notReady', 'rebootRequired'] as const;
+    const statuses = [2, 130, 1, 4, 5, 3010];
     for (let mask = 1; mask < 1 << rungs.length; mask += 1) {
       const outcome = Object.fromEntries(rungs.map((rung, i) => [rung, (mask & (1 << i)) !== 0]));
       const first = rungs.findIndex((_, i) => (mask & (1 << i)) !== 0);
@@ -29,7 +30,7 @@ describe('exitCodeOf', () => {
 
   it('is documented in the same order in the help', () => {
     const order = EXIT_CODE_HELP.split('\n').map((line) => /^\s+(\d+)\s/.exec(line)?.[1]).filter(Boolean).map(Number);
-    expect(order).toEqual([ExitCode.usage, ExitCode.aborted, ExitCode.failure, ExitCode.partial, ExitCode.rebootRequired, ExitCode.success]);
+    expect(order).toEqual([ExitCode.usage, ExitCode.aborted, ExitCode.failure, ExitCode.partial, ExitCode.notReady, ExitCode.rebootRequired, ExitCode.success]);
   });
 });
 
