@@ -5,6 +5,7 @@
 // differs on purpose, README.md ("Test your app without Windows") lists it.
 import { AGENT_HRESULTS, SYSTEM_HRESULTS } from '../hresult-table.js';
 import type { NativePreflightFacts, NativePreflightRequest, NativeSession, NativeSessionOptions } from '../native.js';
+import type { ServiceRecord } from '../types.js';
 import { type AgentBackend } from '../agent-backend.js';
 import { Catalog, type CatalogUpdate, type HistoryRecord, type UpdateState } from './catalog.js';
 import { FakeNativeSession } from './native-session.js';
@@ -42,22 +43,14 @@ const REMOTE_DENIED = [
 // IsHidden and AcceptEula are kept off the DCOM wire by [MS-UAMG]: denied to every remote logon (rule 8).
 const NEVER_REMOTE = ['IUpdate::put_IsHidden', 'IUpdate::AcceptEula'];
 
-/** A registered update service, as IUpdateService2 reports it. */
-export interface ServiceState {
-  serviceId: string;
-  name: string;
-  serviceUrl: string;
-  setupPrefix: string;
-  isManaged: boolean;
-  isRegisteredWithAu: boolean;
-  isDefaultAuService: boolean;
-  canRegisterWithAu: boolean;
-  offersWindowsUpdates: boolean;
-  isScanPackageService: boolean;
+/**
+ * A registered update service, as IUpdateService2 reports it: the record's fields, with its dates
+ * as the agent holds them (OLE DATEs, UTC) and its lists open to change.
+ */
+export interface ServiceState extends Omit<ServiceRecord, 'issueDate' | 'expirationDate' | 'redirectUrls'> {
   issueDate: number | null;
   expirationDate: number | null;
   redirectUrls: string[];
-  hasContentValidationCert: boolean;
 }
 
 /** What the machine holds now: what tests inspect after their code ran (see FakeAgent.state). */

@@ -15,7 +15,12 @@ export interface WuaRun {
 export function wuaWith(env: Record<string, string>, ...args: string[]): WuaRun {
   const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
   if (!('COLUMNS' in env)) delete base.COLUMNS;
-  const run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env: base, timeout: 60_000 });
+  let run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env: base, timeout: 60_000 });
+  // CreateProcess refuses a start now and then on a loaded machine (spawn UNKNOWN): the package
+  // itself tries such a start again (forkRetrying), and so does a test's run of the command.
+  for (let attempt = 1; attempt < 3 && (run.error as { code?: string } | undefined)?.code === 'UNKNOWN'; attempt++) {
+    run = spawnSync(process.execPath, [WUA, ...args], { encoding: 'utf8', env: base, timeout: 60_000 });
+  }
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
