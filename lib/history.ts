@@ -10,7 +10,7 @@ import type { HistoryEntry } from './types.js';
 /** Entries a page asks the agent for: ten calls for a history of ten thousand. */
 export const HISTORY_PAGE_SIZE = 1000;
 
-/** @internal What the history needs of its session: the addon's calls, tracked as every call is. */
+/** What the history needs of its session: the addon's calls, tracked as every call is (not for callers). */
 export interface HistoryRunner {
   /** Entries [start, start + count) (historyPage); resolves with the page's closing JSON. */
   page(start: number, count: number, signal: AbortSignal, onChunk: (json: string) => void): Promise<string>;

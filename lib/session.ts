@@ -1,5 +1,5 @@
 // UpdateSession: the facade's entry point, one agent session held by a thread the addon owns.
-import { inspect, type InspectOptionsStylized } from 'node:util';
+import { inspect, type InspectOptions } from 'node:util';
 
 import { type AgentBackend, processAgent } from './agent-backend.js';
 import { automaticUpdatesFromNative } from './automatic-updates.js';
@@ -564,7 +564,9 @@ export class UpdateSession implements AsyncDisposable {
     return { clientApplicationId: this.#options.clientApplicationId ?? null, webProxy: this.webProxy, closed: this.#closed };
   }
 
-  [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+  // InspectOptions rather than InspectOptionsStylized: the latter is gone from newer @types/node,
+  // and a caller's declarations must check against those too.
+  [inspect.custom](depth: number, options: InspectOptions, show: typeof inspect): string {
     return `UpdateSession ${show(this.toJSON(), { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   }
 

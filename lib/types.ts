@@ -614,8 +614,8 @@ export interface WebProxySettings {
 // ----- history -----
 
 /**
- * @internal A history entry as the wire carries it (src/wire/fields.h); HistoryEntry is what
- * callers get, with the fields the package derives.
+ * A history entry as the wire carries it (src/wire/fields.h); HistoryEntry is what callers get,
+ * with the fields the package derives.
  */
 export type HistoryEntryFields = Omit<HistoryEntry, 'code' | 'date'> & { date: Date | null };
 

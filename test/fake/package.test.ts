@@ -1,6 +1,6 @@
 // The packed package as a Linux user installs it: npm pack, npm install of the tarball into a
 // project of its own, and README.md's example of the fake agent run there with vitest.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,15 @@ it('installs from the packed tarball and runs the README example of the fake age
   const output = execFileSync(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', project],
     { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   expect(output).toMatch(/2 passed/);
+  // The example type-checks against the shipped declarations as a strict TypeScript project does,
+  // without skipLibCheck: a declaration naming a type the build left out fails here.
+  mkdirSync(path.join(project, 'node_modules', '@types'), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules', '@types', 'node'), path.join(project, 'node_modules', '@types', 'node'), 'junction');
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const checked = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext',
+    '--target', 'es2022', '--lib', 'es2022,esnext.disposable', '--types', 'node', 'update.test.ts'], { cwd: project, encoding: 'utf8' });
+  expect(`${checked.stdout}${checked.stderr}`).toBe('');
+  expect(checked.status).toBe(0);
   // The schema ships with the package, where its exports name it.
   const schema = path.join(project, 'node_modules', 'windows-update-agent', 'dist', 'testing', 'scenario.schema.json');
   expect(JSON.parse(readFileSync(schema, 'utf8'))).toMatchObject({ title: 'Scenario' });
