@@ -10,6 +10,10 @@ export type Hresult = (number | string)
  * A scenario of the simulated Windows Update Agent: the catalog, the machine's state and how each operation behaves (test/sim/README.md, 'Scenario schema'). An optional field may be left out or written as null.
  */
 export interface Scenario {
+/**
+ * The schema the file follows, for editors (windows-update-agent/testing/scenario.schema.json); ignored when the scenario is played.
+ */
+$schema?: string
 name?: string
 description?: unknown
 agent?: Agent

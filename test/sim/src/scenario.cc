@@ -652,7 +652,9 @@ std::vector<ScanPackageData> ReadScanPackages(const Reader& field, const Scenari
 }
 
 Scenario ReadScenario(const Reader& root) {
-  root.OnlyKeys({"name", "description", "agent", "categories", "updates", "search", "download", "install", "uninstall", "scanPackages"});
+  // "$schema" names the JSON Schema for editors (lib/testing/scenario.schema.json); nothing reads it.
+  root.OnlyKeys(
+      {"$schema", "name", "description", "agent", "categories", "updates", "search", "download", "install", "uninstall", "scanPackages"});
   Scenario s;
   s.name = root.Field("name").String("unnamed");
   s.agent = ReadAgent(root.Field("agent"));
