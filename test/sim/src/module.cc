@@ -98,6 +98,12 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID) {
   if (reason == DLL_PROCESS_ATTACH) {
     sim::module = instance;
     ::DisableThreadLibraryCalls(instance);
+    // A search's and an operation's detached threads run their last instructions here after the
+    // last object is released, when COM may already unload an idle server
+    // (CoFreeUnusedLibraries): pinned, the DLL stays until the process ends.
+    HMODULE pinned = nullptr;
+    ::GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_PIN | GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, reinterpret_cast<LPCWSTR>(&DllMain),
+                         &pinned);
   }
   return TRUE;
 }
