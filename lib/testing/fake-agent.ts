@@ -5,7 +5,8 @@
 // differs on purpose, README.md ("Test your app without Windows") lists it.
 import { AGENT_HRESULTS, SYSTEM_HRESULTS } from '../hresult-table.js';
 import type { NativePreflightFacts, NativePreflightRequest, NativeSession, NativeSessionOptions } from '../native.js';
-import type { ServiceRecord } from '../types.js';
+import { nameOf, OPERATION_RESULT_CODES } from '../enums.js';
+import type { OperationResultCode, ServiceRecord } from '../types.js';
 import { type AgentBackend } from '../agent-backend.js';
 import { Catalog, type CatalogUpdate, type HistoryRecord, type UpdateState } from './catalog.js';
 import { FakeNativeSession } from './native-session.js';
@@ -61,8 +62,13 @@ export interface FakeMachineState {
   readonly rebootRequired: boolean;
   /** IUpdateInstaller::RebootRequiredBeforeInstallation. */
   readonly rebootRequiredBeforeInstallation: boolean;
-  /** The history, newest first, as history() gives it (OLE dates turned into Dates). */
-  readonly history: readonly { operation: 'installation' | 'uninstallation'; updateId: string; title: string; resultCode: number; hresult: number; date: Date }[];
+  /**
+   * The history, newest first: of each entry what a test checks most, named as history() names
+   * it (its result code by name, its HRESULT unsigned), the update ID flat.
+   */
+  readonly history: readonly {
+    operation: 'installation' | 'uninstallation'; updateId: string; title: string; resultCode: OperationResultCode; hresult: number; date: Date;
+  }[];
   /** The registered services' IDs. */
   readonly services: readonly string[];
   /** Automatic Updates' service, and the detections DetectNow started. */
@@ -164,7 +170,7 @@ export class FakeAgent implements AgentBackend {
         operation: e.operation === 2 ? 'uninstallation' : 'installation',
         updateId: e.updateId,
         title: e.title,
-        resultCode: e.resultCode,
+        resultCode: nameOf(OPERATION_RESULT_CODES, e.resultCode),
         hresult: e.hresult >>> 0,
         date: new Date(Math.round((e.date - 25569) * 86_400_000)),
       })),

@@ -53,6 +53,10 @@ describe('installFakeAgent() and restore()', () => {
     const second = new UpdateSession({ agent });
     expect((await second.search('IsInstalled=1')).updates.map((u) => u.identity.updateId)).toEqual([A]);
     expect((await second.status()).rebootRequired).toBe(true);
+    // The state's history names its result as history() does.
+    const [entry] = agent.state.history;
+    expect(entry).toMatchObject({ operation: 'installation', updateId: A, resultCode: 'succeeded', hresult: 0 });
+    expect((await second.historyOf(A))[0]).toMatchObject({ resultCode: entry!.resultCode, identity: { updateId: A } });
     agent.reset();
     expect(agent.state.updates[A]).toMatchObject({ isInstalled: false, isDownloaded: false });
     expect(agent.state.history).toEqual([]);
