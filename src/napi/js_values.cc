@@ -50,6 +50,18 @@ Napi::Object OptionsArgument(const Napi::CallbackInfo& info, size_t index) {
   return info[index].As<Napi::Object>();
 }
 
+std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const char* name) {
+  if (!value.IsArray()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
+  Napi::Array array = value.As<Napi::Array>();
+  std::vector<std::u16string> out;
+  for (uint32_t i = 0; i < array.Length(); ++i) {
+    Napi::Value item = array.Get(i);
+    if (!item.IsString()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
+    out.push_back(item.As<Napi::String>().Utf16Value());
+  }
+  return out;
+}
+
 std::u16string OptionalString(const Napi::Object& options, const char* name) {
   Napi::Value value = options.Get(name);
   if (value.IsUndefined() || value.IsNull()) return {};

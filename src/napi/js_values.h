@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace wua::napi {
 
@@ -13,6 +14,9 @@ std::u16string OptionalString(const Napi::Object& options, const char* name);
 std::optional<long> OptionalLong(const Napi::Object& options, const char* name);
 std::optional<bool> OptionalBool(const Napi::Object& options, const char* name);
 Napi::Object OptionsArgument(const Napi::CallbackInfo& info, size_t index);
+
+// An array of strings, or a TypeError naming `name`.
+std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const char* name);
 
 // A JS string of Latin-1 text (node-addon-api has no Latin-1 constructor; the C API does).
 Napi::Value Latin1String(Napi::Env env, const std::string& latin1);

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "napi/js_values.h"
 #include "platform/preflight.h"
 
 namespace wua::napi {
@@ -12,26 +13,13 @@ namespace {
 
 using namespace wua::platform;
 
-std::vector<std::u16string> Strings(Napi::Env env, const Napi::Object& request, const char* name) {
-  Napi::Value value = request.Get(name);
-  if (!value.IsArray()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
-  Napi::Array array = value.As<Napi::Array>();
-  std::vector<std::u16string> out;
-  for (uint32_t i = 0; i < array.Length(); ++i) {
-    Napi::Value item = array.Get(i);
-    if (!item.IsString()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
-    out.push_back(item.As<Napi::String>().Utf16Value());
-  }
-  return out;
-}
-
 PreflightRequest RequestOf(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsObject()) throw Napi::TypeError::New(env, "request must be an object");
   Napi::Object object = info[0].As<Napi::Object>();
   PreflightRequest request;
-  request.services = Strings(env, object, "services");
-  request.mutexes = Strings(env, object, "mutexes");
+  request.services = StringList(env, object.Get("services"), "services");
+  request.mutexes = StringList(env, object.Get("mutexes"), "mutexes");
   Napi::Value timeout = object.Get("timeoutMs");
   if (!timeout.IsNumber()) throw Napi::TypeError::New(env, "timeoutMs must be a number");
   request.limit = std::chrono::milliseconds(timeout.As<Napi::Number>().Int64Value());
@@ -43,7 +31,7 @@ PreflightRequest RequestOf(const Napi::CallbackInfo& info) {
     if (!item.IsObject() || !item.As<Napi::Object>().Get("path").IsString())
       throw Napi::TypeError::New(env, "keys[] must be { path, values }");
     Napi::Object key = item.As<Napi::Object>();
-    request.keys.push_back(KeyRequest{key.Get("path").As<Napi::String>().Utf16Value(), Strings(env, key, "values")});
+    request.keys.push_back(KeyRequest{key.Get("path").As<Napi::String>().Utf16Value(), StringList(env, key.Get("values"), "values")});
   }
   return request;
 }

@@ -77,18 +77,6 @@ uint32_t OperationId(const Napi::CallbackInfo& info) {
   return info[0].As<Napi::Number>().Uint32Value();
 }
 
-std::vector<std::u16string> StringList(Napi::Env env, Napi::Value value, const char* name) {
-  if (!value.IsArray()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
-  Napi::Array array = value.As<Napi::Array>();
-  std::vector<std::u16string> out;
-  for (uint32_t i = 0; i < array.Length(); ++i) {
-    Napi::Value item = array.Get(i);
-    if (!item.IsString()) throw Napi::TypeError::New(env, std::string(name) + " must be an array of strings");
-    out.push_back(item.As<Napi::String>().Utf16Value());
-  }
-  return out;
-}
-
 }  // namespace
 
 Napi::Function SessionWrap::Define(Napi::Env env) {

@@ -28,15 +28,7 @@ std::shared_ptr<WebProxyOptions> WebProxyArgument(const Napi::Object& options) {
   out->bypassProxyOnLocal = OptionalBool(proxy, "bypassProxyOnLocal").value_or(false);
   out->autoDetect = OptionalBool(proxy, "autoDetect").value_or(false);
   Napi::Value bypass = proxy.Get("bypassList");
-  if (!bypass.IsUndefined() && !bypass.IsNull()) {
-    if (!bypass.IsArray()) throw Napi::TypeError::New(env, "webProxy.bypassList must be an array of strings");
-    Napi::Array list = bypass.As<Napi::Array>();
-    for (uint32_t i = 0; i < list.Length(); ++i) {
-      Napi::Value item = list.Get(i);
-      if (!item.IsString()) throw Napi::TypeError::New(env, "webProxy.bypassList must be an array of strings");
-      out->bypassList.push_back(item.As<Napi::String>().Utf16Value());
-    }
-  }
+  if (!bypass.IsUndefined() && !bypass.IsNull()) out->bypassList = StringList(env, bypass, "webProxy.bypassList");
   Napi::Value password = proxy.Get("password");
   if (!password.IsUndefined() && !password.IsNull()) {
     if (!password.IsString()) throw Napi::TypeError::New(env, "webProxy.password must be a string");
