@@ -129,6 +129,23 @@ describe('the packed tarball', () => {
     expect(manifest.license).toBe('MIT');
   });
 
+  it('names in its changelog the version package.json has, with Keep a Changelog\'s sections', () => {
+    const changelog = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
+    const versions = [...changelog.matchAll(/^## \[([^\]]+)\]/gm)].map(([, name]) => name!);
+    expect(versions[0]).toBe('Unreleased');
+    expect(versions[1]).toBe(manifest.version);
+    // Newest first, and a link for each.
+    const released = versions.slice(1).map((version) => version.split('.').map(Number));
+    for (let i = 1; i < released.length; i++) {
+      const [a, b] = [released[i - 1]!, released[i]!];
+      expect(a[0]! * 1e6 + a[1]! * 1e3 + a[2]!, versions[i + 1]).toBeGreaterThan(b[0]! * 1e6 + b[1]! * 1e3 + b[2]!);
+    }
+    for (const version of versions) expect(changelog, version).toContain(`\n[${version}]: https://`);
+    const headings = [...changelog.matchAll(/^### (.+)$/gm)].map(([, name]) => name!);
+    expect(headings.length).toBeGreaterThan(5);
+    for (const heading of headings) expect(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security', 'Migration']).toContain(heading);
+  });
+
   it('holds none of the project\'s own files', () => {
     const own = [...packed].filter((file) => /^(test|bench|build|coverage|node_modules|\.cache|\.github)\//.test(file)
       || (file.startsWith('scripts/') && file !== 'scripts/install.js')
