@@ -20,24 +20,25 @@ export function debugLogEnabled(): boolean {
  * is missing on purpose: it releases records' COM references and asks the agent nothing.
  */
 const MEMBERS = {
-  describe: 'IUpdateSession::get_ClientApplicationID, get_ReadOnly',
+  describe: 'IUpdateSession::ClientApplicationID, ReadOnly',
   search: 'IUpdateSearcher::BeginSearch, EndSearch',
   download: 'IUpdateDownloader::BeginDownload, EndDownload',
   install: 'IUpdateInstaller::BeginInstall, EndInstall',
   uninstall: 'IUpdateInstaller::BeginUninstall, EndUninstall',
   inspect: 'IUpdateSearcher::Search (UpdateID), IUpdate state getters',
   abort: 'ISearchJob/IDownloadJob/IInstallationJob::RequestAbort',
-  status: 'ISystemInformation, IUpdateInstaller::get_IsBusy, IWindowsUpdateAgentInfo::GetInfo',
+  status: 'ISystemInformation::RebootRequired, OemHardwareSupportLink, IUpdateInstaller::IsBusy, RebootRequiredBeforeInstallation, '
+    + 'IWindowsUpdateAgentInfo::GetInfo, IUpdateSession::ReadOnly',
   close: 'IUpdateSession release',
   historyPage: 'IUpdateSearcher::QueryHistory',
   historyOf: 'IUpdateSession3::QueryHistory',
   historyCount: 'IUpdateSearcher::GetTotalHistoryCount',
-  automaticUpdates: 'IAutomaticUpdates2::get_Settings, get_Results, get_ServiceEnabled',
+  automaticUpdates: 'IAutomaticUpdates::ServiceEnabled, Settings, IAutomaticUpdates2::Results',
   detectNow: 'IAutomaticUpdates::DetectNow',
   enableAutomaticUpdatesService: 'IAutomaticUpdates::EnableService',
   setHidden: 'IUpdate::put_IsHidden',
   acceptEulas: 'IUpdate::AcceptEula',
-  services: 'IUpdateServiceManager::get_Services',
+  services: 'IUpdateServiceManager::Services',
   addService: 'IUpdateServiceManager2::AddService2',
   removeService: 'IUpdateServiceManager::RemoveService',
   setServiceWithAu: 'IUpdateServiceManager2::RegisterServiceWithAU, UnregisterServiceWithAU',
@@ -46,7 +47,7 @@ const MEMBERS = {
   driveType: 'GetDriveType',
 } satisfies Record<Exclude<keyof NativeSession, 'forget'>, string>;
 
-const OPEN = 'CoCreateInstance(UpdateSession), IUpdateSession::put_ClientApplicationID, IUpdateSession2::put_WebProxy';
+const OPEN = 'CoCreateInstance(UpdateSession), IUpdateSession::put_ClientApplicationID, put_WebProxy';
 const PREFLIGHT = 'OpenProcessToken, QueryServiceConfig, RegQueryValueEx, OpenMutex, WinHttpGetDefaultProxyConfiguration, GetDiskFreeSpaceEx';
 
 /**
