@@ -124,10 +124,11 @@ export function withDebugLog(binding: NativeBinding): NativeBinding {
   const TracedSession = function (options: NativeSessionOptions): NativeSession {
     return tracedSession(timed('open', OPEN, () => new Session(options)));
   } as unknown as NativeBinding['Session'];
-  return {
-    ...binding,
+  // The addon's other exports (diagnostics) are reached through the prototype: an addon's
+  // methods are not enumerable, so a spread would drop them.
+  return Object.assign(Object.create(binding) as NativeBinding, {
     Session: TracedSession,
     preflightFacts: (request: Parameters<NativeBinding['preflightFacts']>[0]) => timed('preflightFacts', PREFLIGHT,
       () => binding.preflightFacts(request)),
-  };
+  });
 }

@@ -79,12 +79,7 @@ $schema?: string
  * Also tags the state file. A state file written for another name is ignored. Type: string. Default: "unnamed".
  */
 name?: string
-/**
- * For people. It is not read. Type: any.
- */
-description?: {
-[k: string]: unknown | undefined
-}
+description?: unknown
 agent?: Agent
 /**
  * Type: array of category. Default: [].
