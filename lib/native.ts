@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { withDebugLog } from './debug-log.js';
 import { AddonLoadError, UnsupportedPlatformError } from './errors.js';
 
 export interface NativeSessionOptions {
@@ -315,6 +316,7 @@ export function loadBindingFrom(root: string): NativeBinding {
 export function loadBinding(): NativeBinding {
   if (binding) return binding;
   if (process.platform !== 'win32') throw new UnsupportedPlatformError();
-  binding = loadBindingFrom(packageRoot);
+  // NODE_DEBUG=windows-update-agent logs each call into the addon (lib/debug-log.ts).
+  binding = withDebugLog(loadBindingFrom(packageRoot));
   return binding;
 }

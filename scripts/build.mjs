@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the TypeScript facade into dist/, and the native addon. On Linux the addon is
 // cross-built with MinGW-w64 into prebuilds/win32-x64/; on Windows node-gyp builds it with MSVC.
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,9 @@ import { ROOT } from './lib/paths.mjs';
 const require = createRequire(import.meta.url);
 
 export async function buildTypeScript() {
+  // dist/ is made anew: a module renamed or a map no longer emitted would otherwise stay behind and
+  // ship, since package.json's files list takes the whole folder.
+  rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
   const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
   await run(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
 }

@@ -104,7 +104,8 @@ describe('wua broker install', () => {
     expect(Number(registryValue(SERVICE_KEY, 'Start'))).toBe(3);  // SERVICE_DEMAND_START
     expect(Number(registryValue(PARAMETERS_KEY, 'IdleSeconds'))).toBe(60);
     const status = await brokerStatus();
-    expect(status).toMatchObject({ installed: true, version: '0.1.0', folder, idleSeconds: 60 });
+    const { version } = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(status).toMatchObject({ installed: true, version, folder, idleSeconds: 60 });
   });
 
   it('refuses a folder that is not an absolute path on a local drive, before anything changes', async () => {

@@ -38,6 +38,28 @@ it('installs from the packed tarball and runs the README example of the fake age
     '--target', 'es2022', '--lib', 'es2022,esnext.disposable', '--types', 'node', 'update.test.ts'], { cwd: project, encoding: 'utf8' });
   expect(`${checked.stdout}${checked.stderr}`).toBe('');
   expect(checked.status).toBe(0);
+  // The settings the README names ('TypeScript'): a bundler's resolution checks as well; the lib needs nothing past es2022, since @types/node declares the disposable types the
+  // declarations name (Symbol.asyncDispose); without @types/node they do not check (AbortSignal).
+  const tscRun = (options: string[]): string => {
+    const run = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', ...options, 'update.test.ts'],
+      { cwd: project, encoding: 'utf8' });
+    return `${run.stdout}${run.stderr}`;
+  };
+  expect(tscRun(['--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,esnext.disposable', '--types', 'node'])).toBe('');
+  // The classic resolution reads no package exports, so it misses the testing entry.
+  expect(tscRun(['--module', 'commonjs', '--moduleResolution', 'node10', '--lib', 'es2022', '--types', 'node']))
+    .toMatch(/Cannot find module 'windows-update-agent\/testing'/);
+  expect(tscRun(['--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022', '--types', 'node'])).toBe('');
+  writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', lib: ['es2022', 'esnext.disposable'], types: [], noEmit: true },
+    files: ['update.test.ts'],
+  }));
+  const withoutNodeTypes = spawnSync(process.execPath, [tsc, '-p', '.'], { cwd: project, encoding: 'utf8' });
+  expect(withoutNodeTypes.stdout).toMatch(/Cannot find name 'AbortSignal'/);
+  // npm runs the package's own install step (node-gyp-build), not a `node-gyp rebuild` of its making.
+  const rebuilt = npm(['rebuild', '--foreground-scripts', 'windows-update-agent'], project);
+  expect(rebuilt).toMatch(/> node scripts\/install\.js/);
+  expect(rebuilt).not.toMatch(/node-gyp rebuild/);
   // The schema ships with the package, where its exports name it.
   const schema = path.join(project, 'node_modules', 'windows-update-agent', 'dist', 'testing', 'scenario.schema.json');
   expect(JSON.parse(readFileSync(schema, 'utf8'))).toMatchObject({ title: 'Scenario' });
