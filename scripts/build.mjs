@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the TypeScript facade into dist/, and the native addon. On Linux the addon is
-// cross-built with MinGW-w64 into prebuilds/win32-x64/; on Windows node-gyp builds it with MSVC.
+// cross-built with MinGW-w64 into prebuilds/win32-x64/ and prebuilds/win32-ia32/; on Windows
+// node-gyp builds it with MSVC.
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,6 +28,8 @@ export async function buildNative() {
     return path.join(ROOT, 'build', 'Release', 'windows_update_agent.node');
   }
   await buildBrokerHost();
+  // The package ships both Windows architectures MinGW-w64 can build: x64 and ia32 (i686).
+  await Promise.all([buildBrokerHost({ arch: 'ia32' }), buildAddon({ arch: 'ia32' })]);
   return buildAddon();
 }
 

@@ -17,6 +17,8 @@ const FAKE_RESULTS_FILE = path.join(BUILD_DIR, 'test-results-fake.json');
 const FAKE_CONFIG = 'vitest.fake.config.mts';
 // The paths the fake run takes; the run under Wine takes every path but the fake's own tests.
 const FAKE_PATHS = ['test/conformance', 'test/fake'];
+// The real-agent lane (WUA_REAL_AGENT=1 on Windows); vitest.config.mts leaves it out under Wine.
+const REAL_AGENT_PATH = 'test/real-agent';
 
 function vitestArgs(resultsFile, args, config) {
   return [path.join('node_modules', 'vitest', 'vitest.mjs'), 'run', ...(config ? ['--config', config] : []),
@@ -29,7 +31,11 @@ function runsFor(args) {
   const options = args.filter((arg) => arg.startsWith('-'));
   if (!paths.length) return { wine: args, fake: args };
   const fakePaths = paths.filter((p) => FAKE_PATHS.some((root) => p.startsWith(root)));
-  const winePaths = paths.filter((p) => !p.startsWith('test/fake'));
+  // The real-agent lane needs a real agent, which Wine's simulated one is not: Windows only.
+  if (process.platform !== 'win32' && paths.some((p) => p.startsWith(REAL_AGENT_PATH))) {
+    console.log(`${REAL_AGENT_PATH} runs on Windows only, with WUA_REAL_AGENT=1: left out here`);
+  }
+  const winePaths = paths.filter((p) => !p.startsWith('test/fake') && !p.startsWith(REAL_AGENT_PATH));
   return {
     wine: winePaths.length ? [...options, ...winePaths] : undefined,
     fake: fakePaths.length ? [...options, ...fakePaths] : undefined,

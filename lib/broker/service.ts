@@ -168,8 +168,10 @@ export async function installBroker(options: BrokerInstallOptions = {}): Promise
   }
   const root = packageRoot();
   const built = path.join(root, 'dist', 'broker', 'agent-host.js');
-  const serviceHost = path.join(root, 'prebuilds', 'win32-x64', 'wua-broker.exe');
-  const addon = path.join(root, 'prebuilds', 'win32-x64', 'windows-update-agent.napi.node');
+  // The Node that installs is the one the service runs: its architecture's prebuilds (x64, ia32).
+  const prebuilds = `win32-${process.arch}`;
+  const serviceHost = path.join(root, 'prebuilds', prebuilds, 'wua-broker.exe');
+  const addon = path.join(root, 'prebuilds', prebuilds, 'windows-update-agent.napi.node');
   for (const file of [built, serviceHost, addon]) {
     if (!existsSync(file)) throw new BrokerUnavailableError(`the package has no ${path.relative(root, file)}: it cannot be installed as a service`);
   }
@@ -185,7 +187,7 @@ export async function installBroker(options: BrokerInstallOptions = {}): Promise
   cpSync(process.execPath, path.win32.join(folder, 'node.exe'));
   cpSync(path.join(root, 'dist'), path.win32.join(target, 'dist'), { recursive: true });
   cpSync(path.join(root, 'package.json'), path.win32.join(target, 'package.json'));
-  cpSync(addon, path.win32.join(target, 'prebuilds', 'win32-x64', path.basename(addon)));
+  cpSync(addon, path.win32.join(target, 'prebuilds', prebuilds, path.basename(addon)));
   for (const [name, from] of dependencyFolders(root)) {
     cpSync(from, path.win32.join(target, 'node_modules', name), { recursive: true, dereference: true });
   }

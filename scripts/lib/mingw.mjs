@@ -9,6 +9,17 @@ export const TOOL_PREFIX = 'x86_64-w64-mingw32-';
 export const CXX = `${TOOL_PREFIX}g++-posix`;
 export const CC = `${TOOL_PREFIX}gcc-posix`;
 
+// The MinGW-w64 toolchain of each Windows architecture the package is cross-built for, by Node's
+// name for it (process.arch). x64 is the default of every build below.
+export const TOOL_PREFIXES = { x64: TOOL_PREFIX, ia32: 'i686-w64-mingw32-' };
+
+/** The prefix of `arch`'s MinGW-w64 tools (`i686-w64-mingw32-` for ia32). */
+export function toolPrefix(arch = 'x64') {
+  const prefix = TOOL_PREFIXES[arch];
+  if (!prefix) throw new Error(`no MinGW-w64 toolchain for ${arch}: the choices are ${Object.keys(TOOL_PREFIXES).join(', ')}`);
+  return prefix;
+}
+
 // Windows defines (UNICODE, _WIN32_WINNT, ...) are the caller's: the addon's come from
 // src/sources.gypi so that MSVC and MinGW builds agree.
 const BASE_CXXFLAGS = ['-std=c++17', '-O2', '-g0', '-Wall', '-Wextra', '-Wno-unused-parameter',
@@ -67,7 +78,9 @@ export function buildExe(options) {
 }
 
 async function buildBinary({ name, sources, outDir, includeDirs = [], defines = [], libs = [],
-  linkArgs = [], cxxflags = [], extraInputs = [], root = process.cwd() }, linkFlags) {
+  linkArgs = [], cxxflags = [], extraInputs = [], root = process.cwd(), arch = 'x64' }, linkFlags) {
+  const cxx = `${toolPrefix(arch)}g++-posix`;
+  const cc = `${toolPrefix(arch)}gcc-posix`;
   const objDir = path.join(outDir, `obj-${name}`);
   mkdirSync(objDir, { recursive: true });
   const flags = [...BASE_CXXFLAGS, ...cxxflags, ...includeDirs.map((d) => `-I${d}`),
@@ -80,7 +93,7 @@ async function buildBinary({ name, sources, outDir, includeDirs = [], defines = 
     const depFile = object.replace(/\.o$/, '.d');
     objects.push(object);
     if (isFresh(object, depFile, extraInputs)) continue;
-    const compiler = source.endsWith('.c') ? CC : CXX;
+    const compiler = source.endsWith('.c') ? cc : cxx;
     const langFlags = source.endsWith('.c') ? flags.filter((f) => !f.startsWith('-std=c++')) : flags;
     stale.push(() => run(compiler, [...langFlags, '-MMD', '-MF', depFile, '-c',
       path.resolve(root, source), '-o', object], { cwd: root }));
@@ -94,7 +107,7 @@ async function buildBinary({ name, sources, outDir, includeDirs = [], defines = 
   const commandFile = `${dll}.link`;
   const lastCommand = existsSync(commandFile) ? readFileSync(commandFile, 'utf8') : '';
   if (stale.length || mtime(dll) < newestInput || lastCommand !== JSON.stringify(command)) {
-    await run(CXX, command, { cwd: root });
+    await run(cxx, command, { cwd: root });
     writeFileSync(commandFile, JSON.stringify(command));
   }
   return dll;
@@ -105,20 +118,22 @@ async function buildBinary({ name, sources, outDir, includeDirs = [], defines = 
  * one lets the addon bind to whatever executable hosts it (electron.exe, an app's own exe), not only
  * to a module called node.exe; see src/napi/delay_load_hook.cc.
  */
-export async function nodeApiImportLibraries({ root, outDir }) {
+export async function nodeApiImportLibraries({ root, outDir, arch = 'x64' }) {
   const def = path.join(root, 'node_modules', 'node-api-headers', 'def', 'node_api.def');
   mkdirSync(outDir, { recursive: true });
   const direct = path.join(outDir, 'libnode_api.a');
   const delayed = path.join(outDir, 'libnode_api_delay.a');
   if (mtime(delayed) < mtime(def) || mtime(direct) < mtime(def)) {
-    await run(`${TOOL_PREFIX}dlltool`, ['-d', def, '-l', direct, '-y', delayed, '-D', 'node.exe'], { cwd: root });
+    // On ia32 the Node-API functions are __cdecl (NAPI_CDECL): the def file's plain names are
+    // what node.exe exports, and i686 dlltool gives the import symbols C's leading underscore.
+    await run(`${toolPrefix(arch)}dlltool`, ['-d', def, '-l', direct, '-y', delayed, '-D', 'node.exe'], { cwd: root });
   }
   return { direct, delayed, includeDir: path.join(root, 'node_modules', 'node-api-headers', 'include') };
 }
 
 /** The DLL names a PE file imports, read with objdump. */
-export async function importedDlls(file) {
-  const out = await run(`${TOOL_PREFIX}objdump`, ['-p', file], { quiet: true });
+export async function importedDlls(file, arch = 'x64') {
+  const out = await run(`${toolPrefix(arch)}objdump`, ['-p', file], { quiet: true });
   return [...out.matchAll(/DLL Name: (\S+)/g)].map((m) => m[1]);
 }
 

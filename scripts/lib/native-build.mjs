@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildDll, buildExe, ensureDir, importedDlls, nodeApiImportLibraries, run, TOOL_PREFIX } from './mingw.mjs';
-import { BROKER_FILE, BUILD_DIR, PREBUILD_FILE, ROOT } from './paths.mjs';
+import { buildDll, buildExe, ensureDir, importedDlls, nodeApiImportLibraries, run, toolPrefix } from './mingw.mjs';
+import { BUILD_DIR, prebuildDir, ROOT } from './paths.mjs';
 
 // DLLs that ship with every Windows; anything else would make require() fail on some machine.
-const SYSTEM_DLLS = new Set(['kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'oleaut32.dll', 'user32.dll',
+export const SYSTEM_DLLS = new Set(['kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'oleaut32.dll', 'user32.dll',
   'advapi32.dll', 'api-ms-win-crt-runtime-l1-1-0.dll', 'winhttp.dll', 'wtsapi32.dll']);
 
 /**
@@ -38,10 +38,16 @@ export function gypLists() {
   return parseGyp(readFileSync(path.join(ROOT, 'src', 'sources.gypi'), 'utf8')).variables;
 }
 
-export async function buildAddon() {
+// Build output of x64 keeps its folders' old names; other architectures get a suffix.
+const buildFolder = (name, arch) => path.join(BUILD_DIR, arch === 'x64' ? name : `${name}-${arch}`);
+
+/**
+ * The addon for `arch` (x64 or ia32), into prebuilds/win32-<arch>/windows-update-agent.napi.node.
+ */
+export async function buildAddon({ arch = 'x64' } = {}) {
   const { addon_sources: sources, addon_defines: defines, addon_libraries: libraries } = gypLists();
-  const outDir = ensureDir(path.join(BUILD_DIR, 'addon'));
-  const nodeApi = await nodeApiImportLibraries({ root: ROOT, outDir });
+  const outDir = ensureDir(buildFolder('addon', arch));
+  const nodeApi = await nodeApiImportLibraries({ root: ROOT, outDir, arch });
   const dll = await buildDll({
     name: 'windows-update-agent.node',
     root: ROOT,
@@ -51,22 +57,23 @@ export async function buildAddon() {
     defines: [...defines, 'BUILDING_NODE_EXTENSION', 'NODE_GYP_MODULE_NAME=windows_update_agent'],
     libs: [nodeApi.delayed, ...libraries.map((l) => l.replace(/^-l/, ''))],
     extraInputs: [path.join(ROOT, 'src', 'sources.gypi')],
+    arch,
   });
-  const unexpected = (await importedDlls(dll)).filter((name) => !SYSTEM_DLLS.has(name.toLowerCase()));
+  const unexpected = (await importedDlls(dll, arch)).filter((name) => !SYSTEM_DLLS.has(name.toLowerCase()));
   if (unexpected.length) {
     throw new Error(`the addon imports DLLs that are not part of Windows: ${unexpected.join(', ')}`);
   }
-  ensureDir(path.dirname(PREBUILD_FILE));
-  await run(`${TOOL_PREFIX}strip`, ['--strip-unneeded', '-o', PREBUILD_FILE, dll]);
-  return PREBUILD_FILE;
+  const prebuild = path.join(ensureDir(prebuildDir(arch)), 'windows-update-agent.napi.node');
+  await run(`${toolPrefix(arch)}strip`, ['--strip-unneeded', '-o', prebuild, dll]);
+  return prebuild;
 }
 
 /**
  * The broker's service host (src/broker/), shipped beside the addon: `wua broker install` copies it
  * into the folder the service runs from. Like the addon, it may import only DLLs every Windows has.
  */
-export async function buildBrokerHost() {
-  const outDir = ensureDir(path.join(BUILD_DIR, 'broker'));
+export async function buildBrokerHost({ arch = 'x64' } = {}) {
+  const outDir = ensureDir(buildFolder('broker', arch));
   const exe = await buildExe({
     name: 'wua-broker.exe',
     root: ROOT,
@@ -77,10 +84,11 @@ export async function buildBrokerHost() {
     libs: ['advapi32'],
     linkArgs: ['-municode'],
     cxxflags: ['-municode'],
+    arch,
   });
-  const unexpected = (await importedDlls(exe)).filter((name) => !SYSTEM_DLLS.has(name.toLowerCase()));
+  const unexpected = (await importedDlls(exe, arch)).filter((name) => !SYSTEM_DLLS.has(name.toLowerCase()));
   if (unexpected.length) throw new Error(`the broker's service host imports DLLs that are not part of Windows: ${unexpected.join(', ')}`);
-  ensureDir(path.dirname(BROKER_FILE));
-  await run(`${TOOL_PREFIX}strip`, ['--strip-unneeded', '-o', BROKER_FILE, exe]);
-  return BROKER_FILE;
+  const host = path.join(ensureDir(prebuildDir(arch)), 'wua-broker.exe');
+  await run(`${toolPrefix(arch)}strip`, ['--strip-unneeded', '-o', host, exe]);
+  return host;
 }

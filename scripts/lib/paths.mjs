@@ -10,3 +10,5 @@ export const PREBUILD_DIR = path.join(ROOT, 'prebuilds', 'win32-x64');
 export const PREBUILD_FILE = path.join(PREBUILD_DIR, 'windows-update-agent.napi.node');
 // The broker's service host (src/broker/), shipped in the package beside the addon.
 export const BROKER_FILE = path.join(PREBUILD_DIR, 'wua-broker.exe');
+// Each architecture's prebuild folder, as node-gyp-build names it: <platform>-<arch>.
+export function prebuildDir(arch = 'x64') { return path.join(ROOT, 'prebuilds', `win32-${arch}`); }

@@ -30,6 +30,9 @@ export async function prepareLinuxRig() {
     buildTypeScript().catch((error) => { typeErrors = error.message; }),
     buildAddon(),
     buildBrokerHost(),
+    // The 32-bit prebuilds are checked (test/rig/prebuilds.test.ts), not run: the rig's Wine is 64-bit.
+    buildAddon({ arch: 'ia32' }),
+    buildBrokerHost({ arch: 'ia32' }),
     buildGoldenWriter(),
   ]);
   if (typeErrors) console.error(`[rig] the TypeScript build failed:\n${typeErrors}`);
