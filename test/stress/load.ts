@@ -56,16 +56,18 @@ interface Sizes {
   isolatedPhaseRounds: number;
   workerSessions: number;
   kills: number;
+  /** Workers terminated mid-operation, two at a time. */
+  terminatedWorkers: number;
 }
 
 const SIZES: Record<StressLevel, Sizes> = {
   quick: {
     sessions: 8, opsPerSession: 6, isolatedSessions: 1, storm: 40, phaseRounds: 1, isolatedPhaseRounds: 0,
-    workerSessions: 2, kills: 1,
+    workerSessions: 2, kills: 1, terminatedWorkers: 6,
   },
   full: {
     sessions: 48, opsPerSession: 25, isolatedSessions: 6, storm: 600, phaseRounds: 5, isolatedPhaseRounds: 1,
-    workerSessions: 4, kills: 4,
+    workerSessions: 4, kills: 4, terminatedWorkers: 20,
   },
 };
 
@@ -302,7 +304,16 @@ const WORKER_SOURCE = `
   (async () => {
     const sessions = Array.from({ length: workerData.sessions }, () => new UpdateSession({ clientApplicationId: 'worker' }));
     if (workerData.terminateMidOperation) {
+      // Operations in flight all the time, some settling as the worker is torn down.
       for (const session of sessions) session.download(workerData.slowId).catch(() => {});
+      for (const [i, session] of sessions.entries()) {
+        (async () => {
+          for (;;) {
+            await session.search().catch(() => {});
+            await session.download(workerData.ids[i % workerData.ids.length]).catch(() => {});
+          }
+        })();
+      }
       parentPort.postMessage({ started: true });
       return;
     }
@@ -318,7 +329,7 @@ const WORKER_SOURCE = `
   })().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }));
 `;
 
-/** Four worker threads with sessions of their own, all at once, and one terminated mid-operation. */
+/** Four worker threads with sessions of their own, all at once, then workers terminated mid-operation. */
 async function workerThreads(run: Run, sizes: Sizes): Promise<void> {
   const start = (terminateMidOperation: boolean): Promise<unknown> => new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
@@ -350,11 +361,18 @@ async function workerThreads(run: Run, sizes: Sizes): Promise<void> {
     run.tally.started += results.length * 5;
     run.tally.settled += results.length * 5;
   }
-  const terminated = await start(true);
-  if (!(terminated as { started?: boolean } | undefined)?.started) run.problems.push('the terminated worker never started its downloads');
+  // Workers torn down mid-operation, a few at once, each at a moment of its own.
+  let terminated = 0;
+  for (let round = 0; round < sizes.terminatedWorkers / 2; round++) {
+    const ended = await Promise.all([start(true), start(true)]);
+    for (const message of ended) {
+      if (!(message as { started?: boolean } | undefined)?.started) run.problems.push('a worker to terminate never started its operations');
+      terminated += 1;
+    }
+  }
   run.figures.workers = 4;
-  run.figures.workersTerminated = 1;
-  run.sessions += sizes.workerSessions * 5;
+  run.figures.workersTerminated = terminated;
+  run.sessions += sizes.workerSessions * (4 + terminated);
   // This thread's sessions still work after the worker went.
   const session = run.open();
   const after = await settle(run.tally, 'after a worker was terminated: search', session.search());
@@ -378,14 +396,14 @@ const CHILD_SOURCE = `
 `;
 
 /**
- * Files beside the state other than the state and its network log. The agent's own temporary
- * file (`.tmp`, renamed over the state once written) is the agent's, replaced by its next write.
+ * Files beside the state other than the state and its network log. A temporary file of the
+ * agent's (`.tmp.<pid>`, renamed over the state once written) is the agent's, not this package's.
  */
 function strayFiles(stateFile: string): string[] {
   const dir = path.dirname(stateFile);
   const base = path.basename(stateFile);
-  const own = new Set([base, `${base}.network`, `${base}.tmp`]);
-  return readdirSync(dir).filter((name) => name.startsWith(base) && !own.has(name));
+  const own = new Set([base, `${base}.network`]);
+  return readdirSync(dir).filter((name) => name.startsWith(base) && !own.has(name) && !name.startsWith(`${base}.tmp.`));
 }
 
 /** This package's own temporary folders (an offline scan's catalog copy) that a process `pid` left. */
