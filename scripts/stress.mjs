@@ -6,7 +6,7 @@
 // non-zero when a part found problems, its test failed, or a part's test wrote no figures.
 // Extra arguments go to vitest (`npm run stress -- test/stress/soak.test.ts`); `--quick` runs
 // the quick level that `npm test` runs.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { BUILD_DIR, ROOT } from './lib/paths.mjs';
@@ -44,6 +44,22 @@ function testOutcomes() {
     failures: file.assertionResults.filter((test) => test.status === 'failed').map((test) => test.fullName),
     message: file.message,
   }]));
+}
+
+/** The parts the run should report: every test file under the paths vitest was given. */
+function expectedParts(paths) {
+  const parts = new Set();
+  const visit = (target) => {
+    const full = path.resolve(ROOT, target);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full)) visit(path.join(full, name));
+    } else if (/\.test\.[cm]?[jt]s$/.test(full)) {
+      parts.add(partOf(full));
+    }
+  };
+  for (const target of paths) visit(target);
+  return parts;
 }
 
 /** Every <part>.json the run wrote, whatever parts there are. */
@@ -102,7 +118,14 @@ async function main() {
     if (!outcome.failures.length) problems.push(`${part}: the test file failed${outcome.message ? `: ${outcome.message.split('\n')[0]}` : ''}`);
     if (!parts.some((figures) => figures.part === part)) problems.push(`${part}: no figures were written`);
   }
-  if (exitCode !== 0 && !failed.length && !problems.length) problems.push(`vitest exited with ${exitCode}`);
+  // A part whose test never finished (its process crashed, say) has neither a result nor figures.
+  for (const part of expectedParts(args.paths)) {
+    if (outcomes.has(part)) continue;
+    failed.push(part);
+    rows.push([part, 'test', 'DID NOT FINISH']);
+    problems.push(`${part}: its test did not finish${parts.some((figures) => figures.part === part) ? '' : ' and wrote no figures'} (see the output above)`);
+  }
+  if (exitCode !== 0 && !problems.length) problems.push(`vitest exited with ${exitCode} (see the output above)`);
 
   console.log(`\nThe reliability suite (${args.level}):\n`);
   printTable(rows);
