@@ -36,6 +36,10 @@
       "NODE_ADDON_API_CPP_EXCEPTIONS",
       "NODE_ADDON_API_CPP_EXCEPTIONS_ALL",
       "NODE_ADDON_API_DISABLE_DEPRECATED",
+      # A worker terminated while its operations run: an error made for a promise of an
+      # environment that is going away is dropped, not a fatal error of the whole process
+      # (node-addon-api's switch for it, nodejs/node-addon-api#975 and #1310).
+      "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS",
       "UNICODE",
       "_UNICODE",
       "WIN32_LEAN_AND_MEAN",

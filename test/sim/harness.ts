@@ -236,3 +236,22 @@ export function clearMachineScenario(): void {
     // Nothing to remove.
   }
 }
+
+export interface HandleCount {
+  /** The handles this process holds, from the source that counts them here (see `source`). */
+  count: number;
+  /**
+   * `GetProcessHandleCount` where it answers (Windows), else this process's entries in the
+   * system's handle table (`NtQuerySystemInformation(SystemHandleInformation)`): Wine 8 answers
+   * `GetProcessHandleCount` with 0 while its server keeps the table for real.
+   */
+  source: 'GetProcessHandleCount' | 'SystemHandleInformation';
+}
+
+/** The Windows handles this process holds now. */
+export function handleCount(): HandleCount {
+  const counts = control<{ processHandleCount: number; systemHandleTable: number }>('handles');
+  if (counts.processHandleCount > 0) return { count: counts.processHandleCount, source: 'GetProcessHandleCount' };
+  if (counts.systemHandleTable < 0) throw new Error('neither GetProcessHandleCount nor the system handle table counts handles here');
+  return { count: counts.systemHandleTable, source: 'SystemHandleInformation' };
+}

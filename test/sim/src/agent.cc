@@ -429,8 +429,10 @@ void Agent::SaveState() {
       .Set("services", std::move(services))
       .Set("automaticUpdates", std::move(automaticUpdates));
   // Written beside the target and renamed over it, so a reader in another process never sees
-  // half a file.
-  const std::wstring temporary = statePath_ + L".tmp";
+  // half a file. The temporary file is this process's own: two processes that saved at once into
+  // one temporary file interleaved their writes, and the rename then put that over the state
+  // (a JSON parse error, and a crash, in the next process to read it).
+  const std::wstring temporary = statePath_ + L".tmp." + std::to_wstring(::GetCurrentProcessId());
   {
     std::ofstream file(temporary.c_str(), std::ios::binary | std::ios::trunc);
     file << json::Serialize(root, true);
