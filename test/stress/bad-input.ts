@@ -299,6 +299,21 @@ interface CliSlot {
   values: fc.Arbitrary<string>;
   /** Arguments that make the command valid without the flag. */
   base: string[];
+  /** Whether the flag refuses values itself (choices, a parser, no value at all): then only a usage error will do. */
+  strict: boolean;
+  option?: Option;
+}
+
+/** Whether commander's own check of the flag (its choices, its parser) takes `value`. */
+function flagTakes(option: Option | undefined, value: string): boolean {
+  if (!option) return false;
+  if (option.argChoices) return option.argChoices.includes(value);
+  try {
+    option.parseArg?.(value, undefined);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The commander program runCli builds, read without running a command. */
@@ -360,13 +375,13 @@ function cliSlots(program: Command): { slots: CliSlot[]; skipped: string[] } {
       if (!flag || flag === '--help' || flag === '--version' || flag === '--json' || flag === '--progress') continue;
       if (option.required || option.optional) {
         // Values it takes: choices outside its list, a parser's refusals, or a format's.
-        slots.push({ command: path, flag, base, values: BAD_FLAG_VALUES });
+        slots.push({ command: path, flag, base, values: BAD_FLAG_VALUES, strict: Boolean(option.argChoices || option.parseArg), option });
       } else {
         // A switch given a value.
-        slots.push({ command: path, flag: `${flag}=yes`, base, values: fc.constant('') });
+        slots.push({ command: path, flag: `${flag}=yes`, base, values: fc.constant(''), strict: true });
       }
     }
-    slots.push({ command: path, flag: '--not-a-flag', base, values: fc.constant('') });
+    slots.push({ command: path, flag: '--not-a-flag', base, values: fc.constant(''), strict: true });
   };
   visit(program, []);
   return { slots, skipped };
@@ -453,11 +468,17 @@ export async function runBadInput(level: StressLevel): Promise<StressFigures> {
       problem(`${what}: exit ${run.status} without one JSON document: ${run.stdout.slice(0, 200)} ${run.stderr.slice(0, 200)}`);
       continue;
     }
-    if (run.status === 0) {
+    if (typeof document?.exitCode !== 'number' || document.exitCode !== run.status) {
+      counts.untyped++;
+      problem(`${what}: exit ${run.status}, but the document says ${JSON.stringify(document?.exitCode)}`);
+      continue;
+    }
+    if (run.status !== 2 && (!slot.strict || flagTakes(slot.option, value))) {
+      // A free-form value (a client ID, a path) the command took: what followed is the command's.
       counts.accepted++;
       continue;
     }
-    if (run.status !== 2 || document?.exitCode !== 2 || !document.error) {
+    if (run.status !== 2 || !document.error) {
       counts.untyped++;
       problem(`${what}: exit ${run.status}, document ${JSON.stringify(document).slice(0, 300)}; a usage error (2) was expected`);
       continue;

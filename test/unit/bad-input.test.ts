@@ -2,7 +2,7 @@
 // each now the typed error the rest of the package gives.
 import { describe, expect, it } from 'vitest';
 
-import { InvalidArgumentError, projectRecord, UpdateSession, type UpdateRecord } from '../../lib/index.js';
+import { describeHresult, hresultHex, InvalidArgumentError, projectRecord, UpdateSession, type UpdateRecord } from '../../lib/index.js';
 
 const RECORD = { identity: { updateId: '6a3b8f2e-1c4d-4e5f-9a0b-1c2d3e4f5a6b', revisionNumber: 1 }, title: 't' } as UpdateRecord;
 
@@ -39,5 +39,17 @@ describe('projectRecord checks what it is given, as a search checks `fields`', (
 
   it('keeps identity, as a search with fields does', () => {
     expect(projectRecord(RECORD, ['title'])).toEqual({ identity: RECORD.identity, title: 't' });
+  });
+});
+
+describe('describeHresult and hresultHex take numbers only', () => {
+  it.each([10n, Symbol('x'), '0x80240024', undefined, null])('%s is an InvalidArgumentError, not a TypeError or a made-up code', async (value) => {
+    expect((await rejection(() => describeHresult(value as never))).argument).toBe('hresult');
+    expect((await rejection(() => hresultHex(value as never))).code).toBe('ERR_INVALID_ARG_TYPE');
+  });
+
+  it('still reads a signed or an unsigned number', () => {
+    expect(describeHresult(-2145124316).name).toBe(describeHresult(0x80240024).name);
+    expect(hresultHex(-2145124316)).toBe('0x80240024');
   });
 });
