@@ -31,8 +31,8 @@ std::vector<CatalogEntry> ReadCatalog(const json::Value& list) {
   json::Reader updates(list, "catalog");
   for (size_t i = 0; i < updates.Size(); ++i) {
     json::Reader update = updates.Item(i);
-    update.OnlyKeys({"id", "type", "deploymentAction", "revisionNumber", "categoryIds", "isAssigned", "browseOnly",
-                     "autoSelectOnWebSites", "isInstalled", "isHidden", "isPresent", "rebootRequired"});
+    update.OnlyKeys({"id", "type", "deploymentAction", "revisionNumber", "categoryIds", "isAssigned", "browseOnly", "autoSelectOnWebSites",
+                     "isInstalled", "isHidden", "isPresent", "rebootRequired"});
     CatalogEntry entry;
     entry.id = update.Field("id").String();
     UpdateFacts& facts = entry.facts;
