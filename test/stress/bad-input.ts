@@ -2,7 +2,9 @@
 // NUL-holding strings, bad GUIDs, objects with extra keys, proxies and getters that throw, mixed
 // arrays, signals already aborted) for every argument and option of every public call, and for
 // every flag of `wua`. Each must end in the documented typed error before anything reaches the
-// agent: the simulator logs no call and its state file stays as it was.
+// agent: the simulator logs no call and its state file stays as it was. A getter or a proxy that
+// throws gives the caller's own error back, unchanged, as Node's own APIs do with such options;
+// a value a call takes (or one only the agent can judge, as a cab's path) is counted, not failed.
 //
 // The calls come from the code: UpdateSession.prototype's methods, lib/index.ts' and
 // windows-update-agent/testing's exported functions, the option tables of lib/options.ts
