@@ -380,6 +380,9 @@ export function validateCriteria(text: string): void {
 class Parser {
   private index = 0;
   private lookahead: Token | undefined;
+  /** Whether whitespace stood before the lookahead token: "and" and "or" need it on both sides. */
+  private lookaheadSpaced = false;
+  private lastSpaced = false;
 
   constructor(private readonly text: string) {}
 
@@ -392,7 +395,7 @@ class Parser {
       groups.push(group);
       const token = this.peek();
       if (isKeyword(token, 'or')) {
-        this.next();
+        this.joiner(token);
         continue;
       }
       if (token.kind === 'end') return groups;
@@ -407,7 +410,7 @@ class Parser {
     for (;;) {
       const token = this.peek();
       if (isKeyword(token, 'and')) {
-        this.next();
+        this.joiner(token);
         criteria.push(...this.term(depth));
         continue;
       }
@@ -491,8 +494,24 @@ class Parser {
   }
 
   private peek(): Token {
-    this.lookahead ??= this.lex();
+    if (this.lookahead === undefined) {
+      this.lookahead = this.lex();
+      this.lookaheadSpaced = this.lastSpaced;
+    }
     return this.lookahead;
+  }
+
+  /**
+   * Consumes the joiner `keyword` (the lookahead). [MS-UAMG] 2.2.1 puts whitespace on both sides
+   * of "and" and "or", and the agent (as the simulator, test/sim/src/criteria.cc) refuses
+   * "IsInstalled=0and IsHidden=0" or "(IsInstalled=0)and(IsHidden=0)".
+   */
+  private joiner(keyword: Token): void {
+    const name = `'${keyword.kind === 'ident' ? keyword.text.toLowerCase() : keyword.kind}'`;
+    if (!this.lookaheadSpaced) this.fail(`${name} must be preceded by whitespace`, keyword.pos);
+    this.next();
+    const after = this.peek();
+    if (after.kind !== 'end' && !this.lookaheadSpaced) this.fail(`${name} must be followed by whitespace`, after.pos);
   }
 
   private next(): Token {
@@ -503,7 +522,11 @@ class Parser {
 
   private lex(): Token {
     const { text } = this;
-    while (this.index < text.length && /\s/.test(text.charAt(this.index))) this.index++;
+    const start = this.index;
+    // The language's whitespace is the simulator's (test/sim/src/criteria.cc): space, tab, CR and
+    // LF. [MS-UAMG] 2.2.1's WSP is space and tab; a no-break or other Unicode space is none.
+    while (this.index < text.length && CRITERIA_WHITESPACE.has(text.charAt(this.index))) this.index++;
+    this.lastSpaced = this.index > start;
     const pos = this.index;
     if (pos >= text.length) return { kind: 'end', pos };
     const ch = text.charAt(pos);
@@ -586,6 +609,8 @@ class Parser {
     throw new InvalidArgumentError('criteria', `is not valid: ${message} at position ${pos + 1}${suffix}`, INVALID_CRITERIA_CODE);
   }
 }
+
+const CRITERIA_WHITESPACE: ReadonlySet<string> = new Set([' ', '\t', '\r', '\n']);
 
 function isKeyword(token: Token, keyword: 'and' | 'or' | 'contains'): boolean {
   return token.kind === 'ident' && token.text.toLowerCase() === keyword;

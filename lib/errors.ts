@@ -5,6 +5,13 @@ import { AGENT_HRESULTS, SYSTEM_HRESULTS, type HresultRow } from './hresult-tabl
 import { hintFor } from './hints.js';
 import type { ChangeResult, ErrorCategory, Progress } from './types.js';
 
+// A bigint or a symbol threw a TypeError from `>>>`, and any other value passed as whatever number it converted to.
+function checkHresultType(hresult: unknown): void {
+  if (typeof hresult !== 'number') {
+    throw new InvalidArgumentError('hresult', 'must be a number (an HRESULT, signed or unsigned)', 'ERR_INVALID_ARG_TYPE');
+  }
+}
+
 export interface HresultInfo {
   hresult: number;
   /** The symbolic name, e.g. WU_E_INVALID_CRITERIA; `HRESULT_0x...` for a code we do not know. */
@@ -17,12 +24,18 @@ export interface HresultInfo {
 
 const TABLE = new Map<number, HresultRow>([...AGENT_HRESULTS, ...SYSTEM_HRESULTS].map((row) => [row[0], row]));
 
+/** An HRESULT as `0x` and eight upper-case hex digits. Throws InvalidArgumentError for a non-number. */
 export function hresultHex(hresult: number): string {
+  checkHresultType(hresult);
   return `0x${(hresult >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
-/** What the package knows about an HRESULT (signed or unsigned). Never throws. */
+/**
+ * What the package knows about an HRESULT (signed or unsigned). Never throws for a number; a
+ * value of another type is an InvalidArgumentError.
+ */
 export function describeHresult(hresult: number): HresultInfo {
+  checkHresultType(hresult);
   const code = hresult >>> 0;
   if (code === 0) return { hresult: 0, name: 'S_OK', meaning: 'success', category: 'success', retryable: false };
   const row = TABLE.get(code);

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from './errors.js';
 import { isGuid } from './ids.js';
 import type { NativeChangeOptions, NativeSearchOptions } from './native.js';
 import { projectionOf } from './records/projection.js';
+import { PREFLIGHT_OPTIONS } from './preflight.js';
 import { type HeartbeatSettings, heartbeatSettings } from './search-stream.js';
 import type {
   AddServiceOptions, ChangeKind, DownloadOptions, HistoryOfOptions, HistoryOperation, HistoryOptions, InstallOptions,
@@ -17,6 +18,10 @@ export function validateSessionOptions(options: unknown): UpdateSessionOptions {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError('options', 'must be an object', 'ERR_INVALID_ARG_TYPE');
+  }
+  // By name, as every call's options: a misspelt `clientApplicationID` was silently dropped.
+  for (const key of Object.keys(options)) {
+    if (!SESSION_OPTIONS.includes(key)) throw new InvalidArgumentError(`options.${key}`, 'is not an option of UpdateSession');
   }
   const { clientApplicationId } = options as UpdateSessionOptions;
   if (clientApplicationId !== undefined && typeof clientApplicationId !== 'string') {
@@ -270,3 +275,24 @@ export function historyOfArguments(updateId: unknown, options: unknown): { updat
   const given = optionsObject<HistoryOfOptions>(options, ['signal'], 'historyOf');
   return { updateId: updateId.toLowerCase(), signal: optionalSignal(given.signal, 'options.signal') };
 }
+
+const SESSION_OPTIONS: readonly string[] = ['clientApplicationId', 'webProxy', 'isolation', 'graceMs', 'agent'];
+
+/**
+ * @internal The option names each call takes, by call: the tables the checks above use, for the
+ * tests that put bad input to every option (test/stress/bad-input.ts).
+ */
+export const OPTION_NAMES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  UpdateSession: SESSION_OPTIONS,
+  preflight: PREFLIGHT_OPTIONS,
+  search: SEARCH_OPTIONS,
+  searchStream: SEARCH_OPTIONS,
+  download: CHANGE_OPTIONS.download,
+  install: CHANGE_OPTIONS.install,
+  uninstall: CHANGE_OPTIONS.uninstall,
+  addService: ADD_SERVICE_OPTIONS,
+  enableMicrosoftUpdate: ['registerWithAutomaticUpdates'],
+  scanOffline: OFFLINE_SCAN_OPTIONS,
+  history: HISTORY_OPTIONS,
+  historyOf: ['signal'],
+});

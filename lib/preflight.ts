@@ -486,9 +486,16 @@ export function preflightReport(facts: PreflightFacts): PreflightReport {
 
 // ----- the call -----
 
+/** @internal preflight()'s option names. */
+export const PREFLIGHT_OPTIONS: readonly string[] = ['timeoutMs'];
+
 export function preflightOptions(options: PreflightOptions | undefined): { timeoutMs: number } {
   if (options === undefined) return { timeoutMs: DEFAULT_PREFLIGHT_TIMEOUT_MS };
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('options', 'must be an object');
+  // By name, as every call's options: a misspelt `timeout` was silently dropped.
+  for (const key of Object.keys(options)) {
+    if (!PREFLIGHT_OPTIONS.includes(key)) throw new InvalidArgumentError(`options.${key}`, 'is not an option of preflight');
+  }
   const { timeoutMs = DEFAULT_PREFLIGHT_TIMEOUT_MS } = options;
   if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
     throw new InvalidArgumentError('options.timeoutMs', 'must be a whole number of ms from 1 to 600000');

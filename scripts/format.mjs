@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run format` formats the C++ of src/, bench/native/, test/wire/ and the simulated agent
-// (test/sim/src) with clang-format (the npm package, which ships the binary for Linux, macOS and
+// `npm run format` formats the C++ of src/, bench/native/, test/wire/, the simulated agent
+// (test/sim/src) and the stress suite's (test/stress/native) with clang-format (the npm package, which ships the binary for Linux, macOS and
 // Windows); `--check` only reports.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -9,7 +9,8 @@ import path from 'node:path';
 
 import { ROOT } from './lib/paths.mjs';
 
-const FOLDERS = ['src', path.join('bench', 'native'), path.join('test', 'wire'), path.join('test', 'sim', 'src')];
+const FOLDERS = ['src', path.join('bench', 'native'), path.join('test', 'wire'), path.join('test', 'sim', 'src'),
+  path.join('test', 'stress', 'native')];
 
 function sources(dir) {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {

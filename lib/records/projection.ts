@@ -32,12 +32,21 @@ export function projectionOf(fields: unknown, argument = 'options.fields'): read
   return [...wanted].sort((a, b) => a - b).map((place) => UPDATE_FIELDS[place]!);
 }
 
-/** A record with only the projection's fields (all of them without one). */
+/**
+ * A record with only the projection's fields and `identity`, as a search with `fields` gives it
+ * (all of them without one). Throws InvalidArgumentError for a record that is not an object or a
+ * projection that is not an array of field names.
+ */
 export function projectRecord<F extends UpdateField>(record: UpdateRecord, projection: readonly F[] | undefined):
   Pick<UpdateRecord, 'identity' | F> {
-  if (!projection) return record;
+  // Checked as a search's `fields`: a bad projection threw a TypeError, or kept a string's letters.
+  if (typeof record !== 'object' || record === null) {
+    throw new InvalidArgumentError('record', 'must be an update record', 'ERR_INVALID_ARG_TYPE');
+  }
+  const fields = projectionOf(projection, 'projection');
+  if (!fields) return record;
   const out: Partial<UpdateRecord> = {};
-  for (const name of projection) (out as Record<string, unknown>)[name] = record[name];
+  for (const name of fields) (out as Record<string, unknown>)[name] = record[name];
   return out as Pick<UpdateRecord, 'identity' | F>;
 }
 

@@ -27,8 +27,17 @@ export const SELFTESTS = [
   { part: 'com', sources: [path.join(SOURCE_DIR, 'com_selftest.cc')], libs: ['ole32', 'oleaut32', 'uuid'], linkArgs: ['-municode'] },
 ].map((test) => ({ ...test, exe: path.join(OUT_DIR, `${test.part}-selftest.exe`) }));
 
+// The criteria parser and evaluator as a batch program, for the differential test of the criteria
+// language (test/stress/criteria.ts): thousands of strings in one process.
+export const CRITERIA_BATCH_EXE = path.join(OUT_DIR, 'criteria-batch.exe');
+const CRITERIA_BATCH = {
+  exe: CRITERIA_BATCH_EXE, libs: [], linkArgs: [],
+  sources: [path.join(SOURCE_DIR, 'criteria.cc'), path.join(SOURCE_DIR, 'json.cc'),
+    path.join(SIM_DIR, '..', 'stress', 'native', 'criteria_batch.cc')],
+};
+
 export async function buildSimulator({ root }) {
-  await Promise.all(SELFTESTS.map(({ exe, sources, libs, linkArgs }) => buildExe({
+  await Promise.all([...SELFTESTS, CRITERIA_BATCH].map(({ exe, sources, libs, linkArgs }) => buildExe({
     name: path.basename(exe), root, sources, libs, linkArgs, outDir: OUT_DIR, cxxflags: SIM_CXXFLAGS,
     includeDirs: [SOURCE_DIR, path.join(root, 'src')], defines: ['UNICODE', '_UNICODE', 'NOMINMAX', '_WIN32_WINNT=0x0A00'],
   })));

@@ -215,6 +215,16 @@ const INVALID: readonly (readonly [string, string])[] = [
   [`UpdateID='${ID}' and RevisionNumber=99999999999`, 'out of range'],
   ['IsInstalled=0 and (IsHidden=0', "'(' at position 19 is never closed"],
   ['(IsInstalled=0 IsHidden=0)', "expected 'and', 'or' or ')'"],
+  // Found by the differential test (test/stress/criteria.ts): the simulator refused these, as
+  // [MS-UAMG] 2.2.1 puts whitespace around "and" and "or", and counts no Unicode space as whitespace.
+  ['IsInstalled=0and IsHidden=0', "'and' must be preceded by whitespace at position 14"],
+  ["Type='Software'or IsHidden=1", "'or' must be preceded by whitespace at position 16"],
+  ['(IsInstalled=0)and (IsHidden=0)', "'and' must be preceded by whitespace"],
+  ['IsInstalled=0 and(IsHidden=0)', "'and' must be followed by whitespace at position 18"],
+  ['IsInstalled=0 or\u00a0IsHidden=1', 'unexpected character "\u00a0" at position 17'],
+  ['IsInstalled=0\u00a0and IsHidden=0', 'unexpected character "\u00a0" at position 14'],
+  ['\u3000IsInstalled=0', 'unexpected character "\u3000" at position 1'],
+  ['IsInstalled=0\vand IsHidden=0', 'unexpected character "\\u000b" at position 14'],
 ];
 
 describe('validateCriteria rejects what the agent rejects', () => {

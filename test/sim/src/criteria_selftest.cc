@@ -203,6 +203,11 @@ const std::vector<ErrorCase> kErrorCases = {
     {u"Type='Soft[']ware'", 5, "'Soft'ware' is not a valid Type (expected 'Software' or 'Driver')"},
     {u"Type='Soft[x]ware'", 5, "'Soft[x]ware' is not a valid Type (expected 'Software' or 'Driver')"},
     {u"Type='Soft['ware'", 5, "'Soft[' is not a valid Type (expected 'Software' or 'Driver')"},
+    // Whitespace is space, tab, CR and LF only ([MS-UAMG] 2.2.1): the facade agrees since the
+    // differential test (test/stress/criteria.ts) found it letting a no-break space through.
+    {u"IsInstalled=0\u00a0and IsHidden=0", 13, "unexpected '\xC2\xA0' after the value of IsInstalled"},
+    {u"\u3000IsInstalled=0", 0, "expected a property name, found '\xE3\x80\x80'"},
+    {u"IsInstalled=0 or\vIsHidden=1", 16, "'or' must be followed by whitespace"},
 };
 
 std::string Printable(std::u16string_view text) {
