@@ -429,6 +429,8 @@ export async function runCell(target: Target, cell: Cell, settings: CellSettings
     verdict.add(kind);
     problems.push(`${target.mode} ${cell.call.name} ${cell.member.name} ${cell.failure.name}${cell.code ? `(${cell.code})` : ''}: ${text}`);
   };
+  // Objects of sessions the cell did not open (a test file's own, in the broker's file) are no leak of its.
+  const liveBefore = liveObjects().total;
   const inUse = target.useScenario(faultScenario(cell.call.scenario?.(settings.base) ?? settings.base, cell.member, cell.code));
   const session = target.open(cell.call.sessionOptions);
   const hang = cell.code === undefined;
@@ -476,7 +478,7 @@ export async function runCell(target: Target, cell: Cell, settings: CellSettings
   } else if (!closed.ok && !isTyped(closed.error)) {
     fail('untyped', `close() rejected with an untyped ${String(closed.error)}`);
   }
-  const live = await liveAfter(2_000);
+  const live = await liveAfter(liveBefore, 2_000);
   if (live) fail('leak', `live agent objects after close(): ${live}`);
   if (target.mode === 'process' && pid !== undefined && pid !== process.pid) {
     const deadline = Date.now() + settings.deadlineMs;
@@ -492,11 +494,12 @@ export async function runCell(target: Target, cell: Cell, settings: CellSettings
   return { verdict: verdict.size ? [...verdict] : ['held'], problems };
 }
 
-async function liveAfter(timeoutMs: number): Promise<string | undefined> {
+/** Waits until no more agent objects live in this process than `before`; what lives then, if more. */
+async function liveAfter(before: number, timeoutMs: number): Promise<string | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const live = liveObjects();
-    if (live.total === 0) return undefined;
+    if (live.total <= before) return undefined;
     if (Date.now() > deadline) return JSON.stringify(live.classes);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
