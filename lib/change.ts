@@ -225,14 +225,18 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
   const job = async (step: ChangeKind, ids: string[], before: number, weight: number, total: number):
     Promise<{ result: ChangeResult; blocked: boolean }> => {
     const native = await runner.run(step, ids, options.native,
-      (progress) => emit(progressFrom(kind, step, ids, progress, { before, weight, total, indexOf })));
+      (progress) => emit(progressFrom(kind, step, ids, progress, { before, weight, total, indexOf })))
+      .catch((error: unknown) => { throw withheldResultError(kind, step, ids, error, known); });
     return { result: changeResultFrom(step, native), blocked: step !== 'download' && native.rebootRequiredBeforeInstallation };
   };
+  // What the plan read of each update, for outcomes the agent did not give.
+  const known = new Map<string, PlannedUpdate>();
   const all = updateIds.length;
   if (kind === 'download') return settle(kind, (await job(kind, updateIds, 0, all, all)).result, runner);
 
   const plan = planFrom(kind, await runner.inspect(updateIds), options);
   if (plan.refusal) throw refusalError(kind, plan, plan.refusal, updateIds);
+  for (const update of plan.steps.flatMap((step) => step.updates)) known.set(update.updateId, update);
   // The common case, one job, is the agent's result as it is: its own overall code included.
   if (plan.steps.length === 1) return settle(kind, (await job(kind, updateIds, 0, all, all)).result, runner);
 
@@ -251,7 +255,9 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
       for (const update of waiting) {
         // An update aborted in its download keeps that outcome; one downloaded says so.
         if (stop.resultCode === 'aborted' && outcomes.has(update.updateId)) continue;
-        const reason = stop.reason ?? (downloaded.has(update.updateId) ? 'downloaded; aborted before its install started' : undefined);
+        const reason = stop.reason === undefined
+          ? (downloaded.has(update.updateId) ? 'downloaded; aborted before its install started' : undefined)
+          : downloaded.has(update.updateId) ? `downloaded; ${stop.reason}` : stop.reason;
         outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, reason));
       }
       continue;
@@ -271,14 +277,22 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
       // Aborted between two jobs: what the earlier ones did stays in the result.
       if (isAbortError(error)) {
         stop = { resultCode: 'aborted' };
-        for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, 'aborted'));
+        for (const update of waiting) {
+          outcomes.set(update.updateId, notRun(update, step.step, 'aborted',
+            0, downloaded.has(update.updateId) ? 'downloaded; aborted before its install started' : undefined));
+        }
         continue;
       }
       // The agent refused this job. What earlier jobs did still happened, so the error carries it.
       if (!(error instanceof WindowsUpdateError)) throw error;
       refusal = error;
       stop = { resultCode: 'notStarted', hresult: error.hresult, reason: `the agent refused the job: ${error.code}` };
-      for (const update of waiting) outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, stop.reason));
+      for (const update of waiting) {
+        // A job whose result the agent withheld may have run: its updates' outcomes are unknown.
+        const unknown = error.result?.updates.find((outcome) => outcome.updateId === update.updateId);
+        outcomes.set(update.updateId, unknown ?? notRun(update, step.step, stop.resultCode, stop.hresult,
+          downloaded.has(update.updateId) ? `downloaded; ${stop.reason}` : stop.reason));
+      }
       continue;
     }
     const { result, blocked } = done;
@@ -306,4 +320,25 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
     throw agentError(refusal.hresult, kind, { description: refusal.description, cause: refusal, result: merged });
   }
   return settle(kind, merged, runner);
+}
+
+/**
+ * The agent ran a job but the call that gives its result (IUpdateInstaller::EndInstall, ...)
+ * failed: the job may have changed the machine, so the error says each update's outcome is
+ * unknown ('inProgress' with a reason) rather than that nothing happened. Other errors pass.
+ */
+function withheldResultError(kind: ChangeKind, step: ChangeKind, ids: string[], error: unknown,
+  known: ReadonlyMap<string, PlannedUpdate>): unknown {
+  const call = (error as { cause?: { operation?: unknown } } | null)?.cause?.operation;
+  if (!(error instanceof WindowsUpdateError) || error.result || typeof call !== 'string'
+    || !/^IUpdate(Downloader|Installer)::End(Download|Install|Uninstall)$/.test(call)) return error;
+  const updates = ids.map((updateId): UpdateOutcome => ({
+    updateId, title: known.get(updateId)?.title ?? '', kbArticleIds: known.get(updateId)?.kbArticleIds ?? [],
+    resultCode: 'inProgress', hresult: error.hresult, code: error.code, rebootRequired: false, step,
+    reason: `the agent ran the job but ${call} failed: outcome unknown`,
+  }));
+  return agentError(error.hresult, kind, {
+    description: error.description, cause: error.cause,
+    result: { resultCode: 'failed', hresult: error.hresult, code: error.code, rebootRequired: false, updates },
+  });
 }

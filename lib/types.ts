@@ -394,7 +394,8 @@ export interface UpdateOutcome {
   step: ChangeKind;
   /**
    * Why the package did not start this update: set with resultCode 'notStarted'; or why its
-   * outcome is unknown: set with 'inProgress' when the agent stopped answering during its job.
+   * outcome is unknown: set with 'inProgress' when the agent stopped answering during its job,
+   * or ran the job but failed the call that gives its result (IUpdateInstaller::EndInstall, ...).
    */
   reason?: string;
 }

@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokerStatus, installBroker, uninstallBroker } from '../../lib/broker/service.js';
 import { AbortError, type HistoryEntry, PermissionError, type Progress, UpdateSession } from '../../lib/index.js';
 import { jsonOf, wuaWith } from '../cli/spawn-wua.js';
+import { FAILURE_CLASSES, type Target } from '../stress/fault-matrix.js';
+import { classSample, MATRIX_GRACE_MS, memberClassSample, planMatrix, runMatrixCells, tallyFigures } from '../stress/faults.js';
+import { reportFigures, stressLevel } from '../stress/figures.js';
 import {
   clearMachineScenario, processes, type ScenarioInUse, SCENARIO_DIR, useScenario, useScenarioMachineWide,
 } from '../sim/harness.js';
@@ -217,6 +220,40 @@ describe('isolation: broker', () => {
     const entry = history.find((candidate) => candidate.title.includes(CUMULATIVE_KB))!;
     expect(entry).toMatchObject({ operation: 'installation', resultCode: 'succeeded' });
   });
+});
+
+describe('the fault matrix through the broker', () => {
+  // The fault matrix's cells (test/stress/faults.ts) with sessions through the broker: each cell's
+  // scenario is played machine-wide, where the broker's child for that session reads it. Here,
+  // since this file owns the service: quick, one cell per failure class; every member and class
+  // with WUA_STRESS_LEVEL=full. A call the broker refuses for reading a file a client names (an
+  // offline scan) has no cell here.
+  it('holds in every cell it tries, as in process and isolated', async () => {
+    const level = stressLevel();
+    const plan = await planMatrix(30_000);
+    const target: Target = {
+      mode: 'broker',
+      useScenario: (cellScenario) => {
+        const inUse = useScenario(cellScenario);
+        useScenarioMachineWide(inUse);
+        return inUse;
+      },
+      open: (options) => new UpdateSession({ clientApplicationId: CLIENT_ID, isolation: 'broker', graceMs: MATRIX_GRACE_MS, ...options }),
+    };
+    const cells = plan.all.filter((cell) => cell.call.name !== 'scanOffline');
+    try {
+      const { tally, problems } = await runMatrixCells(target, level === 'full' ? memberClassSample(cells) : classSample(cells), plan.settings);
+      const { figures, rows } = tallyFigures('broker', tally);
+      reportFigures({ part: 'faults-broker', level, figures, rows, problems });
+      expect(problems).toEqual([]);
+      expect(tally.cellsTried).toBeGreaterThanOrEqual(FAILURE_CLASSES.length);
+      expect(tally.cellsHeld).toBe(tally.cellsTried);
+    } finally {
+      // The file's own scenario again, on the state its earlier tests left.
+      scenario = useScenario(slowScenario(), { stateFile: scenario.stateFile, keepState: true });
+      useScenarioMachineWide(scenario);
+    }
+  }, stressLevel() === 'full' ? 6 * 3_600_000 : 300_000);
 });
 
 describe('wua --via broker and jobs', () => {

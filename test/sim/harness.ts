@@ -98,7 +98,16 @@ export function getterCalls(): Record<string, number> {
   return control<Record<string, number>>('getterCalls');
 }
 
-/** Clears the call log and the getters' counts. */
+/**
+ * The scenario's faults (agent.faults, updates[].faults) that members returned since the call log
+ * was last cleared, and how many times each: whether a test's fault was injected at all, since a
+ * call can reach a member through an object no scenario fault covers (a history entry's categories).
+ */
+export function injectedFaults(): Record<string, number> {
+  return control<Record<string, number>>('injectedFaults');
+}
+
+/** Clears the call log, the getters' counts and the injected faults' counts. */
 export function clearCalls(): void {
   control('clearCalls');
 }

@@ -125,6 +125,11 @@ json::Value Run(const std::string& command, const std::string& argument) {
     for (const auto& [name, count] : Diagnostics::GetterCounts()) counts.Set(name, count);
     return counts;
   }
+  if (command == "injectedFaults") {
+    json::Value counts = json::Value::Object();
+    for (const auto& [name, count] : Diagnostics::InjectedFaults()) counts.Set(name, count);
+    return counts;
+  }
   if (command == "clearCalls") {
     Diagnostics::ClearCallLog();
     return json::Value(true);

@@ -21,6 +21,7 @@ struct Registry {
   std::map<std::string, long> live;
   std::deque<std::string> calls;
   std::map<std::string, std::atomic<long>, std::less<>> getters;  // nodes never move: call sites keep references
+  std::map<std::string, long, std::less<>> injected;
 };
 
 Registry& TheRegistry() {
@@ -89,13 +90,27 @@ HRESULT Diagnostics::Enter(const char* member) {
   if (scenario->agent.wedgedCalls.count(member) != 0) return Wedges::Hold();
   auto fault = scenario->agent.faults.find(member);
   if (fault == scenario->agent.faults.end()) return S_OK;
+  Diagnostics::FaultInjected(member);
   return Fail(fault->second, json::ToUtf16(std::string("fault injected by the scenario at ") + member));
 }
 
 HRESULT InjectedFault(const FaultMap& faults, std::string_view member) {
   auto fault = faults.find(member);
   if (fault == faults.end()) return S_OK;
+  Diagnostics::FaultInjected(member);
   return Fail(fault->second, json::ToUtf16("fault injected by the scenario at " + std::string(member)));
+}
+
+void Diagnostics::FaultInjected(std::string_view member) {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  ++r.injected[std::string(member)];
+}
+
+std::vector<std::pair<std::string, long>> Diagnostics::InjectedFaults() {
+  Registry& r = TheRegistry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  return {r.injected.begin(), r.injected.end()};
 }
 
 std::vector<std::string> Diagnostics::CallLog() {
@@ -108,6 +123,7 @@ void Diagnostics::ClearCallLog() {
   Registry& r = TheRegistry();
   std::lock_guard<std::mutex> lock(r.mutex);
   r.calls.clear();
+  r.injected.clear();
   for (auto& [name, count] : r.getters) count.store(0, std::memory_order_relaxed);
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,13 @@ class Diagnostics {
   static std::atomic<long>& GetterCounter(const char* member);
   // Every getter called since the log was last cleared, and how many times.
   static std::vector<std::pair<std::string, long>> GetterCounts();
+
+  // The scenario's faults (agent.faults, an update's faults) that a member returned since the log
+  // was last cleared, and how many times: a call can reach a member through an object the
+  // scenario's faults do not cover (a history entry's categories), and a test of a fault must
+  // know that it was injected.
+  static void FaultInjected(std::string_view member);
+  static std::vector<std::pair<std::string, long>> InjectedFaults();
 };
 
 }  // namespace sim
