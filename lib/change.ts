@@ -322,16 +322,22 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
   return settle(kind, merged, runner);
 }
 
+// The members that give a job's result once the agent has run it: the End call, the result's
+// codes and restart flags, each update's result, and whether the agent now waits for a restart.
+const JOB_RESULT_MEMBERS = new RegExp('^(IUpdate(Downloader|Installer)::(End(Download|Install|Uninstall)'
+  + '|RebootRequiredBeforeInstallation)|I(Update)?(Download|Installation)Result::\\w+)$');
+
 /**
- * The agent ran a job but the call that gives its result (IUpdateInstaller::EndInstall, ...)
- * failed: the job may have changed the machine, so the error says each update's outcome is
- * unknown ('inProgress' with a reason) rather than that nothing happened. Other errors pass.
+ * The agent ran a job but a call that gives its result failed (IUpdateInstaller::EndInstall,
+ * IInstallationResult::ResultCode, IUpdateInstallationResult::HResult, ...): the job may have
+ * changed the machine, so the error says each update's outcome is unknown ('inProgress' with a
+ * reason) rather than that nothing happened. Other errors pass.
  */
 function withheldResultError(kind: ChangeKind, step: ChangeKind, ids: string[], error: unknown,
   known: ReadonlyMap<string, PlannedUpdate>): unknown {
   const call = (error as { cause?: { operation?: unknown } } | null)?.cause?.operation;
   if (!(error instanceof WindowsUpdateError) || error.result || typeof call !== 'string'
-    || !/^IUpdate(Downloader|Installer)::End(Download|Install|Uninstall)$/.test(call)) return error;
+    || !JOB_RESULT_MEMBERS.test(call)) return error;
   const updates = ids.map((updateId): UpdateOutcome => ({
     updateId, title: known.get(updateId)?.title ?? '', kbArticleIds: known.get(updateId)?.kbArticleIds ?? [],
     resultCode: 'inProgress', hresult: error.hresult, code: error.code, rebootRequired: false, step,

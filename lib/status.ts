@@ -44,7 +44,8 @@ export function statusFrom(native: NativeStatus): UpdateStatus {
   };
 }
 
-const AGENT_INFO_FIELDS: StatusField[] = ['apiMajorVersion', 'apiMinorVersion', 'productVersion', 'rebootRequiredBy.agent'];
+/** The status values agentInfo() returns: a failure behind any other value does not bear on it. */
+export const AGENT_INFO_FIELDS: readonly StatusField[] = ['apiMajorVersion', 'apiMinorVersion', 'productVersion', 'rebootRequiredBy.agent'];
 
 /**
  * The part of the status agentInfo() has always returned, which it returned whole or not at

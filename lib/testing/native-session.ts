@@ -133,6 +133,15 @@ export class FakeNativeSession implements NativeSession {
       // records were sent (ISearchResult::get_Warnings, as the simulator faults it).
       this.#agent.log('ISearchResult::get_Warnings');
       this.#agent.check('ISearchResult::get_Warnings');
+      // The addon reports the denial that made its search synchronous, after the agent's own.
+      if (synchronous) {
+        warnings.push({
+          hresult: hr('E_ACCESSDENIED') >>> 0,
+          message: 'IUpdateSearcher::BeginSearch was denied; the search ran through IUpdateSearcher::Search, which cannot be aborted',
+          context: 1,
+          property: 'IUpdateSearcher::BeginSearch',
+        });
+      }
       return new ChunkWriter().chunk({
         resultCode,
         rootCategories: resultCode === CODE.aborted ? [] : this.#rootCategoryTuples(),

@@ -63,6 +63,7 @@ Search::Search(IUpdateSession* session, const std::u16string& clientApplicationI
     // ("Using WUA From a Remote Computer"): such a session searches synchronously, on this
     // thread, and cannot be aborted while it does. The JS thread still never waits.
     ThrowIfFailed(searcher_->Search(criteria.Get(), result_.Put()), "IUpdateSearcher::Search");
+    beginDenied_ = begun;
     completed();
     return;
   }
@@ -132,6 +133,15 @@ SearchRecord Search::End(UpdateCache& cache, const std::function<void(const Upda
   record.warnings = ReadWarnings(warnings.Get());
   record.warnings.insert(record.warnings.end(), unreadable.begin(), unreadable.end());
   if (!unreadable.empty() && record.resultCode == orcSucceeded) record.resultCode = orcSucceededWithErrors;
+  if (FAILED(beginDenied_)) {
+    // The denial changed how the search ran (it could not be aborted), not what it found: the
+    // caller learns of it from a warning, and the result code stays the agent's.
+    WarningRecord denied;
+    denied.hresult = beginDenied_;
+    denied.property = "IUpdateSearcher::BeginSearch";
+    denied.message = u"IUpdateSearcher::BeginSearch was denied; the search ran through IUpdateSearcher::Search, which cannot be aborted";
+    record.warnings.push_back(std::move(denied));
+  }
   return record;
 }
 

@@ -38,6 +38,7 @@ class Search {
   com::ComPtr<IUpdateSearcher> searcher_;
   com::ComPtr<ISearchJob> job_;
   com::ComPtr<ISearchResult> result_;  // a synchronous search's, where BeginSearch is denied
+  HRESULT beginDenied_ = S_OK;         // BeginSearch's refusal, which the result reports
   UpdateFields fields_ = UpdateFields::All();
 };
 

@@ -105,9 +105,12 @@ describe('an update the agent cannot fully read', () => {
 describe('logon conditions', () => {
   it('a remote caller searches (Search, where BeginSearch is denied) and gets a clear refusal for installs', async () => {
     useScenario({ name: 'remote', agent: { logon: { remote: true } }, updates: [{ id: A, title: 'A', state: { isDownloaded: true } }] });
-    const { updates } = await open().search();
+    const { updates, warnings, resultCode } = await open().search();
     expect(updates.map((u) => u.identity.updateId)).toEqual([A]);
     expect(calls()).toContain('IUpdateSearcher::Search');
+    // The denial is not lost: a warning says the search could not be aborted.
+    expect(resultCode).toBe('succeeded');
+    expect(warnings).toEqual([expect.objectContaining({ code: 'E_ACCESSDENIED', property: 'IUpdateSearcher::BeginSearch' })]);
     const failure = await sessions.last.install([A]).catch((e: unknown) => e) as WindowsUpdateError;
     expect(failure).toMatchObject({ code: 'E_ACCESSDENIED', category: 'permission', description: expect.stringMatching(/remote session/) });
     expect(failure.hint).toMatch(/remote/i);
