@@ -17,7 +17,8 @@ export function debugLogEnabled(): boolean {
 
 /**
  * The agent members behind each NativeSession method, as the addon's headers name them. `forget`
- * is missing on purpose: it releases records' COM references and asks the agent nothing.
+ * is missing on purpose: it releases records' COM references and asks the agent nothing; so are
+ * `pendingCalls` and `abandon`, which only an isolated session has.
  */
 const MEMBERS = {
   describe: 'IUpdateSession::ClientApplicationID, ReadOnly',
@@ -45,7 +46,7 @@ const MEMBERS = {
   serviceRegistration: 'IUpdateServiceManager2::QueryServiceRegistration',
   scanPackage: 'IUpdateServiceManager::AddScanPackageService, IUpdateSearcher::BeginSearch, EndSearch, RemoveService',
   driveType: 'GetDriveType',
-} satisfies Record<Exclude<keyof NativeSession, 'forget'>, string>;
+} satisfies Record<Exclude<keyof NativeSession, 'forget' | 'pendingCalls' | 'abandon'>, string>;
 
 const OPEN = 'CoCreateInstance(UpdateSession), IUpdateSession::put_ClientApplicationID, put_WebProxy';
 const PREFLIGHT = 'OpenProcessToken, QueryServiceConfig, RegQueryValueEx, OpenMutex, WinHttpGetDefaultProxyConfiguration, GetDiskFreeSpaceEx';

@@ -146,6 +146,14 @@ export interface NativeSession {
   inspect(updateIds: string[]): Promise<NativeInspected[]>;
   /** Asks the agent to abort an operation; its promise settles once the agent confirms. */
   abort(operationId: number): void;
+  /** Isolated sessions only (the addon has no such export): the calls waiting for an answer. */
+  pendingCalls?(): number[];
+  /**
+   * Isolated sessions only: the caller aborted while these one-shot calls were waiting; the
+   * process holding them is ended if they do not settle within the grace period. In process
+   * nothing can end a call the agent does not answer.
+   */
+  abandon?(calls: readonly number[]): void;
   /**
    * JS let go of one record of each of these updates (IDs separated by newlines: a collection
    * forgets thousands, and one string crosses into the addon far faster than an array of them).

@@ -113,6 +113,24 @@ export class UpdateSession implements AsyncDisposable {
     }
   }
 
+  /**
+   * A step of an abortable operation that is no agent job (reading what an install will change,
+   * the services an offline scan replaces): when the signal aborts while it waits, an isolated
+   * session's process gets the grace period to answer (NativeSession.abandon).
+   */
+  #abandonable<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    const native = this.#native;
+    const before = new Set(native?.pendingCalls?.() ?? []);
+    const promise = run();
+    // The calls the step made: those waiting now that were not before it began.
+    const calls = (native ?? this.#native)?.pendingCalls?.().filter((call) => !before.has(call)) ?? [];
+    const abandon = (): void => this.#native?.abandon?.(calls);
+    if (!calls.length || !signal) return promise;
+    if (signal.aborted) abandon();
+    signal.addEventListener('abort', abandon, { once: true });
+    return promise.finally(() => signal.removeEventListener('abort', abandon));
+  }
+
   /** Runs an abortable operation and remembers it until it settles, so that close() can end it. */
   #track<T>(operation: string, signal: AbortSignal | undefined,
     start: (native: NativeSession, id: number) => Promise<T>): Promise<T> {
@@ -278,7 +296,7 @@ export class UpdateSession implements AsyncDisposable {
       const runner: JobRunner = {
         run: (step, ids, nativeOptions, onNativeProgress) => this.#track(kind, signal,
           (native, id) => native[step](id, ids, nativeOptions, onNativeProgress)),
-        inspect: (ids) => this.#call(kind, (native) => native.inspect(ids)),
+        inspect: (ids) => this.#abandonable(signal, () => this.#call(kind, (native) => native.inspect(ids))),
         abortReason: () => this.#abortReason(kind, signal),
       };
       return runChange(kind, updateIds, checked, runner, (event) => {
@@ -682,9 +700,11 @@ export class UpdateSession implements AsyncDisposable {
     const checked = offlineScanOptions(options);
     this.#requireUsable('scanOffline');
     const result = await runOfflineScan({
-      services: () => this.services(),
-      removeService: async (serviceId) => { await this.#call('scanOffline', (native) => native.removeService(serviceId)); },
-      driveType: (file) => this.#call('scanOffline', (native) => native.driveType(file)),
+      services: () => this.#abandonable(checked.signal, () => this.services()),
+      removeService: async (serviceId) => {
+        await this.#abandonable(checked.signal, () => this.#call('scanOffline', (native) => native.removeService(serviceId)));
+      },
+      driveType: (file) => this.#abandonable(checked.signal, () => this.#call('scanOffline', (native) => native.driveType(file))),
       scan: (nativeOptions, onChunk) => this.#track('scanOffline', checked.signal,
         (native, id) => native.scanPackage(id, text, nativeOptions, onChunk)),
       abortReason: () => this.#abortReason('scanOffline', checked.signal),

@@ -122,6 +122,28 @@ export class IsolatedSession {
     child.graceTimers.add(timer);
   }
 
+  /** The calls waiting for the child's answer, by ID. */
+  pendingCalls(): number[] {
+    return [...this.#child?.calls.keys() ?? []];
+  }
+
+  /**
+   * The caller gave up on these calls, which are no abortable operation of the agent (the
+   * one-shot calls an install or an offline scan makes before its job): they get the grace
+   * period to settle, and the child is ended if any is still waiting then, as for an abort the
+   * agent ignored.
+   */
+  abandon(calls: readonly number[]): void {
+    const child = this.#child;
+    if (!child || child.ending || !calls.some((call) => child.calls.has(call))) return;
+    const timer = setTimeout(() => {
+      child.graceTimers.delete(timer);
+      if (calls.some((call) => child.calls.has(call))) this.#end(child, { reason: 'abortIgnored', graceMs: this.#graceMs });
+    }, this.#graceMs);
+    timer.unref();
+    child.graceTimers.add(timer);
+  }
+
   /** Records of a child that is gone have nothing left to release. */
   forget(updateIds: string): void {
     if (!this.#child || this.#child.ending) return;
@@ -241,6 +263,8 @@ export function openIsolatedSession(options: NativeSessionOptions, graceMs: numb
   const session = new IsolatedSession(options, graceMs, hooks, start);
   const own: Record<string, unknown> = {
     abort: (operationId: number) => session.abort(operationId),
+    pendingCalls: () => session.pendingCalls(),
+    abandon: (calls: readonly number[]) => session.abandon(calls),
     forget: (updateIds: string) => session.forget(updateIds),
     close: () => session.close(),
   };

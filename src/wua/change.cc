@@ -88,6 +88,12 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
   std::vector<std::u16string> needingLicense;
   for (const std::u16string& id : options.updateIds) {
     IUpdate* update = ResolveUpdate(session, cache, id);
+    // Each outcome's title and KBs are read before the job starts: a failure to read them then
+    // stops a job that has changed nothing, where after the job it would hide what the job did.
+    OutcomeRecord& described = described_.emplace_back();
+    described.updateId = id;
+    ReadText(update, &IUpdate::get_Title, "IUpdate::Title", described.title);
+    ReadTexts(update, &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs", described.kbArticleIds);
     if (options.kind == ChangeKind::kInstall) {
       VARIANT_BOOL accepted = VARIANT_FALSE;
       ThrowIfFailed(update->get_EulaAccepted(&accepted), "IUpdate::EulaAccepted");
@@ -167,16 +173,6 @@ void Change::HoldAwake(bool wanted) {
   keepingAwake_ = true;
 }
 
-OutcomeRecord Change::Describe(size_t index) const {
-  OutcomeRecord outcome;
-  outcome.updateId = updateIds_[index];
-  ComPtr<IUpdate> update;
-  ThrowIfFailed(updates_->get_Item(static_cast<LONG>(index), update.Put()), "IUpdateCollection::Item");
-  ReadText(update.Get(), &IUpdate::get_Title, "IUpdate::Title", outcome.title);
-  ReadTexts(update.Get(), &IUpdate::get_KBArticleIDs, "IUpdate::KBArticleIDs", outcome.kbArticleIds);
-  return outcome;
-}
-
 ChangeRecord Change::End() {
   // The job is over, whatever End* says next; End runs on the thread that began it.
   if (keepingAwake_) KeepAwake::Release();
@@ -192,7 +188,7 @@ ChangeRecord Change::End() {
     ThrowIfFailed(result->get_HResult(&record.hresult), "IDownloadResult::HResult");
     ReadOutcomes<IUpdateDownloadResult>(
         result.Get(), {"IDownloadResult::GetUpdateResult", "IUpdateDownloadResult::ResultCode", "IUpdateDownloadResult::HResult"},
-        [this](size_t i) { return Describe(i); }, [](IUpdateDownloadResult*, OutcomeRecord&) {}, record.updates, updateIds_.size());
+        [this](size_t i) { return described_[i]; }, [](IUpdateDownloadResult*, OutcomeRecord&) {}, record.updates, updateIds_.size());
   } else {
     ComPtr<IInstallationResult> result;
     const HRESULT hr = kind_ == ChangeKind::kInstall ? installer_->EndInstall(installationJob_.Get(), result.Put())
@@ -207,7 +203,7 @@ ChangeRecord Change::End() {
     ReadOutcomes<IUpdateInstallationResult>(
         result.Get(),
         {"IInstallationResult::GetUpdateResult", "IUpdateInstallationResult::ResultCode", "IUpdateInstallationResult::HResult"},
-        [this](size_t i) { return Describe(i); },
+        [this](size_t i) { return described_[i]; },
         [](IUpdateInstallationResult* one, OutcomeRecord& outcome) {
           outcome.rebootRequired =
               ReadBool(one, &IUpdateInstallationResult::get_RebootRequired, "IUpdateInstallationResult::RebootRequired");

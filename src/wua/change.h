@@ -39,12 +39,12 @@ class Change {
   com::ComPtr<IUpdateCollection> Collect(IUpdateSession* session, UpdateCache& cache, const ChangeOptions& options);
 
   void HoldAwake(bool wanted);
-  // The outcome of update `index` before its result is read: its ID, title and KBs.
-  OutcomeRecord Describe(size_t index) const;
 
   ChangeKind kind_;
   bool keepingAwake_ = false;
   std::vector<std::u16string> updateIds_;
+  // Each update's outcome before its result is read: its ID, title and KBs, in the job's order.
+  std::vector<OutcomeRecord> described_;
   com::ComPtr<IUpdateCollection> updates_;  // what the job ran, in its order
   com::ComPtr<IUpdateDownloader> downloader_;
   com::ComPtr<IUpdateInstaller> installer_;

@@ -105,6 +105,9 @@ SearchRecord Search::End(UpdateCache& cache, const std::function<void(const Upda
   OperationResultCode code = orcNotStarted;
   ThrowIfFailed(result->get_ResultCode(&code), "ISearchResult::ResultCode");
   record.resultCode = code;
+  // An aborted search's result is the abort the caller asked for: its updates are never read,
+  // so that nothing that happens while reading them can stand in for it.
+  if (code == orcAborted) return record;
   ComPtr<IUpdateCollection> updates;
   ThrowIfFailed(result->get_Updates(updates.Put()), "ISearchResult::Updates");
   LONG count = 0;

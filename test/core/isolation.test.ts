@@ -14,6 +14,7 @@ import { sessionsPerTest } from './sessions.js';
 // @ts-expect-error: a plain ES module without type declarations
 import { generateCatalog } from '../sim/generate-catalog.mjs';
 import { processes, releaseWedges, simulatorStatus, useScenario } from '../sim/harness.js';
+import { scanPackageFile } from '../stress/fault-matrix.js';
 
 const root = path.resolve(__dirname, '..', '..');
 // Short, so that the tests do not wait long; the bounds below on time are generous on purpose,
@@ -133,6 +134,29 @@ describe('a call the agent never answers, isolated', () => {
     expect(updates.length).toBeGreaterThan(0);
     expect(session.processId).not.toBe(wedgedChild);
     expect(listedProcessIds().has(session.processId!)).toBe(true);
+  });
+
+  it('an aborted install or offline scan whose step before the job never answers ends the same way, and its call does not hang', async () => {
+    // The agent's search for the updates (before any job) and its service manager (before the scan) never answer.
+    useScenario({ ...catalog(), name: 'wedged-steps', agent: { wedgedCalls: ['IUpdateSearcher::Search', 'IUpdateSession3::CreateUpdateServiceManager'] } });
+    for (const run of [
+      (session: UpdateSession, signal: AbortSignal) => session.install([QUICK], { signal }),
+      (session: UpdateSession, signal: AbortSignal) => session.scanOffline(scanPackageFile(), '', { signal }),
+    ]) {
+      const session = isolated.open();
+      const child = await started(session);
+      const controller = new AbortController();
+      const call = run(session, controller.signal).then(() => 'resolved', (error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const abortedAt = performance.now();
+      controller.abort(new Error('the caller gave up'));
+      const failure = await call;
+      expect(failure).toBeInstanceOf(AgentUnresponsiveError);
+      expect(failure).toMatchObject({ reason: 'abortIgnored', graceMs: GRACE_MS });
+      expect(performance.now() - abortedAt).toBeLessThan(GRACE_MS + LATE_MS);
+      expect(listedProcessIds().has(child)).toBe(false);
+      releaseWedges();
+    }
   });
 
   it('a wedged install ends the same way, after the progress the agent reported, which the error keeps', async () => {

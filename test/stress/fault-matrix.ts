@@ -467,11 +467,19 @@ export async function runCell(target: Target, cell: Cell, settings: CellSettings
       releaseWedges();
     } else if (!settled.ok) {
       const { error } = settled;
-      if (!isTyped(error)) {
+      // Out of process the simulator's count of met faults is the child's: a call the caller
+      // aborted answers with the abort (AbortError, or the process ended after the grace period
+      // when the agent could not confirm it), and whether the fault came first is seen in process.
+      const callersAbort = target.mode !== 'none' && cell.call.aborts === true
+        && (error instanceof AbortError || (error instanceof AgentUnresponsiveError && error.reason === 'abortIgnored'));
+      if (callersAbort) {
+        // held
+      } else if (!isTyped(error)) {
         fail('untyped', `rejected with an untyped ${(error as Error)?.name ?? typeof error}: ${String((error as Error)?.message ?? error)}`);
       } else if (error instanceof AgentUnresponsiveError && !hang) {
         fail('crash', `the process holding the session ended: ${error.message}`);
-      } else if (!hang && !carries(error, cell.code!) && !IGNORED_BY_DESIGN.test(cell.member.name)) {
+      } else if (!hang && !carries(error, cell.code!) && !IGNORED_BY_DESIGN.test(cell.member.name)
+        && !(target.mode === 'none' && !injectedFaults()[cell.member.name])) {
         fail('lost', `rejected with ${(error as Error).name} ${(error as { code?: string }).code ?? ''} without the injected ${cell.code}: ${(error as Error).message}`);
       }
     } else if (!hang && !carries(settled.value, cell.code!) && !IGNORED_BY_DESIGN.test(cell.member.name)

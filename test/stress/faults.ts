@@ -146,8 +146,9 @@ const VERDICT_FIGURE: Record<Exclude<CellVerdict, 'held'>, keyof ModeTally> = {
  * Runs cells against one target, one after another, and tallies them. An entry that is a list
  * is one cell with its alternatives: the next is tried while the fault is not met.
  */
-export async function runMatrixCells(target: Target, cells: Array<Cell | Cell[]>, settings: CellSettings): Promise<{
-  tally: ModeTally; problems: string[]; tried: Cell[];
+export async function runMatrixCells(target: Target, cells: Array<Cell | Cell[]>, settings: CellSettings,
+  knownNotInjected: ReadonlySet<string> = new Set()): Promise<{
+  tally: ModeTally; problems: string[]; tried: Cell[]; notInjected: Set<string>;
 }> {
   const tally: ModeTally = {
     cellsTried: 0, cellsHeld: 0, crashes: 0, hangs: 0, untypedErrors: 0, leakedObjects: 0, stateViolations: 0, lostFailures: 0,
@@ -155,11 +156,19 @@ export async function runMatrixCells(target: Target, cells: Array<Cell | Cell[]>
   };
   const problems: string[] = [];
   const tried: Cell[] = [];
+  const notInjected = new Set<string>();
   for (const entry of cells) {
     for (const cell of Array.isArray(entry) ? entry : [entry]) {
+      // A cell whose call never met its fault in process meets none in a child either: the same
+      // scenario, the same code path; out of process the simulator's count cannot say so.
+      if (knownNotInjected.has(cellKey(cell))) {
+        tally.cellsNotInjected += 1;
+        continue;
+      }
       const outcome = await runCell(target, cell, settings);
       if (outcome.verdict.includes('notInjected')) {
         tally.cellsNotInjected += 1;
+        notInjected.add(cellKey(cell));
         continue;
       }
       tally.cellsTried += 1;
@@ -172,7 +181,12 @@ export async function runMatrixCells(target: Target, cells: Array<Cell | Cell[]>
       break;
     }
   }
-  return { tally, problems, tried };
+  return { tally, problems, tried, notInjected };
+}
+
+/** A cell by its call, member and code, the same in every mode. */
+export function cellKey(cell: Cell): string {
+  return `${cell.call.name}|${cell.member.name}|${cell.code ?? 'hang'}`;
 }
 
 const MODE_LABEL: Record<Target['mode'], string> = { none: 'in process', process: 'isolated', broker: 'broker' };
@@ -197,7 +211,7 @@ export async function runFaults(level: StressLevel): Promise<StressFigures> {
   const inProcess = level === 'full' ? plan.all : quickSample(plan.all);
   const isolated = level === 'full' ? memberClassSample(plan.all) : classSample(plan.all);
   const none = await runMatrixCells(inProcessTarget(), inProcess, plan.settings);
-  const isolatedRun = await runMatrixCells(isolatedTarget(), isolated, plan.settings);
+  const isolatedRun = await runMatrixCells(isolatedTarget(), isolated, plan.settings, none.notInjected);
   const totals = { none: tallyFigures('none', none.tally), process: tallyFigures('process', isolatedRun.tally) };
   const sum = (name: keyof ModeTally): number => none.tally[name] + isolatedRun.tally[name];
   const cellsTried = sum('cellsTried');
