@@ -509,6 +509,8 @@ export class UpdateSession implements AsyncDisposable {
     const backend = this.#agentBackend();
     this.#backendInUse = backend;
     if (backend) return backend.openSession(options);
+    // The broker's pipe exists only on Windows: elsewhere the answer is the platform, not its absence.
+    if (this.#isolation.isolation !== 'none' && process.platform !== 'win32') throw new UnsupportedPlatformError();
     if (this.#isolation.isolation === 'broker') return openBrokerSession(options, this.#isolation.graceMs, { childLost: () => this.#childLost() });
     if (this.#isolation.isolation !== 'process') return new (loadBinding().Session)(options);
     // Another platform, or an addon that does not load, fails here as it does in process.

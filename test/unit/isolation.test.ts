@@ -42,11 +42,14 @@ describe('an isolated session off Windows', () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'linux' });
     try {
-      const session = new UpdateSession({ isolation: 'process' });
-      await expect(session.search()).rejects.toBeInstanceOf(UnsupportedPlatformError);
-      await expect(session.describe()).rejects.toThrow('the Windows Update Agent is only available on Windows (this is linux)');
-      expect(session.processId).toBeUndefined();
-      await session.close();
+      // A broker session too: no pipe is tried, and the error is not the broker's absence.
+      for (const isolation of ['process', 'broker'] as const) {
+        const session = new UpdateSession({ isolation });
+        await expect(session.search()).rejects.toBeInstanceOf(UnsupportedPlatformError);
+        await expect(session.describe()).rejects.toThrow('the Windows Update Agent is only available on Windows (this is linux)');
+        expect(session.processId).toBeUndefined();
+        await session.close();
+      }
     } finally {
       Object.defineProperty(process, 'platform', platform);
     }
