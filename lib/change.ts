@@ -245,6 +245,9 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
   const jobs: ChangeResult[] = [];
   const failedDownloads = new Set<string>();
   const downloaded = new Set<string>();
+  // Why an update did not run: an update whose download ran before the stop says so first.
+  const reasonOf = (updateId: string, reason: string | undefined): string | undefined => (downloaded.has(updateId)
+    ? `downloaded; ${reason ?? 'aborted before its install started'}` : reason);
   let before = 0;
   // Once set, the jobs left do not run, and their updates get this outcome.
   let stop: { resultCode: 'notStarted' | 'aborted'; hresult?: number; reason?: string } | undefined;
@@ -255,10 +258,7 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
       for (const update of waiting) {
         // An update aborted in its download keeps that outcome; one downloaded says so.
         if (stop.resultCode === 'aborted' && outcomes.has(update.updateId)) continue;
-        const reason = stop.reason === undefined
-          ? (downloaded.has(update.updateId) ? 'downloaded; aborted before its install started' : undefined)
-          : downloaded.has(update.updateId) ? `downloaded; ${stop.reason}` : stop.reason;
-        outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, reason));
+        outcomes.set(update.updateId, notRun(update, step.step, stop.resultCode, stop.hresult, reasonOf(update.updateId, stop.reason)));
       }
       continue;
     }
@@ -278,8 +278,7 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
       if (isAbortError(error)) {
         stop = { resultCode: 'aborted' };
         for (const update of waiting) {
-          outcomes.set(update.updateId, notRun(update, step.step, 'aborted',
-            0, downloaded.has(update.updateId) ? 'downloaded; aborted before its install started' : undefined));
+          outcomes.set(update.updateId, notRun(update, step.step, 'aborted', 0, reasonOf(update.updateId, undefined)));
         }
         continue;
       }
@@ -291,7 +290,7 @@ async function runJobs(kind: ChangeKind, updateIds: string[], options: CheckedCh
         // A job whose result the agent withheld may have run: its updates' outcomes are unknown.
         const unknown = error.result?.updates.find((outcome) => outcome.updateId === update.updateId);
         outcomes.set(update.updateId, unknown ?? notRun(update, step.step, stop.resultCode, stop.hresult,
-          downloaded.has(update.updateId) ? `downloaded; ${stop.reason}` : stop.reason));
+          reasonOf(update.updateId, stop.reason)));
       }
       continue;
     }

@@ -62,15 +62,16 @@ struct ResultNames {
   const char* hresult;
 };
 
-// Each update's outcome, read alike from a download's and an installation's result; `more`
-// reads what only one kind has (an installation's restart need).
-template <class UpdateResult, class Result, class DescribeUpdate, class ReadMore>
-void ReadOutcomes(Result* result, const ResultNames& names, DescribeUpdate describe, ReadMore more, std::vector<OutcomeRecord>& into,
-                  size_t count) {
-  for (size_t i = 0; i < count; ++i) {
+// Each update's outcome, read alike from a download's and an installation's result, onto what
+// was read of it before the job (`described`); `more` reads what only one kind has (an
+// installation's restart need).
+template <class UpdateResult, class Result, class ReadMore>
+void ReadOutcomes(Result* result, const ResultNames& names, const std::vector<OutcomeRecord>& described, ReadMore more,
+                  std::vector<OutcomeRecord>& into) {
+  for (size_t i = 0; i < described.size(); ++i) {
     ComPtr<UpdateResult> one;
     ThrowIfFailed(result->GetUpdateResult(static_cast<LONG>(i), one.Put()), names.getUpdateResult);
-    OutcomeRecord outcome = describe(i);
+    OutcomeRecord outcome = described[i];
     outcome.resultCode = ReadLong(one.Get(), &UpdateResult::get_ResultCode, names.resultCode);
     outcome.hresult = ReadLong(one.Get(), &UpdateResult::get_HResult, names.hresult);
     more(one.Get(), outcome);
@@ -113,7 +114,7 @@ ComPtr<IUpdateCollection> Change::Collect(IUpdateSession* session, UpdateCache& 
 
 Change::Change(IUpdateSession* session, const std::u16string& clientApplicationId, UpdateCache& cache, const ChangeOptions& options,
                Progressed progressed, Completed completed)
-    : kind_(options.kind), updateIds_(options.updateIds) {
+    : kind_(options.kind) {
   updates_ = Collect(session, cache, options);
   IUpdateCollection* updates = updates_.Get();
   Bstr clientId(clientApplicationId);
@@ -188,7 +189,7 @@ ChangeRecord Change::End() {
     ThrowIfFailed(result->get_HResult(&record.hresult), "IDownloadResult::HResult");
     ReadOutcomes<IUpdateDownloadResult>(
         result.Get(), {"IDownloadResult::GetUpdateResult", "IUpdateDownloadResult::ResultCode", "IUpdateDownloadResult::HResult"},
-        [this](size_t i) { return described_[i]; }, [](IUpdateDownloadResult*, OutcomeRecord&) {}, record.updates, updateIds_.size());
+        described_, [](IUpdateDownloadResult*, OutcomeRecord&) {}, record.updates);
   } else {
     ComPtr<IInstallationResult> result;
     const HRESULT hr = kind_ == ChangeKind::kInstall ? installer_->EndInstall(installationJob_.Get(), result.Put())
@@ -202,13 +203,12 @@ ChangeRecord Change::End() {
     record.rebootRequired = reboot != VARIANT_FALSE;
     ReadOutcomes<IUpdateInstallationResult>(
         result.Get(),
-        {"IInstallationResult::GetUpdateResult", "IUpdateInstallationResult::ResultCode", "IUpdateInstallationResult::HResult"},
-        [this](size_t i) { return described_[i]; },
+        {"IInstallationResult::GetUpdateResult", "IUpdateInstallationResult::ResultCode", "IUpdateInstallationResult::HResult"}, described_,
         [](IUpdateInstallationResult* one, OutcomeRecord& outcome) {
           outcome.rebootRequired =
               ReadBool(one, &IUpdateInstallationResult::get_RebootRequired, "IUpdateInstallationResult::RebootRequired");
         },
-        record.updates, updateIds_.size());
+        record.updates);
     record.rebootRequiredBeforeInstallation = ReadBool(installer_.Get(), &IUpdateInstaller::get_RebootRequiredBeforeInstallation,
                                                        "IUpdateInstaller::RebootRequiredBeforeInstallation");
   }

@@ -42,7 +42,6 @@ class Change {
 
   ChangeKind kind_;
   bool keepingAwake_ = false;
-  std::vector<std::u16string> updateIds_;
   // Each update's outcome before its result is read: its ID, title and KBs, in the job's order.
   std::vector<OutcomeRecord> described_;
   com::ComPtr<IUpdateCollection> updates_;  // what the job ran, in its order
